@@ -1,0 +1,1 @@
+namespace CustomerAnalytics; internal static class Placeholder {}
