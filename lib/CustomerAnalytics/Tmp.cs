@@ -1,1 +1,0 @@
-namespace CustomerAnalytics; internal static class Placeholder {}
