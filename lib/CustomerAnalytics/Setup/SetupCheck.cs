@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+using CustomerAnalytics.Torch;
+using DuckDB.NET.Data;
+using Microsoft.ML;
+
+namespace CustomerAnalytics.Setup;
+
+/// <summary>Checks that this machine can run every workshop, and says how to fix what is missing.</summary>
+public static class SetupCheck
+{
+    /// <summary>Runs every check; never throws (call <see cref="SetupReport.ThrowIfFailed"/> to stop on failures).</summary>
+    public static SetupReport Run() => new([Runtime(), CppRuntime(), TorchSharp(), DuckDb(), MlNet()]);
+
+    private static CheckResult Runtime()
+    {
+        var detail = $".NET {Environment.Version} on {RuntimeInformation.OSDescription} ({RuntimeInformation.ProcessArchitecture})";
+        return Environment.Version.Major >= 10
+            ? new("NET runtime", CheckStatus.Ok, detail)
+            : new("NET runtime", CheckStatus.Failed, detail, "Install the .NET 10 SDK (global.json pins 10.0.x).");
+    }
+
+    private static CheckResult CppRuntime()
+    {
+        var (path, ok) = NativeRuntimeProbe.LibStdCxx();
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return new("C++ runtime", CheckStatus.Ok, "not needed on this OS");
+        return ok
+            ? new("C++ runtime", CheckStatus.Ok, $"{path} has {NativeRuntimeProbe.RequiredGlibcxx}")
+            : new("C++ runtime", CheckStatus.Failed, $"{path ?? "libstdc++.so.6 not found"} lacks {NativeRuntimeProbe.RequiredGlibcxx}",
+                "TorchSharp needs GCC 13+'s libstdc++: use Ubuntu 24.04 or Debian 13, the dev container, or '.ci/debian13' (see README).");
+    }
+
+    private static CheckResult TorchSharp()
+    {
+        try
+        {
+            var info = TorchDevice.Select();
+            return new("TorchSharp", CheckStatus.Ok, info.ToString());
+        }
+        catch (TorchUnavailableException e)
+        {
+            return new("TorchSharp", CheckStatus.Failed, "libtorch did not load.", e.Message);
+        }
+    }
+
+    private static CheckResult DuckDb()
+    {
+        try
+        {
+            using var connection = new DuckDBConnection("DataSource=:memory:");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version()";
+            return new("DuckDB", CheckStatus.Ok, $"in-process DuckDB {command.ExecuteScalar()}");
+        }
+        catch (Exception e)
+        {
+            return new("DuckDB", CheckStatus.Failed, e.Message, "Reference DuckDB.NET.Data.Full (it carries the native library) and restore packages.");
+        }
+    }
+
+    private static CheckResult MlNet()
+    {
+        try
+        {
+            var ml = new MLContext(seed: 1);
+            var points = Enumerable.Range(0, 20).Select(i => new Point { Features = [i % 2 == 0 ? i : 100 + i] }).ToArray();
+            var model = ml.Clustering.Trainers.KMeans(nameof(Point.Features), numberOfClusters: 2)
+                .Fit(ml.Data.LoadFromEnumerable(points));
+            return new("ML.NET", CheckStatus.Ok, $"ML.NET {typeof(MLContext).Assembly.GetName().Version} trained a 2-cluster k-means");
+        }
+        catch (Exception e)
+        {
+            return new("ML.NET", CheckStatus.Failed, e.Message, "Restore the Microsoft.ML packages (see the setup cell).");
+        }
+    }
+
+    private sealed class Point
+    {
+        [Microsoft.ML.Data.VectorType(1)]
+        public float[] Features { get; set; } = [];
+    }
+}
