@@ -4,6 +4,7 @@ using CustomerAnalytics.Display;
 namespace CustomerAnalytics.Setup;
 
 /// <summary>The readiness of this machine for the workshops, one row per check.</summary>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record SetupReport(IReadOnlyList<CheckResult> Checks) : IHtmlRenderable
 {
     /// <summary>True when no check failed (warnings allowed).</summary>

@@ -9,6 +9,7 @@ namespace CustomerAnalytics.Torch;
 /// <param name="CudaDeviceCount">GPUs visible to TorchSharp (0 on CPU-only builds).</param>
 /// <param name="TorchVersion">The libtorch version TorchSharp loaded.</param>
 /// <param name="Threads">CPU threads libtorch uses.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record TorchDeviceInfo(torch.Device Device, string Reason, int CudaDeviceCount, string TorchVersion, int Threads)
     : IHtmlRenderable
 {

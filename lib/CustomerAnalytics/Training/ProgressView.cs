@@ -5,6 +5,7 @@ using CustomerAnalytics.Display;
 namespace CustomerAnalytics.Training;
 
 /// <summary>A snapshot of a training run as HTML: a status line, a small loss/metric chart and the epoch table.</summary>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed class ProgressView(TrainingProgress progress) : IHtmlRenderable
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;

@@ -7,6 +7,7 @@ namespace CustomerAnalytics.Training;
 /// Live progress of a training loop: call <see cref="Report"/> after each epoch. In a notebook it
 /// shows one output updated in place; elsewhere it prints one line per epoch.
 /// </summary>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed class TrainingProgress : IHtmlRenderable
 {
     private readonly List<EpochRecord> history = [];
