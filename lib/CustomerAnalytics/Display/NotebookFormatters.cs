@@ -66,6 +66,15 @@ public static class Html
         return sb.Append("</tbody></table>").ToString();
     }
 
+    /// <summary>The first <paramref name="maxRows"/> rows of a DataFrame as an HTML table, with a note when rows are left out.</summary>
+    public static string FromDataFrame(Microsoft.Data.Analysis.DataFrame frame, long maxRows = 10)
+    {
+        var shown = Math.Min(maxRows, frame.Rows.Count);
+        var rows = Enumerable.Range(0, (int)shown).Select(i => frame.Columns.Select(c => c[i]));
+        var caption = shown < frame.Rows.Count ? $"first {shown:N0} of {frame.Rows.Count:N0} rows" : null;
+        return Table(frame.Columns.Select(c => c.Name), rows, caption);
+    }
+
     private static object? FormatCell(object? cell) => cell switch
     {
         double d => d.ToString("G6", System.Globalization.CultureInfo.InvariantCulture),

@@ -1,0 +1,183 @@
+using System.Globalization;
+using CustomerAnalytics.Data;
+using CustomerAnalytics.Sql;
+using Microsoft.Data.Analysis;
+
+namespace CustomerAnalytics.Tests.Sql;
+
+public class RfmPipelineTests
+{
+    private static readonly string OlistFolder = Path.Combine(RepositoryPaths.Data, "olist");
+
+    private static DuckDbEngine OlistOnDuckDb()
+    {
+        var db = new WorkshopDatabase();
+        DatasetLoader.LoadOlist(db, OlistFolder);
+        return new DuckDbEngine(db);
+    }
+
+    private static Dictionary<string, DataFrameRow> ByCustomer(DataFrame table) =>
+        table.Rows.ToDictionary(r => (string)r["customer_unique_id"]);
+
+    [Fact]
+    public void MatchesAnIndependentComputationForEveryCustomer()
+    {
+        using var engine = OlistOnDuckDb();
+        var result = RfmPipeline.ForOlist(engine).RunAll();
+        var expected = RfmReference.Olist(OlistFolder, result.AsOfDate, "delivered");
+
+        var actual = ByCustomer(result.Table);
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.True(expected.Count > 1000, $"only {expected.Count} customers in the sample");
+        foreach (var (customer, want) in expected)
+        {
+            var row = actual[customer];
+            Assert.Equal(want.RecencyDays, Convert.ToInt32(row["recency_days"], CultureInfo.InvariantCulture));
+            Assert.Equal(want.Frequency, Convert.ToInt32(row["frequency"], CultureInfo.InvariantCulture));
+            Assert.Equal((double)want.MonetaryTotal, Convert.ToDouble(row["monetary_total"], CultureInfo.InvariantCulture), 2);
+            Assert.Equal((double)want.MonetaryAvg, Convert.ToDouble(row["monetary_avg"], CultureInfo.InvariantCulture), 2);
+        }
+    }
+
+    [Fact]
+    public void DefaultAsOfDateIsTheDayAfterTheLastDeliveredOrder()
+    {
+        using var engine = OlistOnDuckDb();
+        var pipeline = RfmPipeline.ForOlist(engine);
+        var asOf = pipeline.Prepare();
+        var last = (DateTime)engine.Scalar("SELECT MAX(order_purchase_timestamp) FROM orders WHERE order_status = 'delivered'")!;
+        Assert.Equal(last.Date.AddDays(1), asOf);
+        Assert.Equal(TimeSpan.Zero, asOf.TimeOfDay);
+    }
+
+    [Fact]
+    public void ScoresAreQuintilesAndScaledValuesSpanZeroToFive()
+    {
+        using var engine = OlistOnDuckDb();
+        var table = RfmPipeline.ForOlist(engine).RunAll().Table;
+        foreach (var score in new[] { "r_score", "f_score", "m_score" })
+        {
+            var counts = table.Columns[score].Cast<object>().GroupBy(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal([1, 2, 3, 4, 5], counts.Keys.Order());
+            Assert.True(counts.Values.Max() - counts.Values.Min() <= 1, $"{score} groups are not quintiles: {string.Join(",", counts)}");
+        }
+        foreach (var scaled in new[] { "recency_scaled", "frequency_scaled", "monetary_scaled" })
+        {
+            var values = table.Columns[scaled].Cast<object>().Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(0.0, values.Min(), 9);
+            Assert.Equal(5.0, values.Max(), 9);
+        }
+        // 5 is best: the most recent customers get R = 5.
+        var rows = table.Rows.OrderBy(r => Convert.ToInt32(r["recency_days"], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(5, Convert.ToInt32(rows[0]["r_score"], CultureInfo.InvariantCulture));
+        Assert.Equal(1, Convert.ToInt32(rows[^1]["r_score"], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void SegmentsFollowTheDocumentedGrid()
+    {
+        using var engine = OlistOnDuckDb();
+        var result = RfmPipeline.ForOlist(engine).RunAll();
+        foreach (var row in result.Table.Rows)
+        {
+            int r = Convert.ToInt32(row["r_score"], CultureInfo.InvariantCulture), f = Convert.ToInt32(row["f_score"], CultureInfo.InvariantCulture);
+            var expected = (r, f) switch
+            {
+                ( >= 4, >= 4) => "Champions",
+                ( >= 4, >= 2) => "Potential loyalists",
+                ( >= 4, _) => "New customers",
+                (3, >= 4) => "Loyal customers",
+                (3, _) => "Need attention",
+                (_, >= 3) => "At risk",
+                _ => "Hibernating",
+            };
+            Assert.Equal(expected, row["segment"]);
+        }
+        Assert.Equal(result.Customers, result.Segments.Columns["customers"].Cast<object>().Sum(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)));
+        Assert.Equal(1.0, result.Segments.Columns["revenue_share"].Cast<object>().Sum(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)), 6);
+    }
+
+    [Fact]
+    public void AnEarlierAsOfDateLeavesOutLaterOrders()
+    {
+        using var engine = OlistOnDuckDb();
+        var asOf = new DateTime(2018, 1, 1);
+        var result = RfmPipeline.ForOlist(engine, new RfmOptions { AsOfDate = asOf }).RunAll();
+        var expected = RfmReference.Olist(OlistFolder, asOf, "delivered");
+        Assert.Equal(expected.Count, result.Customers);
+        Assert.All(result.Table.Columns["recency_days"].Cast<object>(), v => Assert.True(Convert.ToInt32(v, CultureInfo.InvariantCulture) >= 0));
+    }
+
+    [Fact]
+    public void OtherStatusesCanBeIncluded()
+    {
+        using var engine = OlistOnDuckDb();
+        var delivered = RfmPipeline.ForOlist(engine).RunAll();
+        var more = RfmPipeline.ForOlist(engine, new RfmOptions { AsOfDate = delivered.AsOfDate, OrderStatuses = ["delivered", "shipped", "invoiced"] }).RunAll();
+        var expected = RfmReference.Olist(OlistFolder, delivered.AsOfDate, "delivered", "shipped", "invoiced");
+        Assert.Equal(expected.Count, more.Customers);
+        Assert.True(more.Customers >= delivered.Customers);
+    }
+
+    [Fact]
+    public void EachStepIsReportedWithItsSqlAndRowCount()
+    {
+        using var engine = OlistOnDuckDb();
+        var pipeline = RfmPipeline.ForOlist(engine);
+        Assert.Equal(["01_transactions", "02_order_values", "03_rfm", "04_scores", "05_segments"], pipeline.Steps.Select(s => s.Name));
+        var step = pipeline.Run("transactions");
+        Assert.Equal("rfm_transactions", step.Table);
+        Assert.Equal(engine.Scalar("SELECT COUNT(*) FROM rfm_transactions"), step.Rows);
+        Assert.Contains("JOIN customers", step.Script.Sql);
+        Assert.Contains("<pre>", step.ToHtml());
+        Assert.Equal(5, step.Preview.Rows.Count);
+        var error = Assert.Throws<ArgumentException>(() => pipeline.Run("bogus"));
+        Assert.Contains("01_transactions, 02_order_values", error.Message);
+    }
+
+    [Fact]
+    public void MissingTableSaysHowToLoadIt()
+    {
+        using var db = new WorkshopDatabase();
+        using var engine = new DuckDbEngine(db);
+        var error = Assert.Throws<SqlEngineException>(() => RfmPipeline.ForOlist(engine).RunAll());
+        Assert.Contains("Table 'customers' not found", error.Message);
+        Assert.Contains("DatasetLoader.LoadOlist", error.Message);
+    }
+
+    [Fact]
+    public void MissingColumnIsNamedWithWhatWasFound()
+    {
+        using var engine = OlistOnDuckDb();
+        engine.Execute("ALTER TABLE orders DROP COLUMN order_status");
+        var error = Assert.Throws<SqlEngineException>(() => RfmPipeline.ForOlist(engine).RunAll());
+        Assert.Contains("Table 'orders' lacks column(s) order_status", error.Message);
+        Assert.Contains("Found: order_id, customer_id, order_purchase_timestamp", error.Message);
+    }
+
+    [Fact]
+    public void AsOfDateBeforeTheFirstOrderIsAnError()
+    {
+        using var engine = OlistOnDuckDb();
+        var error = Assert.Throws<SqlEngineException>(() => RfmPipeline.ForOlist(engine, new RfmOptions { AsOfDate = new DateTime(2010, 1, 1) }).RunAll());
+        Assert.Contains("2010-01-01 is not after the first purchase", error.Message);
+    }
+
+    [Fact]
+    public void EmptyOrdersTableIsAnError()
+    {
+        using var engine = OlistOnDuckDb();
+        engine.Execute("DELETE FROM orders");
+        var error = Assert.Throws<SqlEngineException>(() => RfmPipeline.ForOlist(engine).RunAll());
+        Assert.Contains("Table 'orders' is empty", error.Message);
+    }
+
+    [Fact]
+    public void NoQualifyingStatusListsTheStatusesFound()
+    {
+        using var engine = OlistOnDuckDb();
+        var error = Assert.Throws<SqlEngineException>(() => RfmPipeline.ForOlist(engine, new RfmOptions { OrderStatuses = ["Delivered"] }).RunAll());
+        Assert.Contains("No Olist purchase qualifies for RFM (statuses: Delivered)", error.Message);
+        Assert.Contains("delivered", error.Message);
+    }
+}

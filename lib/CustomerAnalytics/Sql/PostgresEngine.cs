@@ -1,0 +1,34 @@
+using Npgsql;
+
+namespace CustomerAnalytics.Sql;
+
+/// <summary>
+/// A PostgreSQL-wire server: PostgreSQL, or Amazon Redshift (same protocol; connect with
+/// "Host=&lt;cluster&gt;.redshift.amazonaws.com;Port=5439;Database=dev;Username=...;Password=...;Server Compatibility Mode=Redshift").
+/// </summary>
+public sealed class PostgresEngine : SqlEngineBase
+{
+    /// <summary>Opens a connection with an Npgsql connection string.</summary>
+    public PostgresEngine(string connectionString) : base(Open(connectionString), ownsConnection: true) { }
+
+    /// <inheritdoc />
+    public override string Name => "PostgreSQL " + ((NpgsqlConnection)Connection).PostgreSqlVersion;
+
+    private static NpgsqlConnection Open(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException)
+        {
+            connection.Dispose();
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Password = null };
+            throw new SqlEngineException(
+                $"Could not connect to PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}', user '{builder.Username}'): " +
+                $"{e.Message} Check the host, port, credentials and that the server accepts connections from here.", e);
+        }
+    }
+}

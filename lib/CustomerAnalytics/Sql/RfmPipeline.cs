@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Analysis;
+
+namespace CustomerAnalytics.Sql;
+
+/// <summary>
+/// Runs the RFM SQL steps (lib/CustomerAnalytics/Sql/Rfm/*.sql) on any <see cref="ISqlEngine"/>, one step at a
+/// time for the notebook or all at once. The SQL is the same on DuckDB and PostgreSQL; the pipeline only adds
+/// the parameter tables (rfm_statuses, rfm_as_of) and checks the inputs first.
+/// </summary>
+public sealed partial class RfmPipeline
+{
+    private const string SegmentSummarySql = """
+        SELECT segment, COUNT(*) AS customers, SUM(monetary_total) AS revenue,
+               SUM(monetary_total) / (SELECT SUM(monetary_total) FROM rfm_segments) AS revenue_share,
+               AVG(recency_days) AS mean_recency_days, AVG(frequency) AS mean_frequency
+        FROM rfm_segments GROUP BY segment ORDER BY revenue DESC
+        """;
+
+    private readonly ISqlEngine engine;
+    private readonly RfmOptions options;
+    private readonly RfmSource source;
+    private readonly List<StepResult> results = [];
+    private DateTime? asOfDate;
+
+    private RfmPipeline(ISqlEngine engine, RfmOptions? options, RfmSource source, IReadOnlyList<SqlScript> steps)
+    {
+        this.engine = engine;
+        this.options = options ?? new RfmOptions();
+        this.source = source;
+        Steps = steps;
+    }
+
+    /// <summary>RFM over the Olist tables customers, orders and payments.</summary>
+    public static RfmPipeline ForOlist(ISqlEngine engine, RfmOptions? options = null) =>
+        new(engine, options, RfmSource.Olist, SqlScript.Load("Rfm"));
+
+    /// <summary>RFM over the online_retail table: three cleaning steps, invoices as orders, then the same RFM steps.</summary>
+    public static RfmPipeline ForOnlineRetail(ISqlEngine engine, RfmOptions? options = null) =>
+        new(engine, options, RfmSource.OnlineRetail, [.. SqlScript.Load("RetailRfm"), .. SqlScript.Load("Rfm").Where(s => s.Name[..2] is not ("01" or "02"))]);
+
+    /// <summary>The statements, in the order they run.</summary>
+    public IReadOnlyList<SqlScript> Steps { get; }
+
+    /// <summary>The steps run so far.</summary>
+    public IReadOnlyList<StepResult> Results => results;
+
+    /// <summary>The as-of date in use (chosen by <see cref="Prepare"/>).</summary>
+    public DateTime AsOfDate => asOfDate ?? throw new InvalidOperationException("Call Prepare() first.");
+
+    /// <summary>
+    /// Checks the input tables and writes the parameter tables. Returns the as-of date used.
+    /// </summary>
+    /// <exception cref="SqlEngineException">A table or column is missing, no order qualifies, or the as-of date precedes every order.</exception>
+    public DateTime Prepare()
+    {
+        CheckInputs();
+        Replace("rfm_statuses", "CREATE TABLE rfm_statuses (status VARCHAR(32))");
+        foreach (var status in options.OrderStatuses)
+            engine.Execute($"INSERT INTO rfm_statuses VALUES ('{status.Replace("'", "''")}')");
+
+        var (first, last) = PurchaseRange();
+        var asOf = options.AsOfDate ?? last.Date.AddDays(1);
+        if (asOf <= first)
+            throw new SqlEngineException(string.Create(CultureInfo.InvariantCulture,
+                $"The as-of date {asOf:yyyy-MM-dd} is not after the first purchase ({first:yyyy-MM-dd HH:mm}): nobody has bought anything yet. " +
+                $"Choose a date after it, or leave AsOfDate empty to use the day after the last purchase ({last.Date.AddDays(1):yyyy-MM-dd})."));
+        Replace("rfm_as_of", "CREATE TABLE rfm_as_of (as_of_date TIMESTAMP)");
+        engine.Execute(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO rfm_as_of VALUES (TIMESTAMP '{asOf:yyyy-MM-dd HH:mm:ss}')"));
+        results.Clear();
+        asOfDate = asOf;
+        return asOf;
+    }
+
+    /// <summary>Runs one step by its name ("03_rfm") or the part after the number ("rfm").</summary>
+    public StepResult Run(string step)
+    {
+        var script = Steps.FirstOrDefault(s => s.Name == step || s.Name[3..] == step)
+            ?? throw new ArgumentException($"No step '{step}'. Steps: {string.Join(", ", Steps.Select(s => s.Name))}.", nameof(step));
+        if (asOfDate is null) Prepare();
+        var table = script.CreatesTable ?? throw new InvalidOperationException($"{script.Name} creates no table.");
+        var input = FilterInput().Match(script.Sql) is { Success: true } m ? m.Groups[1].Value : null;
+        Replace(table, null);
+        var watch = Stopwatch.StartNew();
+        engine.Execute(script.Sql);
+        watch.Stop();
+        var rows = Count(table);
+        var result = new StepResult(script, table, rows, input is null ? null : Count(input), watch.Elapsed,
+            engine.Query($"SELECT * FROM {table} ORDER BY 1 LIMIT {options.PreviewRows}"));
+        results.Add(result);
+        return result;
+    }
+
+    /// <summary>Prepares, runs every step and returns the finished table.</summary>
+    public RfmResult RunAll()
+    {
+        Prepare();
+        foreach (var script in Steps) Run(script.Name);
+        var final = results[^1].Table;
+        if (results[^1].Rows == 0)
+            throw new SqlEngineException($"The RFM table is empty: no {source.Dataset} purchase before {AsOfDate:yyyy-MM-dd} survived the steps. " +
+                                         string.Join("; ", results.Select(r => r.ToString())));
+        return new RfmResult(AsOfDate, [.. results], engine.Query($"SELECT * FROM {final} ORDER BY customer_unique_id"), engine.Query(SegmentSummarySql));
+    }
+
+    private void CheckInputs()
+    {
+        foreach (var (table, required) in source.RequiredColumns)
+        {
+            var found = engine.Columns(table);
+            if (found.Count == 0)
+                throw new SqlEngineException($"Table '{table}' not found in {engine.Name}: {source.LoadHint}.");
+            var missing = required.Except(found).ToArray();
+            if (missing.Length > 0)
+                throw new SqlEngineException($"Table '{table}' lacks column(s) {string.Join(", ", missing)}. " +
+                                             $"Expected at least: {string.Join(", ", required)}. Found: {string.Join(", ", found)}.");
+            if (Count(table) == 0)
+                throw new SqlEngineException($"Table '{table}' is empty: {source.LoadHint} and check its load report.");
+        }
+    }
+
+    private (DateTime First, DateTime Last) PurchaseRange()
+    {
+        var range = engine.Query(source.PurchaseRange);
+        if (range.Rows.Count == 0 || range.Columns[0][0] is not DateTime first || range.Columns[1][0] is not DateTime last)
+        {
+            var statuses = source == RfmSource.Olist
+                ? " Statuses in the orders table: " + string.Join(", ", engine.Query("SELECT DISTINCT order_status FROM orders ORDER BY 1").Columns[0].Cast<object>()) + "."
+                : "";
+            throw new SqlEngineException($"No {source.Dataset} purchase qualifies for RFM (statuses: {string.Join(", ", options.OrderStatuses)}).{statuses}");
+        }
+        return (first, last);
+    }
+
+    private long Count(string table) => Convert.ToInt64(engine.Scalar($"SELECT COUNT(*) FROM {table}"), CultureInfo.InvariantCulture);
+
+    private void Replace(string table, string? create)
+    {
+        engine.Execute($"DROP TABLE IF EXISTS {table}");
+        if (create is not null) engine.Execute(create);
+    }
+
+    // Filtering steps read "SELECT * FROM <input> WHERE ...": their report shows how many rows they removed.
+    [GeneratedRegex(@"SELECT \* FROM (\w+) WHERE", RegexOptions.IgnoreCase)]
+    private static partial Regex FilterInput();
+
+    /// <summary>The finished table of the last run as a DataFrame (after <see cref="RunAll"/> or the last step).</summary>
+    public DataFrame Table() => engine.Query($"SELECT * FROM {results[^1].Table} ORDER BY customer_unique_id");
+}

@@ -1,0 +1,37 @@
+using System.Reflection;
+
+namespace CustomerAnalytics.Sql;
+
+/// <summary>One SQL statement of a workshop pipeline, read from a .sql file shipped in the library.</summary>
+/// <param name="Pipeline">Folder the file lives in, e.g. "Rfm".</param>
+/// <param name="Name">File name without extension, e.g. "03_rfm".</param>
+/// <param name="Description">The file's leading comment lines, without the dashes.</param>
+/// <param name="Sql">The statement itself (comments included, so it reads the same anywhere).</param>
+public sealed record SqlScript(string Pipeline, string Name, string Description, string Sql)
+{
+    /// <summary>The scripts of <paramref name="pipeline"/> (a folder under lib/CustomerAnalytics/Sql), in file-name order.</summary>
+    public static IReadOnlyList<SqlScript> Load(string pipeline)
+    {
+        var assembly = typeof(SqlScript).Assembly;
+        var prefix = $"CustomerAnalytics.Sql.{pipeline}.";
+        var scripts = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => Read(assembly, n, pipeline, n[prefix.Length..^4]))
+            .ToArray();
+        return scripts.Length > 0 ? scripts : throw new ArgumentException($"No SQL scripts for pipeline '{pipeline}'.", nameof(pipeline));
+    }
+
+    private static SqlScript Read(Assembly assembly, string resource, string pipeline, string name)
+    {
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+        var sql = reader.ReadToEnd().Replace("\r\n", "\n").Trim();
+        var description = string.Join(" ", sql.Split('\n').TakeWhile(l => l.StartsWith("--")).Select(l => l.TrimStart('-').Trim()));
+        return new SqlScript(pipeline, name, description, sql);
+    }
+
+    /// <summary>The table the statement creates (the name after CREATE TABLE), if any.</summary>
+    public string? CreatesTable => Sql.Split('\n').Where(l => !l.StartsWith("--"))
+        .Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("CREATE TABLE ", StringComparison.OrdinalIgnoreCase))
+        ?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
+}
