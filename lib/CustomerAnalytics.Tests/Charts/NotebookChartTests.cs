@@ -130,6 +130,20 @@ public sealed class NotebookChartTests
     }
 
     [Fact]
+    public void DotNetInteractiveFormatsTheChartAsItsHtml()
+    {
+        ChartsApi.ResetEmbedding();
+        var chart = ChartsApi.Show(BarChart("Formatted"));
+
+        var html = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(chart, "text/html");
+        var text = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(chart, "text/plain");
+
+        Assert.StartsWith("<div class=\"ca-chart\"><script", html);
+        Assert.Equal(chart.ToHtml(), html);
+        Assert.Equal("Chart 'chart'", text);
+    }
+
+    [Fact]
     public void PlainTextViewIsOneShortLine()
     {
         var text = ChartsApi.Show(BarChart()).ToString();

@@ -56,6 +56,9 @@ internal sealed class ChromiumSession : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
+        // Chromium's own temp files (its singleton socket folder) go into the profile, so
+        // deleting the profile cleans up even after a kill.
+        start.Environment["TMPDIR"] = profile.FullName;
         foreach (var flag in Flags) start.ArgumentList.Add(flag);
         start.ArgumentList.Add("--user-data-dir=" + profile.FullName);
         start.ArgumentList.Add("about:blank");
@@ -157,16 +160,17 @@ internal sealed class ChromiumSession : IAsyncDisposable
     {
         try
         {
+            // Let chromium exit by itself: killed, it leaves its singleton socket folder in /tmp.
             if (browser is { IsConnected: true }) await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (Exception) { /* killed below */ }
         Kill();
         browser?.Dispose();
         process.Dispose();
-        TryDelete(profile);
     }
 
-    /// <summary>Kills chromium at once; safe to call from a process-exit handler.</summary>
+    /// <summary>Kills chromium at once and deletes its profile; safe to call from a process-exit handler.</summary>
     public void Kill()
     {
         try
@@ -178,6 +182,7 @@ internal sealed class ChromiumSession : IAsyncDisposable
             }
         }
         catch (Exception) { /* already gone */ }
+        TryDelete(profile);
     }
 
     private ChartExportException Failure(string problem, Exception? inner = null) =>

@@ -7,6 +7,9 @@ namespace CustomerAnalytics.Charts;
 /// A chart as a notebook shows it. The HTML is built when it is first rendered (not when the
 /// object is created), so plotly.js goes into the first chart that actually reaches the page.
 /// </summary>
+// The attribute is repeated here on purpose: .NET Interactive looks for TypeFormatterSource on the
+// class and its base classes, not on interfaces, so IHtmlRenderable's copy alone is not found.
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed class NotebookChart : IHtmlRenderable
 {
     private readonly Lazy<string> html;
