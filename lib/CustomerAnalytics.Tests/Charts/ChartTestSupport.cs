@@ -1,0 +1,105 @@
+using Plotly.NET;
+using ChartsApi = CustomerAnalytics.Charts.Charts;
+using CsChart = Plotly.NET.CSharp.Chart;
+
+namespace CustomerAnalytics.Tests.Charts;
+
+/// <summary>
+/// Chart tests share process-wide state (the "plotly.js already embedded" flag, WORKSHOP_OUTPUT_DIR,
+/// the reused chromium), so they run one at a time in this collection.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ChartsCollection : ICollectionFixture<ChartsCollection.BrowserCleanup>
+{
+    public const string Name = "Charts (shared process state)";
+
+    /// <summary>Closes the shared chromium after the collection.</summary>
+    public sealed class BrowserCleanup : IDisposable
+    {
+        public void Dispose() => ChartsApi.CloseBrowser();
+    }
+}
+
+internal static class ChartTestSupport
+{
+    /// <summary>
+    /// The chromium to test PNG export with. Absent chromium fails the test (CI installs it) unless
+    /// ALLOW_NO_CHROMIUM=1, in which case the caller returns early.
+    /// </summary>
+    public static string? RequireChromium()
+    {
+        var path = CustomerAnalytics.Charts.ChromiumLocator.Find(null, out var whyNot);
+        if (path is not null) return path;
+        if (Environment.GetEnvironmentVariable("ALLOW_NO_CHROMIUM") == "1") return null;
+        Assert.Fail($"This test needs chromium: {whyNot} (Set ALLOW_NO_CHROMIUM=1 to let chromium tests pass without running.)");
+        return null;
+    }
+
+    public static GenericChart BarChart(string traceName = "Customers") =>
+        CsChart.Column<int, string, string>(
+            values: [120, 340, 210, 80],
+            Keys: new[] { "Champions", "Loyal", "At risk", "Lost" },
+            Name: traceName);
+
+    public static GenericChart Heatmap() =>
+        CsChart.Heatmap<double, string, string, string>(
+            zData: Enumerable.Range(0, 5).Select(r => Enumerable.Range(0, 5).Select(f => (double)(r * 5 + f)).ToArray()).ToArray(),
+            X: new[] { "F1", "F2", "F3", "F4", "F5" },
+            Y: new[] { "R1", "R2", "R3", "R4", "R5" },
+            Name: "Customers by R and F");
+
+    /// <summary>Runs <paramref name="body"/> with WORKSHOP_OUTPUT_DIR set to <paramref name="value"/> (null = unset), then restores it.</summary>
+    public static void WithOutputDir(string? value, Action body)
+    {
+        var before = Environment.GetEnvironmentVariable(ChartsApi.OutputDirVariable);
+        Environment.SetEnvironmentVariable(ChartsApi.OutputDirVariable, value);
+        try { body(); }
+        finally { Environment.SetEnvironmentVariable(ChartsApi.OutputDirVariable, before); }
+    }
+
+    /// <summary>
+    /// Loads an HTML file in headless chromium (offline flags, fresh profile) and returns the screenshot.
+    /// --virtual-time-budget lets timers and rendering finish before the shot.
+    /// </summary>
+    public static PngImage Screenshot(string chromium, string htmlPath, int width, int height)
+    {
+        var dir = Path.GetDirectoryName(htmlPath)!;
+        var png = Path.Combine(dir, Path.GetFileNameWithoutExtension(htmlPath) + "-screenshot.png");
+        using var run = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(chromium)
+        {
+            ArgumentList =
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Path.Combine(dir, "profile-" + Guid.NewGuid().ToString("N")), "--hide-scrollbars",
+                $"--window-size={width},{height}", "--virtual-time-budget=10000", "--screenshot=" + png, new Uri(htmlPath).AbsoluteUri,
+            },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        var stderr = run.StandardError.ReadToEndAsync();
+        _ = run.StandardOutput.ReadToEndAsync();
+        Assert.True(run.WaitForExit(120_000), "chromium --screenshot did not finish in 120 s");
+        Assert.True(File.Exists(png), $"chromium wrote no screenshot (exit {run.ExitCode}): {stderr.Result}");
+        return PngImage.Decode(File.ReadAllBytes(png));
+    }
+
+    public static int Count(string text, string part)
+    {
+        var n = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) n++;
+        return n;
+    }
+}
+
+/// <summary>A temporary folder deleted when the test ends.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public DirectoryInfo Dir { get; } = Directory.CreateTempSubdirectory("ca-charts-test-");
+    public string FullName => Dir.FullName;
+    public string File(params string[] parts) => Path.Combine([Dir.FullName, .. parts]);
+    public void Dispose()
+    {
+        try { Dir.Delete(recursive: true); } catch (IOException) { /* a browser may still hold its profile for a moment */ }
+    }
+}

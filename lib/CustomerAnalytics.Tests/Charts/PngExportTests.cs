@@ -1,0 +1,115 @@
+using CustomerAnalytics.Charts;
+using static CustomerAnalytics.Tests.Charts.ChartTestSupport;
+using ChartsApi = CustomerAnalytics.Charts.Charts;
+
+namespace CustomerAnalytics.Tests.Charts;
+
+[Collection(ChartsCollection.Name)]
+public sealed class PngExportTests
+{
+    [Fact]
+    public void SavePngWritesARealPngOfTheRequestedSize()
+    {
+        if (RequireChromium() is null) return;
+        using var temp = new TempFolder();
+        var path = temp.File("bar.png");
+
+        var result = ChartsApi.SavePng(BarChart(), path, 640, 360);
+
+        Assert.True(result.Written, result.Message);
+        Assert.Equal(Path.GetFullPath(path), result.Path);
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(PngImage.HasSignature(bytes));
+        Assert.Equal((640, 360), PngImage.ReadSize(bytes));
+        var image = PngImage.Decode(bytes);
+        Assert.True(image.DistinctColors() > 20, $"only {image.DistinctColors()} colours: looks blank");
+        Assert.True(image.NonWhiteShare() > 0.10, $"only {image.NonWhiteShare():P1} non-white pixels: looks blank");
+        Assert.True(image.ShareNear(0x636EFA) > 0.03, "the bars (plotly's default #636efa) are missing");
+    }
+
+    [Fact]
+    public void ConsecutiveExportsReuseTheBrowserAndHonourEachSize()
+    {
+        if (RequireChromium() is null) return;
+        using var temp = new TempFolder();
+
+        var a = ChartsApi.SavePng(BarChart(), temp.File("a.png"), 300, 200);
+        var b = ChartsApi.SavePng(ChartStyle.Workshop.Apply(Heatmap()), temp.File("b.png"), 500, 420);
+
+        Assert.True(a.Written && b.Written, a.Message + " / " + b.Message);
+        Assert.Equal((300, 200), PngImage.ReadSize(File.ReadAllBytes(a.Path)));
+        var heatmap = PngImage.Decode(File.ReadAllBytes(b.Path));
+        Assert.Equal((500, 420), (heatmap.Width, heatmap.Height));
+        // The workshop heatmap runs from near-white to dark blue (#08306b).
+        Assert.True(heatmap.ShareNear(0x08306B, 30) > 0.005, "the darkest heatmap cell colour is missing");
+    }
+
+    [Fact]
+    public void ScaleMultipliesThePixelSize()
+    {
+        if (RequireChromium() is null) return;
+        using var temp = new TempFolder();
+        var path = temp.File("x2.png");
+        var result = ChartsApi.SavePng(BarChart(), path, 200, 150, new PngExportOptions { Scale = 2 });
+        Assert.True(result.Written, result.Message);
+        Assert.Equal((400, 300), PngImage.ReadSize(File.ReadAllBytes(path)));
+    }
+
+    [Fact]
+    public void MissingChromiumSkipsWithInstallAdviceInsteadOfThrowing()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("never.png");
+
+        var result = ChartsApi.SavePng(BarChart(), path, 400, 300, new PngExportOptions { ChromiumPath = "/nonexistent/chromium" });
+
+        Assert.True(result.Skipped);
+        Assert.False(result.Written);
+        Assert.Contains("/nonexistent/chromium", result.Message);
+        Assert.Contains("sudo apt-get install chromium", result.Message);
+        Assert.Contains("brew install", result.Message);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void ABrowserThatDiesRaisesChartExportExceptionWithItsStderr()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return; // needs a shell script as a fake browser
+        using var temp = new TempFolder();
+        var fake = temp.File("fake-chromium");
+        File.WriteAllText(fake, "#!/bin/sh\necho 'FATAL: cannot open display (fake)' >&2\nexit 3\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+
+        var error = Assert.Throws<ChartExportException>(() =>
+            ChartsApi.SavePng(BarChart(), temp.File("x.png"), 100, 100, new PngExportOptions { ChromiumPath = fake }));
+
+        Assert.IsAssignableFrom<WorkshopException>(error);
+        Assert.Equal(fake, error.ChromiumPath);
+        Assert.Contains("exited with code 3", error.Message);
+        Assert.Contains(fake, error.Message);
+        Assert.Contains("FATAL: cannot open display (fake)", error.Message);
+    }
+
+    [Fact]
+    public void ABrowserThatNeverAnswersTimesOutWithAClearMessage()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
+        using var temp = new TempFolder();
+        var fake = temp.File("silent-chromium");
+        File.WriteAllText(fake, "#!/bin/sh\necho 'starting (fake)' >&2\nexec sleep 30\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+
+        var error = Assert.Throws<ChartExportException>(() =>
+            ChartsApi.SavePng(BarChart(), temp.File("x.png"), 100, 100,
+                new PngExportOptions { ChromiumPath = fake, LaunchTimeout = TimeSpan.FromSeconds(1) }));
+
+        Assert.Contains("within 1 s", error.Message);
+        Assert.Contains("starting (fake)", error.StderrTail);
+    }
+
+    [Fact]
+    public void RejectsNonPositiveSizes()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChartsApi.SavePng(BarChart(), "x.png", 0, 100));
+    }
+}

@@ -1,0 +1,118 @@
+using Plotly.NET;
+using static CustomerAnalytics.Tests.Charts.ChartTestSupport;
+using ChartsApi = CustomerAnalytics.Charts.Charts;
+
+namespace CustomerAnalytics.Tests.Charts;
+
+[Collection(ChartsCollection.Name)]
+public sealed class PublishTests
+{
+    [Fact]
+    public void WritesHtmlAndPngNamedAfterTheChartWhenOutputDirIsSet()
+    {
+        if (RequireChromium() is null) return;
+        using var temp = new TempFolder();
+        var dir = temp.Dir;
+        CustomerAnalytics.Charts.NotebookChart published = null!;
+
+        WithOutputDir(dir.FullName, () => published = ChartsApi.Publish(BarChart(), "RFM segments / 2024"));
+
+        var html = Path.Combine(dir.FullName, "RFM-segments-2024.html");
+        var png = Path.Combine(dir.FullName, "RFM-segments-2024.png");
+        Assert.Equal(html, published.HtmlPath);
+        Assert.Equal(png, published.Png!.Path);
+        Assert.Equal(["RFM-segments-2024.html", "RFM-segments-2024.png"], dir.GetFiles().Select(f => f.Name).Order());
+        Assert.DoesNotMatch("<script[^>]*\\bsrc=", File.ReadAllText(html));
+        Assert.Equal((900, 500), PngImage.ReadSize(File.ReadAllBytes(png)));
+        // Workshop styling reached the PNG: bars in the first workshop colour, not plotly's default.
+        var image = PngImage.Decode(File.ReadAllBytes(png));
+        Assert.True(image.ShareNear(0x0072B2) > 0.03, "bars should be the workshop blue #0072B2");
+        Assert.True(image.ShareNear(0x636EFA) < 0.001, "plotly's default bar colour should be gone");
+        Assert.Contains("RFM-segments-2024.png", published.ToString());
+    }
+
+    [Fact]
+    public void WritesNothingWithoutOutputDir()
+    {
+        using var temp = new TempFolder();
+        var dir = temp.Dir;
+        var cwd = Environment.CurrentDirectory;
+        CustomerAnalytics.Charts.NotebookChart published = null!;
+        try
+        {
+            Environment.CurrentDirectory = dir.FullName;
+            WithOutputDir(null, () => published = ChartsApi.Publish(BarChart(), "quiet-chart"));
+        }
+        finally { Environment.CurrentDirectory = cwd; }
+
+        Assert.Null(published.HtmlPath);
+        Assert.Null(published.Png);
+        Assert.Empty(dir.GetFileSystemInfos());
+        Assert.Contains("\"name\":\"Customers\"", published.ToHtml());
+    }
+
+    [Fact]
+    public void MissingChromiumStillWritesHtmlAndWarnsInsteadOfFailing()
+    {
+        using var temp = new TempFolder();
+        var dir = temp.Dir;
+        var noBrowser = new CustomerAnalytics.Charts.PngExportOptions { ChromiumPath = "/nonexistent/chromium" };
+        CustomerAnalytics.Charts.NotebookChart published = null!;
+        var stderr = new StringWriter();
+        var originalError = Console.Error;
+        try
+        {
+            Console.SetError(stderr);
+            WithOutputDir(dir.FullName, () => published = ChartsApi.Publish(BarChart(), "fallback", pngOptions: noBrowser));
+        }
+        finally { Console.SetError(originalError); }
+
+        Assert.True(File.Exists(Path.Combine(dir.FullName, "fallback.html")));
+        Assert.False(File.Exists(Path.Combine(dir.FullName, "fallback.png")));
+        Assert.True(published.Png!.Skipped);
+        Assert.StartsWith("warning: PNG export skipped", stderr.ToString());
+        Assert.Contains("sudo apt-get install chromium", stderr.ToString());
+        Assert.Contains("PNG skipped", published.ToString());
+    }
+
+    [Fact]
+    public void AppliesWorkshopStyleWithoutChangingTheCallersChart()
+    {
+        var chart = BarChart();
+        var before = GenericChart.toJson(chart);
+
+        var published = WithNoOutput(() => ChartsApi.Publish(chart, "styled"));
+
+        Assert.Equal(before, GenericChart.toJson(chart));
+        var json = GenericChart.toJson(published.Chart);
+        Assert.Contains("\"width\":900", json);
+        Assert.Contains("\"height\":500", json);
+        Assert.Contains("\"colorway\":[\"#0072B2\"", json);
+    }
+
+    [Fact]
+    public void CustomStyleSetsTheSize()
+    {
+        var style = CustomerAnalytics.Charts.ChartStyle.Workshop with { Width = 640, Height = 700 };
+        var published = WithNoOutput(() => ChartsApi.Publish(BarChart(), "tall", style));
+        Assert.Equal((640, 700), (GenericChart.tryGetLayoutSize(published.Chart).Item1.Value, GenericChart.tryGetLayoutSize(published.Chart).Item2.Value));
+        Assert.Contains("width:640px;height:700px;", published.ToHtml());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("/// ???")]
+    public void RejectsNamesThatMakeNoFileName(string name)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => ChartsApi.Publish(BarChart(), name));
+        Assert.Equal("name", error.ParamName);
+    }
+
+    private static CustomerAnalytics.Charts.NotebookChart WithNoOutput(Func<CustomerAnalytics.Charts.NotebookChart> publish)
+    {
+        CustomerAnalytics.Charts.NotebookChart result = null!;
+        WithOutputDir(null, () => result = publish());
+        return result;
+    }
+}

@@ -1,0 +1,221 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using PuppeteerSharp;
+
+namespace CustomerAnalytics.Charts;
+
+/// <summary>
+/// One headless chromium with one page that has plotly.js loaded; each PNG is a
+/// <c>Plotly.toImage</c> call on that page. Starting chromium and parsing 3.6 MB of plotly.js
+/// costs seconds, a render tens of milliseconds, so the session is started once and reused.
+/// </summary>
+/// <remarks>
+/// We start chromium ourselves and attach PuppeteerSharp to it (instead of
+/// <c>Puppeteer.LaunchAsync</c> or Plotly.NET.ImageExport, which launches a browser per image)
+/// to choose the flags and to keep the tail of chromium's stderr for error messages.
+/// </remarks>
+internal sealed class ChromiumSession : IAsyncDisposable
+{
+    // Headless, no sandbox (containers and root), and nothing that phones home: the network here is closed.
+    private static readonly string[] Flags =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio", "--remote-debugging-port=0",
+    ];
+
+    private const string DevToolsBanner = "DevTools listening on ";
+
+    private readonly Process process;
+    private readonly DirectoryInfo profile;
+    private readonly StderrTail stderr;
+    private IBrowser? browser;
+    private IPage? page;
+
+    private ChromiumSession(string chromiumPath, Process process, DirectoryInfo profile, StderrTail stderr)
+    {
+        ChromiumPath = chromiumPath;
+        this.process = process;
+        this.profile = profile;
+        this.stderr = stderr;
+    }
+
+    /// <summary>The executable this session runs.</summary>
+    public string ChromiumPath { get; }
+
+    /// <summary>False once chromium exited or the DevTools connection dropped.</summary>
+    public bool IsAlive => !process.HasExited && browser is { IsConnected: true };
+
+    /// <summary>Starts chromium with a fresh profile and loads plotly.js into a blank page.</summary>
+    public static async Task<ChromiumSession> StartAsync(string chromiumPath, TimeSpan timeout)
+    {
+        var profile = Directory.CreateTempSubdirectory("ca-chromium-");
+        var start = new ProcessStartInfo(chromiumPath)
+        {
+            UseShellExecute = false,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        // Chromium's own temp files (its singleton socket folder) go into the profile, so
+        // deleting the profile cleans up even after a kill.
+        start.Environment["TMPDIR"] = profile.FullName;
+        foreach (var flag in Flags) start.ArgumentList.Add(flag);
+        start.ArgumentList.Add("--user-data-dir=" + profile.FullName);
+        start.ArgumentList.Add("about:blank");
+
+        var stderr = new StderrTail();
+        var endpoint = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Process process;
+        try
+        {
+            process = new Process { StartInfo = start };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is null) return;
+                stderr.Add(e.Data);
+                var at = e.Data.IndexOf(DevToolsBanner, StringComparison.Ordinal);
+                if (at >= 0) endpoint.TrySetResult(e.Data[(at + DevToolsBanner.Length)..].Trim());
+            };
+            process.OutputDataReceived += (_, _) => { };
+            process.Start();
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
+        {
+            TryDelete(profile);
+            throw new ChartExportException($"Could not start chromium ({e.Message}). Check that the file is an executable browser, or set {ChromiumLocator.EnvironmentVariable}.",
+                chromiumPath, "", e);
+        }
+
+        var session = new ChromiumSession(chromiumPath, process, profile, stderr);
+        try
+        {
+            using var deadline = new CancellationTokenSource(timeout);
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+            var exited = process.WaitForExitAsync(waiting.Token);
+            var first = await Task.WhenAny(endpoint.Task, exited, Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token));
+            await waiting.CancelAsync(); // release the losers of the race
+            if (first != endpoint.Task)
+            {
+                var why = process.HasExited
+                    ? $"Chromium exited with code {process.ExitCode} before it was ready."
+                    : $"Chromium did not open its DevTools endpoint within {timeout.TotalSeconds:0} s.";
+                throw session.Failure(why + " Try running it by hand with --headless to see why.");
+            }
+            session.browser = await Puppeteer.ConnectAsync(new ConnectOptions { BrowserWSEndpoint = endpoint.Task.Result })
+                .WaitAsync(deadline.Token);
+            session.page = await session.browser.NewPageAsync().WaitAsync(deadline.Token);
+            await session.page.SetContentAsync(HostPage()).WaitAsync(deadline.Token);
+            var plotly = await session.page.EvaluateExpressionAsync<string>("typeof window.Plotly").WaitAsync(deadline.Token);
+            if (plotly == "undefined") throw session.Failure("plotly.js did not load in chromium (window.Plotly is undefined).");
+            return session;
+        }
+        catch (Exception e) when (e is not ChartExportException)
+        {
+            var failure = e is OperationCanceledException or TimeoutException
+                ? session.Failure($"Chromium did not start and load plotly.js within {timeout.TotalSeconds:0} s (the machine may be very busy; raise {nameof(PngExportOptions)}.{nameof(PngExportOptions.LaunchTimeout)}).", e)
+                : session.Failure($"Could not connect to chromium: {e.Message}", e);
+            await session.DisposeAsync();
+            throw failure;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Draws the figure ({data, layout, config} JSON) with plotly.js and returns the PNG bytes.</summary>
+    public async Task<byte[]> RenderPngAsync(string figureJson, int width, int height, double scale, TimeSpan timeout)
+    {
+        const string draw =
+            "async (figureJson, width, height, scale) => { " +
+            "const figure = JSON.parse(figureJson); " +
+            "return await Plotly.toImage({ data: figure.data, layout: figure.layout, config: figure.config }, " +
+            "{ format: 'png', width: width, height: height, scale: scale }); }";
+        string dataUrl;
+        try
+        {
+            dataUrl = await page!.EvaluateFunctionAsync<string>(draw, figureJson, width, height, scale).WaitAsync(timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw Failure($"plotly.js did not finish the PNG within {timeout.TotalSeconds:0} s " +
+                          $"(raise {nameof(PngExportOptions)}.{nameof(PngExportOptions.RenderTimeout)} for very large charts).", e);
+        }
+        catch (PuppeteerException e)
+        {
+            var why = process.HasExited ? $"Chromium exited (code {process.ExitCode}) while drawing the chart." : $"plotly.js failed to draw the chart: {e.Message}";
+            throw Failure(why, e);
+        }
+        const string prefix = "data:image/png;base64,";
+        if (dataUrl is null || !dataUrl.StartsWith(prefix, StringComparison.Ordinal))
+            throw Failure($"plotly.js returned no PNG (got '{dataUrl?[..Math.Min(40, dataUrl.Length)]}').");
+        return Convert.FromBase64String(dataUrl[prefix.Length..]);
+    }
+
+    /// <summary>Closes chromium (killing it if it does not close) and deletes its profile.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // Let chromium exit by itself: killed, it leaves its singleton socket folder in /tmp.
+            if (browser is { IsConnected: true }) await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception) { /* killed below */ }
+        Kill();
+        browser?.Dispose();
+        process.Dispose();
+    }
+
+    /// <summary>Kills chromium at once and deletes its profile; safe to call from a process-exit handler.</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (Exception) { /* already gone */ }
+        TryDelete(profile);
+    }
+
+    private ChartExportException Failure(string problem, Exception? inner = null) =>
+        new(problem, ChromiumPath, stderr.Text(), inner);
+
+    private static string HostPage() =>
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + PlotlyJs.ScriptElement() + "</head><body></body></html>";
+
+    private static void TryDelete(DirectoryInfo directory)
+    {
+        try { directory.Delete(recursive: true); }
+        catch (IOException) { /* chromium may still hold a file for a moment; it is a temp dir */ }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The last lines chromium wrote to stderr, for error messages.</summary>
+    private sealed class StderrTail
+    {
+        private const int MaxLines = 25;
+        private readonly Queue<string> lines = new();
+
+        public void Add(string line)
+        {
+            lock (lines)
+            {
+                lines.Enqueue(line);
+                if (lines.Count > MaxLines) lines.Dequeue();
+            }
+        }
+
+        public string Text()
+        {
+            lock (lines) return string.Join("\n", lines);
+        }
+    }
+}

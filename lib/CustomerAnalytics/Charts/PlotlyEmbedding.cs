@@ -1,0 +1,36 @@
+namespace CustomerAnalytics.Charts;
+
+/// <summary>
+/// Remembers whether plotly.js was already sent to the notebook page. A kernel is one process,
+/// and all outputs of one notebook share one page, so a static flag is the right scope.
+/// </summary>
+/// <remarks>
+/// The flag is keyed by <c>WORKSHOP_OUTPUT_DIR</c>: the headless runner executes several
+/// notebooks in one process and sets that variable per notebook, so each notebook's first chart
+/// carries plotly.js again without the runner having to remember to reset.
+/// </remarks>
+internal static class PlotlyEmbedding
+{
+    private static readonly object Gate = new();
+    private static bool embedded;
+    private static string? embeddedFor;
+
+    /// <summary>True exactly once per page: the caller must include plotly.js in its output.</summary>
+    public static bool Claim()
+    {
+        var page = Environment.GetEnvironmentVariable(Charts.OutputDirVariable) ?? "";
+        lock (Gate)
+        {
+            if (embedded && embeddedFor == page) return false;
+            embedded = true;
+            embeddedFor = page;
+            return true;
+        }
+    }
+
+    /// <summary>Forget that plotly.js was sent; the next rendered chart embeds it again.</summary>
+    public static void Reset()
+    {
+        lock (Gate) { embedded = false; embeddedFor = null; }
+    }
+}

@@ -1,0 +1,20 @@
+namespace CustomerAnalytics.Charts;
+
+/// <summary>How PNGs are exported. The defaults suit a laptop and a shared 2-core CI machine.</summary>
+public sealed record PngExportOptions
+{
+    /// <summary>The defaults.</summary>
+    public static PngExportOptions Default { get; } = new();
+
+    /// <summary>The chromium executable; null means <see cref="ChromiumLocator.Find()"/> (CHROMIUM_PATH, then the usual install paths).</summary>
+    public string? ChromiumPath { get; init; }
+
+    /// <summary>How long chromium may take to start and load plotly.js (once per process).</summary>
+    public TimeSpan LaunchTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long plotly.js may take to draw one chart.</summary>
+    public TimeSpan RenderTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Pixel ratio: 2 gives a sharper image of twice the width and height.</summary>
+    public double Scale { get; init; } = 1.0;
+}
