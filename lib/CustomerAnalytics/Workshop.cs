@@ -1,0 +1,53 @@
+using CustomerAnalytics.Charts;
+using CustomerAnalytics.Display;
+
+namespace CustomerAnalytics;
+
+/// <summary>Where the workshop's files are, found the same way in Jupyter, the headless runner and apps.</summary>
+/// <param name="Root">The repository folder (the one with global.json and notebooks/).</param>
+/// <param name="OutputFolder">Where charts are written: WORKSHOP_OUTPUT_DIR when the runner sets it, else artifacts/charts.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
+public sealed record Workshop(string Root, string OutputFolder) : IHtmlRenderable
+{
+    /// <summary>The sample data folder.</summary>
+    public string DataFolder => Path.Combine(Root, "data");
+
+    /// <summary>A path under data/, e.g. <c>DataPath("olist")</c>.</summary>
+    public string DataPath(params string[] parts) => Path.Combine([DataFolder, .. parts]);
+
+    /// <summary>A path under the output folder (created), e.g. for the RFM table a later workshop reads.</summary>
+    public string OutputPath(string fileName)
+    {
+        Directory.CreateDirectory(OutputFolder);
+        return Path.Combine(OutputFolder, fileName);
+    }
+
+    /// <summary>
+    /// Call once at the top of a notebook or app: makes charts work in the Jupyter kernel and finds the
+    /// repository from the current folder (notebooks/ in Jupyter and in the runner).
+    /// </summary>
+    public static Workshop Start(string? startFolder = null)
+    {
+        FSharpCoreRedirect.Install();
+        var root = FindRoot(startFolder ?? Directory.GetCurrentDirectory());
+        var output = Environment.GetEnvironmentVariable(Charts.Charts.OutputDirVariable) is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(root, "artifacts", "charts");
+        return new Workshop(root, output);
+    }
+
+    private static string FindRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "data")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException(
+            $"No workshop repository (a folder with global.json and data/) at or above {start}. Open the notebook from the cloned repository.");
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Workshop repository {Root}; data in {DataFolder}; outputs in {OutputFolder}";
+
+    /// <inheritdoc />
+    public string ToHtml() => Html.Table(["repository", "data", "outputs"], [[Root, DataFolder, OutputFolder]]);
+}
