@@ -21,6 +21,30 @@ public sealed record LoadedNotebook(string Path, JsonElement Json, InteractiveDo
         Json.GetProperty("cells").EnumerateArray()
             .Select(c => c.TryGetProperty("cell_type", out var t) ? t.GetString() ?? "code" : "code").ToList();
 
+    /// <summary>
+    /// Why Jupyter would not start the .NET C# kernel for this notebook (kernelspec name <c>.net-csharp</c>, language
+    /// <c>C#</c>, language_info name <c>C#</c>), or null when the metadata is right. The runner only warns: it runs C# anyway.
+    /// </summary>
+    public string? KernelspecProblem
+    {
+        get
+        {
+            string? Read(params string[] path)
+            {
+                var node = Json;
+                foreach (var key in path)
+                    if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(key, out node)) return null;
+                return node.ValueKind == JsonValueKind.String ? node.GetString() : null;
+            }
+
+            var problems = new List<string>();
+            if (Read("metadata", "kernelspec", "name") is var name && name != ".net-csharp") problems.Add($"kernelspec name is '{name}', expected '.net-csharp'");
+            if (Read("metadata", "kernelspec", "language") is var language && language != "C#") problems.Add($"kernelspec language is '{language}', expected 'C#'");
+            if (Read("metadata", "language_info", "name") is var info && info != "C#") problems.Add($"language_info name is '{info}', expected 'C#'");
+            return problems.Count == 0 ? null : string.Join("; ", problems) + ". Jupyter would not start the .NET C# kernel; fix the notebook metadata.";
+        }
+    }
+
     /// <summary>Kernel names known to the parser. Only C# runs; the rest are recognised so they can be refused clearly.</summary>
     private static KernelInfoCollection KernelInfos()
     {

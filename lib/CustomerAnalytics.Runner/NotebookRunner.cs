@@ -20,7 +20,8 @@ namespace CustomerAnalytics.Runner;
 /// </remarks>
 public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log = null)
 {
-    private readonly TextWriter _log = log ?? RunnerConsole.Out;
+    // Kernel events may arrive on another thread than the runner's own progress lines.
+    private readonly TextWriter _log = TextWriter.Synchronized(log ?? RunnerConsole.Out);
 
     /// <summary>Runs the notebook at <paramref name="notebookPath"/>.</summary>
     /// <exception cref="NotebookParameterException">A parameter is not declared by the notebook or its value does not fit.</exception>
@@ -42,7 +43,64 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
             return new NotebookResult(name, fullPath, null, NotebookStatus.InvalidNotebook, [], 0, clock.Elapsed, message);
         }
 
-        // Parameters are checked before the kernel starts: a typo should not cost a kernel start.
+        if (notebook.KernelspecProblem is { } problem) _log.WriteLine($"[{name}] warning: {problem}");
+        var sourceCellOf = PrepareCells(notebook); // throws on a bad parameter, before any kernel starts
+
+        var chartsDirectory = options.ChartsDirectory(name);
+        if (Directory.Exists(chartsDirectory)) Directory.Delete(chartsDirectory, recursive: true);
+        Directory.CreateDirectory(chartsDirectory);
+
+        var outputs = new NotebookOutputs(name, _log);
+        var previousDirectory = Environment.CurrentDirectory;
+        var previousOutputVariable = Environment.GetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Timeout);
+        CSharpKernel? kernel = null;
+        List<CellResult> cells;
+        try
+        {
+            // Jupyter starts the kernel in the notebook's folder; the library finds its chart folder here.
+            Directory.SetCurrentDirectory(Path.GetDirectoryName(fullPath)!);
+            Environment.SetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable, chartsDirectory);
+            // Formatters are process-wide; a notebook must not see what the previous one registered.
+            Formatter.ResetToDefault();
+            kernel = CreateKernel();
+            using var subscription = kernel.KernelEvents.Subscribe(outputs);
+            cells = await RunCellsAsync(kernel, notebook, sourceCellOf, outputs, deadline.Token, cancellationToken);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previousDirectory);
+            Environment.SetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable, previousOutputVariable);
+            // After a timeout the cell may still be running: disposal stops its scheduler but cannot abort the thread.
+            kernel?.Dispose();
+        }
+
+        var elements = notebook.Document.Elements;
+        for (var i = 0; i < elements.Count; i++) elements[i].Outputs.AddRange(outputs.ElementsFor(i));
+        var executedPath = options.ExecutedNotebookPath(name);
+        NotebookWriter.Write(executedPath, notebook, notebook.Document, sourceCellOf);
+
+        var failed = cells.LastOrDefault(c => c.Status != CellStatus.Ok);
+        var status = failed?.Status switch
+        {
+            null => NotebookStatus.Ok,
+            CellStatus.TimedOut => NotebookStatus.TimedOut,
+            _ => NotebookStatus.CellFailed,
+        };
+        return new NotebookResult(name, fullPath, executedPath, status, cells,
+                                  notebook.CellTypes.Count(t => t == "code"), clock.Elapsed, failed?.Error)
+        {
+            ChartsDirectory = chartsDirectory,
+        };
+    }
+
+    /// <summary>
+    /// Inserts the injected parameters cell and clears old outputs (like papermill, the executed copy shows this
+    /// run only). Returns, for each element, the index of its cell in the source notebook (null for the injected cell).
+    /// </summary>
+    private List<int?> PrepareCells(LoadedNotebook notebook)
+    {
         var parametersCell = ParameterInjector.FindParametersCell(notebook);
         var injectedCode = ParameterInjector.BuildInjectedCode(notebook.Name + ".ipynb", parametersCell, options.Parameters);
 
@@ -55,103 +113,61 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
         }
         foreach (var element in elements)
         {
-            // Like papermill: the executed copy shows this run's outputs only.
             element.Outputs.Clear();
             element.ExecutionOrder = 0;
         }
-
-        var chartsDirectory = options.ChartsDirectory(name);
-        if (Directory.Exists(chartsDirectory)) Directory.Delete(chartsDirectory, recursive: true);
-        Directory.CreateDirectory(chartsDirectory);
-
-        var outputs = new NotebookOutputs(name, _log);
-        var cells = new List<CellResult>();
-        var executed = new List<int>();
-        var status = NotebookStatus.Ok;
-        string? error = null;
-
-        var previousDirectory = Environment.CurrentDirectory;
-        var previousOutputVariable = Environment.GetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Timeout);
-        CSharpKernel? kernel = null;
-        try
-        {
-            // Jupyter starts the kernel in the notebook's folder; the library finds its chart folder here.
-            Directory.SetCurrentDirectory(Path.GetDirectoryName(fullPath)!);
-            Environment.SetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable, chartsDirectory);
-            // Formatters are process-wide; a notebook must not see what the previous one registered.
-            Formatter.ResetToDefault();
-            kernel = CreateKernel();
-            using var subscription = kernel.KernelEvents.Subscribe(outputs);
-
-            for (var i = 0; i < elements.Count; i++)
-            {
-                var sourceIndex = sourceCellOf[i];
-                if (sourceIndex is { } s && notebook.CellTypes[s] != "code") continue;
-
-                var element = elements[i];
-                var number = sourceIndex + 1;
-                var code = CellSource.Code(element);
-                var where = number is { } n ? $"cell {n}/{notebook.CellTypes.Count}" : "injected parameters";
-                _log.WriteLine($"[{name}] {where}  {CellSource.Headline(code)}");
-
-                element.ExecutionOrder = executed.Count + 1;
-                executed.Add(i);
-                outputs.StartCell(i, element.ExecutionOrder);
-                var cellClock = Stopwatch.StartNew();
-
-                var kernelName = CellSource.KernelName(element);
-                var outcome = kernelName == "csharp"
-                    ? await SubmitAsync(kernel, code, deadline.Token)
-                    : CellOutcome.Fail("NotCSharpCell",
-                        $"This is a '{kernelName}' cell; run-workshops runs C# cells only. Change the cell's language to C# or remove it.");
-                cancellationToken.ThrowIfCancellationRequested();
-
-                var label = number is { } m ? $"cell {m}" : "the injected parameters cell";
-                string? cellError = null;
-                if (outcome.Status == CellStatus.TimedOut)
-                {
-                    cellError = $"{name}.ipynb timed out after {Minutes(options.Timeout)} while running {label}. " +
-                                "Raise --timeout-minutes, or run a smaller sample (see the notebook's parameters cell).";
-                    outputs.AddError(i, "TimeoutError", cellError, [cellError]);
-                    status = NotebookStatus.TimedOut;
-                }
-                else if (outcome.Status == CellStatus.Failed)
-                {
-                    cellError = $"{name}.ipynb failed at {label}:{Environment.NewLine}{CellSource.Preview(code)}{Environment.NewLine}{outcome.Summary}";
-                    outputs.AddError(i, outcome.ErrorName!, outcome.ErrorValue!, outcome.Traceback);
-                    status = NotebookStatus.CellFailed;
-                }
-
-                cells.Add(new CellResult(number, outcome.Status, outputs.StdoutOf(i), cellError, cellClock.Elapsed));
-                if (cellError is null) continue;
-
-                error = cellError;
-                foreach (var line in cellError.Split(Environment.NewLine)) _log.WriteLine($"[{name}] {line}");
-                var skipped = sourceCellOf.Skip(i + 1).Count(x => x is { } k && notebook.CellTypes[k] == "code");
-                if (skipped > 0) _log.WriteLine($"[{name}] skipping the remaining {skipped} code cell(s).");
-                break;
-            }
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(previousDirectory);
-            Environment.SetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable, previousOutputVariable);
-            // After a timeout the cell may still be running: disposal stops its scheduler but cannot abort the thread.
-            kernel?.Dispose();
-        }
-
-        foreach (var i in executed) elements[i].Outputs.AddRange(outputs.ElementsFor(i));
-        var executedPath = options.ExecutedNotebookPath(name);
-        NotebookWriter.Write(executedPath, notebook, notebook.Document, sourceCellOf);
-
-        return new NotebookResult(name, fullPath, executedPath, status, cells,
-                                  notebook.CellTypes.Count(t => t == "code"), clock.Elapsed, error)
-        {
-            ChartsDirectory = chartsDirectory,
-        };
+        return sourceCellOf;
     }
+
+    /// <summary>Submits the code cells in order; stops at the first failure or timeout, which it reports.</summary>
+    private async Task<List<CellResult>> RunCellsAsync(CSharpKernel kernel, LoadedNotebook notebook, List<int?> sourceCellOf,
+                                                       NotebookOutputs outputs, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        var name = notebook.Name;
+        var elements = notebook.Document.Elements;
+        var cells = new List<CellResult>();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (sourceCellOf[i] is { } s && notebook.CellTypes[s] != "code") continue;
+
+            var number = sourceCellOf[i] + 1;
+            var code = CellSource.Code(elements[i]);
+            _log.WriteLine($"[{name}] {(number is { } n ? $"cell {n}/{notebook.CellTypes.Count}" : "injected parameters")}  {CellSource.Headline(code)}");
+
+            elements[i].ExecutionOrder = cells.Count + 1;
+            outputs.StartCell(i, elements[i].ExecutionOrder);
+            var clock = Stopwatch.StartNew();
+            var kernelName = CellSource.KernelName(elements[i]);
+            var outcome = kernelName == "csharp"
+                ? await SubmitAsync(kernel, code, deadline)
+                : CellOutcome.Fail("NotCSharpCell", $"This is a '{kernelName}' cell; run-workshops runs C# cells only. Change the cell's language to C# or remove it.");
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var error = Describe(outcome, $"{name}.ipynb", number is { } m ? $"cell {m}" : "the injected parameters cell", code);
+            if (error is not null)
+            {
+                if (outcome.Status == CellStatus.TimedOut) outputs.AddError(i, "TimeoutError", error, [error]);
+                else outputs.AddError(i, outcome.ErrorName!, outcome.ErrorValue!, outcome.Traceback);
+            }
+            cells.Add(new CellResult(number, outcome.Status, outputs.StdoutOf(i), error, clock.Elapsed));
+            if (error is null) continue;
+
+            foreach (var line in error.Split(Environment.NewLine)) _log.WriteLine($"[{name}] {line}");
+            var skipped = sourceCellOf.Skip(i + 1).Count(x => x is { } k && notebook.CellTypes[k] == "code");
+            if (skipped > 0) _log.WriteLine($"[{name}] skipping the remaining {skipped} code cell(s).");
+            break;
+        }
+        return cells;
+    }
+
+    /// <summary>The message for a failed or timed-out cell: notebook, cell, first lines of its code, the error.</summary>
+    private string? Describe(CellOutcome outcome, string notebook, string cell, string code) => outcome.Status switch
+    {
+        CellStatus.TimedOut => $"{notebook} timed out after {Minutes(options.Timeout)} while running {cell}. " +
+                               "Raise --timeout-minutes, or run a smaller sample (see the notebook's parameters cell).",
+        CellStatus.Failed => $"{notebook} failed at {cell}:{Environment.NewLine}{CellSource.Preview(code)}{Environment.NewLine}{outcome.Summary}",
+        _ => null,
+    };
 
     /// <summary>A C# kernel as Jupyter's .NET kernel sets it up for notebook code: NuGet <c>#r</c> and the display helpers.</summary>
     public static CSharpKernel CreateKernel() =>

@@ -30,6 +30,7 @@ public sealed class NotebookRunnerTests : IDisposable
 
         Assert.Equal(NotebookStatus.Ok, result.Status);
         Assert.Null(result.Error);
+        Assert.DoesNotContain("warning", _log.ToString()); // the fixture's kernelspec is right
         Assert.Equal((3, 3), (result.ExecutedCellCount, result.CodeCellCount));
         Assert.Equal([2, null, 3, 4], result.Cells.Select(c => c.Number));
         var printing = result.Cells.Single(c => c.Number == 3).Stdout;
@@ -157,6 +158,20 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.DoesNotContain("never", _log.ToString());
         Assert.Equal("TimeoutError", ReadJson(result.ExecutedPath!).GetProperty("cells")[0].GetProperty("outputs")
                                                                   .EnumerateArray().Last().GetProperty("ename").GetString());
+    }
+
+    [Fact]
+    public async Task Wrong_kernelspec_is_reported_as_a_warning_but_the_cells_still_run()
+    {
+        var json = File.ReadAllText(Fixture("comment-parameters.ipynb"))
+            .Replace("\"name\": \".net-csharp\"", "\"name\": \"python3\"");
+        var path = Path.Combine(_out, "python-kernelspec.ipynb");
+        File.WriteAllText(path, json);
+
+        var result = await new NotebookRunner(new NotebookRunOptions { OutputDirectory = _out }, _log).RunAsync(path);
+
+        Assert.Equal(NotebookStatus.Ok, result.Status);
+        Assert.Contains("[python-kernelspec] warning: kernelspec name is 'python3', expected '.net-csharp'", _log.ToString());
     }
 
     /// <summary>Needs the NuGet package registry, or YamlDotNet 18.1.0 already in the local NuGet cache.</summary>
