@@ -1,1 +1,26 @@
-System.Console.WriteLine("x");
+using CustomerAnalytics.Runner;
+
+// run-workshops: command-line front end. Parsing lives in RunnerOptions, the work in WorkshopRun.
+try
+{
+    var options = RunnerOptions.Parse(args);
+    if (options.ShowHelp)
+    {
+        RunnerConsole.Out.WriteLine(RunnerOptions.Usage);
+        return 0;
+    }
+
+    var report = await WorkshopRun.RunAsync(options);
+    if (report.Results.Any(r => r.Status == NotebookStatus.TimedOut))
+    {
+        // A timed-out cell may still be running on a foreground thread, which would keep the process alive.
+        Environment.Exit(report.ExitCode);
+    }
+    return report.ExitCode;
+}
+catch (Exception e) when (e is RunnerUsageException or NotebookParameterException)
+{
+    Console.Error.WriteLine($"run-workshops: {e.Message}");
+    Console.Error.WriteLine("Run with --help for usage.");
+    return 2;
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace CustomerAnalytics.Runner;
+
+/// <summary>What <c>run-workshops</c> was asked to do, parsed from its command line.</summary>
+public sealed record RunnerOptions
+{
+    /// <summary>Notebook files or folders; empty means every notebook in the repository's <c>notebooks/</c>.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    /// <summary>Papermill-style parameter overrides, name to raw text value.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where executed notebooks and charts go; null means <c>artifacts/</c> at the repository root.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Copy chart PNGs of successful notebooks into <c>images/&lt;notebook&gt;/</c>.</summary>
+    public bool UpdateImages { get; init; }
+
+    /// <summary>Longest a single notebook may run before it is failed.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary><c>--help</c> was given: print <see cref="Usage"/> and do nothing else.</summary>
+    public bool ShowHelp { get; init; }
+
+    /// <summary>The text printed by <c>--help</c>.</summary>
+    public const string Usage = """
+        run-workshops: execute workshop notebooks headless, top to bottom, each in a fresh C# kernel.
+
+        Usage:
+          dotnet run --project lib/CustomerAnalytics.Runner -c Release -- [notebooks or folders...] [options]
+
+        Arguments:
+          notebooks or folders   .ipynb files, or folders whose *.ipynb are run in name order.
+                                 Default: every notebook in notebooks/ at the repository root (the folder with global.json).
+
+        Options:
+          --param name=value     Override a variable declared in the notebook's parameters cell (a code cell tagged
+                                 "parameters", or starting with "// parameters"). Repeatable. int, long, double, float,
+                                 decimal, bool and string values are written as C# literals.
+          --out DIR              Output folder (default: artifacts/ at the repository root). Executed notebooks go to
+                                 DIR/notebooks/, charts to DIR/charts/<notebook>/ (the notebook sees WORKSHOP_OUTPUT_DIR).
+          --update-images        After a successful notebook, copy its chart PNGs into images/<notebook>/.
+          --timeout-minutes N    Fail a notebook that runs longer than N minutes (default 30; decimals allowed).
+          --help                 Show this text.
+
+        Exit codes: 0 all notebooks ok, 1 a notebook failed, 2 usage error (unknown option, bad --param, missing path).
+        """;
+
+    /// <summary>Parses command-line arguments; throws <see cref="RunnerUsageException"/> with a helpful message.</summary>
+    public static RunnerOptions Parse(IReadOnlyList<string> args)
+    {
+        var inputs = new List<string>();
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        var options = new RunnerOptions();
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                inputs.Add(arg);
+                continue;
+            }
+
+            // Accept both "--out dir" and "--out=dir".
+            var (name, inlineValue) = arg.IndexOf('=') is var eq and > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+            string Value() => inlineValue ?? (i + 1 < args.Count ? args[++i] : throw new RunnerUsageException($"{name} needs a value."));
+
+            switch (name)
+            {
+                case "--help" or "-h":
+                    options = options with { ShowHelp = true };
+                    break;
+                case "--update-images":
+                    options = options with { UpdateImages = true };
+                    break;
+                case "--out":
+                    options = options with { OutputDirectory = Value() };
+                    break;
+                case "--timeout-minutes":
+                    var text = Value();
+                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) || minutes <= 0)
+                        throw new RunnerUsageException($"--timeout-minutes needs a positive number of minutes, got '{text}'.");
+                    options = options with { Timeout = TimeSpan.FromMinutes(minutes) };
+                    break;
+                case "--param":
+                    var (key, value) = ParseParameter(Value());
+                    if (!parameters.TryAdd(key, value))
+                        throw new RunnerUsageException($"--param {key} is given twice; give each parameter once.");
+                    break;
+                default:
+                    throw new RunnerUsageException($"Unknown option '{arg}'. Run with --help for the list of options.");
+            }
+        }
+
+        return options with { Inputs = inputs, Parameters = parameters };
+    }
+
+    private static (string Name, string Value) ParseParameter(string text)
+    {
+        var eq = text.IndexOf('=');
+        var name = eq > 0 ? text[..eq].Trim() : "";
+        if (eq <= 0 || !ParameterInjector.IsIdentifier(name))
+            throw new RunnerUsageException($"--param expects name=value with a C# variable name, for example --param sampleSize=200; got '{text}'.");
+        return (name, text[(eq + 1)..]);
+    }
+}

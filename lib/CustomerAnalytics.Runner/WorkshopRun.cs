@@ -1,0 +1,94 @@
+namespace CustomerAnalytics.Runner;
+
+/// <summary>The results of a whole run and the process exit code they imply.</summary>
+public sealed record RunReport(IReadOnlyList<NotebookResult> Results)
+{
+    /// <summary>0 when every notebook succeeded, 1 otherwise (usage errors, exit code 2, never get this far).</summary>
+    public int ExitCode => Results.All(r => r.Succeeded) ? 0 : 1;
+}
+
+/// <summary>
+/// Everything <c>run-workshops</c> does after parsing its arguments: find the notebooks, check the parameters
+/// against all of them, run each in turn, update images, and print the summary table.
+/// </summary>
+public static class WorkshopRun
+{
+    /// <summary>Runs the notebooks selected by <paramref name="options"/>.</summary>
+    /// <param name="options">Parsed command line.</param>
+    /// <param name="workingDirectory">Where relative paths start and the repository root is searched from; default the current directory.</param>
+    /// <param name="log">Progress and summary output; default standard output.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <exception cref="RunnerUsageException">A path does not exist.</exception>
+    /// <exception cref="NotebookParameterException">A <c>--param</c> is declared by no notebook or does not fit its type.</exception>
+    public static async Task<RunReport> RunAsync(RunnerOptions options, string? workingDirectory = null, TextWriter? log = null,
+                                                 CancellationToken cancellationToken = default)
+    {
+        log ??= RunnerConsole.Out;
+        var cwd = Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory);
+        var notebooks = NotebookLocator.Resolve(options.Inputs, cwd);
+        var root = NotebookLocator.FindRepositoryRoot(cwd) ?? cwd;
+        var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, "artifacts"), cwd);
+        var parameters = ParametersPerNotebook(notebooks, options.Parameters);
+
+        var results = new List<NotebookResult>();
+        foreach (var notebook in notebooks)
+        {
+            var runOptions = new NotebookRunOptions
+            {
+                OutputDirectory = outputDirectory,
+                Parameters = parameters[notebook],
+                Timeout = options.Timeout,
+            };
+            var result = await new NotebookRunner(runOptions, log).RunAsync(notebook, cancellationToken);
+            results.Add(result);
+
+            if (options.UpdateImages && result.Succeeded && result.ChartsDirectory is not null)
+            {
+                var copied = ImageUpdater.Update(result.ChartsDirectory, Path.Combine(root, "images", result.Name));
+                log.WriteLine($"[{result.Name}] images: {(copied.Count == 0 ? "no PNG charts produced, images/ left unchanged" : $"{copied.Count} PNG(s) copied to images/{result.Name}/")}");
+            }
+        }
+
+        log.WriteLine();
+        log.Write(SummaryTable.Render(results));
+        log.WriteLine($"Executed notebooks: {Path.Combine(outputDirectory, "notebooks")}");
+        return new RunReport(results);
+    }
+
+    /// <summary>
+    /// Which overrides apply to which notebook. A parameter must be declared by at least one notebook; notebooks
+    /// that do not declare it run with their defaults. Values are checked against every declaring notebook up front.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> ParametersPerNotebook(
+        IReadOnlyList<string> notebooks, IReadOnlyDictionary<string, string> parameters)
+    {
+        var empty = new Dictionary<string, string>();
+        if (parameters.Count == 0) return notebooks.ToDictionary(n => n, _ => (IReadOnlyDictionary<string, string>)empty);
+
+        var cells = new Dictionary<string, ParametersCell?>();
+        foreach (var notebook in notebooks)
+        {
+            // An unreadable notebook is reported when it runs; here it simply declares nothing.
+            try { cells[notebook] = ParameterInjector.FindParametersCell(LoadedNotebook.Load(notebook)); }
+            catch (Exception e) when (e is NotebookFormatException or IOException) { cells[notebook] = null; }
+        }
+
+        var undeclared = parameters.Keys.Where(p => cells.Values.All(c => c is null || c.Parameters.All(d => d.Name != p))).ToList();
+        if (undeclared.Count > 0)
+        {
+            var declared = cells.Select(kv => $"  {Path.GetFileName(kv.Key)}: {kv.Value?.Names ?? "(no parameters cell)"}");
+            throw new NotebookParameterException(
+                $"Unknown parameter {string.Join(", ", undeclared)}: no notebook in this run declares it. Declared parameters:" +
+                Environment.NewLine + string.Join(Environment.NewLine, declared));
+        }
+
+        var result = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var (notebook, cell) in cells)
+        {
+            var applicable = parameters.Where(p => cell?.Parameters.Any(d => d.Name == p.Key) == true).ToDictionary();
+            ParameterInjector.BuildInjectedCode(Path.GetFileName(notebook), cell, applicable); // throws on a value that does not fit
+            result[notebook] = applicable;
+        }
+        return result;
+    }
+}

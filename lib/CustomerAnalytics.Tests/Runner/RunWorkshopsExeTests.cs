@@ -1,0 +1,63 @@
+using static CustomerAnalytics.Tests.Runner.RunnerTestSupport;
+
+namespace CustomerAnalytics.Tests.Runner;
+
+/// <summary>Starts the built run-workshops executable as a process: exit codes and console output.</summary>
+[Collection(RunnerCollection.Name)]
+public sealed class RunWorkshopsExeTests : IDisposable
+{
+    private readonly string _root = NewRepository(("good.ipynb", "01-good.ipynb"), ("broken.ipynb", "02-broken.ipynb"));
+
+    public void Dispose() => DeleteQuietly(_root);
+
+    [Fact]
+    public void Help_prints_usage_and_exits_0()
+    {
+        var run = RunExe(_root, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Stdout);
+        Assert.Contains("--param name=value", run.Stdout);
+    }
+
+    [Fact]
+    public void Default_run_executes_notebooks_folder_in_name_order_and_exits_1_naming_the_failed_cell()
+    {
+        var run = RunExe(_root, "--param", "sampleSize=200");
+
+        Assert.Equal(1, run.ExitCode);
+        var output = run.Stdout;
+        Assert.True(output.IndexOf("[01-good] cell 2/4", StringComparison.Ordinal) < output.IndexOf("[02-broken] cell 2/4", StringComparison.Ordinal));
+        Assert.Contains("[01-good]   | sampleSize=200", output); // cell stdout is streamed through
+        Assert.Contains("[02-broken] 02-broken.ipynb failed at cell 3:", output);
+        Assert.Contains("[02-broken] InvalidOperationException: boom", output);
+        Assert.Matches(@"01-good\s+3/3\s+\d+\.\d\s+ok", output);
+        Assert.Matches(@"02-broken\s+1/3\s+\d+\.\d\s+FAILED \(cell 3\)", output);
+        Assert.True(File.Exists(Path.Combine(_root, "artifacts", "notebooks", "02-broken.ipynb")));
+    }
+
+    [Fact]
+    public void A_good_notebook_alone_exits_0()
+    {
+        var run = RunExe(_root, "notebooks/01-good.ipynb", "--out", "out");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(_root, "out", "notebooks", "01-good.ipynb")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "notebooks/03-missing.ipynb" }, "Notebook path 'notebooks/03-missing.ipynb' does not exist")]
+    [InlineData(new[] { "--param", "sampleSiz=1" }, "Unknown parameter sampleSiz")]
+    [InlineData(new[] { "--param", "sampleSize=lots" }, "sampleSize is an int")]
+    [InlineData(new[] { "--colour" }, "Unknown option '--colour'")]
+    public void Usage_errors_exit_2_with_a_message(string[] args, string expected)
+    {
+        var run = RunExe(_root, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr);
+        Assert.DoesNotContain("cell 2/4", run.Stdout); // nothing ran
+        if (args[0].StartsWith("notebooks/", StringComparison.Ordinal))
+            Assert.Contains("01-good.ipynb", run.Stderr); // lists the notebooks there are
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace CustomerAnalytics.Tests.Runner;
+
+/// <summary>
+/// Runner tests change the process-wide current directory and environment (as the runner does per notebook)
+/// and start C# kernels, so they run one at a time, apart from other collections.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RunnerCollection
+{
+    public const string Name = "Notebook runner";
+}
+
+/// <summary>Fixture paths, throwaway folders and a way to start the built run-workshops executable.</summary>
+internal static class RunnerTestSupport
+{
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "notebooks", name);
+
+    /// <summary>A fresh empty folder under the temp directory.</summary>
+    public static string NewTempDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ca-runner-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>A throwaway repository: global.json at the root and the given fixtures copied into notebooks/ under new names.</summary>
+    public static string NewRepository(params (string Fixture, string As)[] notebooks)
+    {
+        var root = NewTempDirectory();
+        File.WriteAllText(Path.Combine(root, "global.json"), "{}");
+        Directory.CreateDirectory(Path.Combine(root, "notebooks"));
+        foreach (var (fixture, name) in notebooks)
+            File.Copy(Fixture(fixture), Path.Combine(root, "notebooks", name));
+        return root;
+    }
+
+    public static void DeleteQuietly(string path)
+    {
+        try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    public static JsonElement ReadJson(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Joined "source" or "text" of a cell or output (a string or an array of lines in nbformat).</summary>
+    public static string Text(JsonElement element) => element.ValueKind == JsonValueKind.Array
+        ? string.Concat(element.EnumerateArray().Select(e => e.GetString()))
+        : element.GetString() ?? "";
+
+    public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
+    {
+        public string Output => Stdout + Stderr;
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet run-workshops.dll args</c> from the test output folder (the test project references the runner,
+    /// so its build output is copied next to the tests).
+    /// </summary>
+    public static ProcessResult RunExe(string workingDirectory, params string[] args)
+    {
+        var exe = Path.Combine(AppContext.BaseDirectory, "run-workshops.dll");
+        Assert.True(File.Exists(exe), $"run-workshops.dll not found next to the tests ({exe}); build the test project.");
+
+        // The dotnet CLI tells child processes which host it is; fall back to PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(exe);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"run-workshops {string.Join(' ', args)} did not finish within 5 minutes.");
+        }
+        process.WaitForExit();
+        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
