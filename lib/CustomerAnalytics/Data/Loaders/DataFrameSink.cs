@@ -8,13 +8,12 @@ internal sealed class DataFrameSink : ITypedRowSink
 {
     private (int Ordinal, DataFrameColumn Column)[] _columns = [];
 
-    public DataFrame Frame { get; private set; } = new();
+    /// <summary>The frame, built after the last row: a DataFrame counts its rows when it is created, so
+    /// rows appended to its columns afterwards would not show.</summary>
+    public DataFrame ToDataFrame() => new(_columns.Select(c => c.Column));
 
-    public void Begin(DatasetSchema schema, IReadOnlyList<int> ordinals)
-    {
+    public void Begin(DatasetSchema schema, IReadOnlyList<int> ordinals) =>
         _columns = ordinals.Select(i => (i, CreateColumn(schema.Columns[i]))).ToArray();
-        Frame = new DataFrame(_columns.Select(c => c.Column));
-    }
 
     public void Add(TypedRow row)
     {

@@ -68,7 +68,7 @@ public static class DatasetLoader
         var local = DataSource.LocalFile(pathOrS3Uri, options);
         var sink = new DataFrameSink();
         var report = SchemaCsvReader.Read(local, pathOrS3Uri, schema, sink, options);
-        return new DataFrameLoadResult(sink.Frame, report);
+        return new DataFrameLoadResult(sink.ToDataFrame(), report);
     }
 
     private static LoadReport IntoTable(WorkshopDatabase db, string table, string local, string source, DatasetSchema schema, LoadOptions options)
