@@ -13,7 +13,7 @@ internal readonly record struct CsvField(string Text, int Start, int Length)
 /// Splits a delimited text file into records (RFC 4180): fields may be quoted, quotes inside are doubled,
 /// and quoted fields may hold delimiters and line breaks. LF and CRLF both end a line; a line break inside
 /// a quoted field is read as "\n" either way, so LF and CRLF files give identical values. UTF-8 with or
-/// without a byte order mark. Empty lines are skipped and counted; they are not records.
+/// without a byte order mark (or a given encoding). Empty lines are skipped and counted; they are not records.
 /// </summary>
 internal sealed class CsvRecordReader : IDisposable
 {
@@ -21,12 +21,19 @@ internal sealed class CsvRecordReader : IDisposable
     private readonly char _delimiter;
     private long _physicalLine;
 
-    public CsvRecordReader(string path, char delimiter)
+    private readonly CountingDecoderFallback _undecodable;
+
+    /// <summary>Opens <paramref name="path"/>; <paramref name="encoding"/> null means UTF-8.</summary>
+    public CsvRecordReader(string path, char delimiter, Encoding? encoding = null)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        _reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        (var chosen, _undecodable) = CountingDecoderFallback.For(encoding);
+        _reader = new StreamReader(stream, chosen, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         _delimiter = delimiter;
     }
+
+    /// <summary>Byte sequences that were not valid in the encoding (each read as U+FFFD).</summary>
+    public long UndecodableBytes => _undecodable.Count;
 
     /// <summary>Fields of the current record.</summary>
     public List<CsvField> Fields { get; } = new(32);

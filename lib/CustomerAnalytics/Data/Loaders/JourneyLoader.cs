@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CustomerAnalytics.Data;
 
 /// <summary>
@@ -46,7 +44,8 @@ public static class JourneyLoader
     private static LoadReport Read(string path, string source, LoadOptions options, Action<JourneyRecord> onRecord)
     {
         var report = new LoadReportBuilder(DatasetName, source, Path.GetFullPath(path), options);
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        var (encoding, undecodable) = CountingDecoderFallback.For(options.Encoding);
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
         long lineNumber = 0, blank = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -77,6 +76,7 @@ public static class JourneyLoader
         }
         if (report.RowsRead == 0) throw SchemaMismatchException.EmptyJourneyFile(path);
         report.BlankLines = blank;
+        report.UndecodableBytes = undecodable.Count;
         var result = report.Build();
         if (!result.WithinBudget) throw new DataValidationException(result);
         return result;

@@ -22,6 +22,11 @@ public sealed record LoadOptions
     /// an unexpected column usually means the wrong file or a changed export.</summary>
     public bool AllowExtraColumns { get; init; }
 
+    /// <summary>Text encoding of the file; null: UTF-8 (a byte order mark is honoured either way). Undecodable
+    /// bytes are counted in <see cref="LoadReport.UndecodableBytes"/>; the Kaggle copy of Online Retail, for
+    /// one, is Latin-1: load it with <c>Encoding = System.Text.Encoding.Latin1</c>.</summary>
+    public System.Text.Encoding? Encoding { get; init; }
+
     /// <summary>S3 settings for <c>s3://</c> paths (endpoint, region, credentials); the bucket comes from the
     /// URI. Null: <see cref="S3Options.FromEnvironment"/>.</summary>
     public S3Options? S3 { get; init; }

@@ -31,6 +31,9 @@ public sealed record LoadReport : IHtmlRenderable
     public IReadOnlyList<RejectedRow> FirstRejects { get; init; } = [];
     /// <summary>Empty lines skipped (they are not rows).</summary>
     public long BlankLines { get; init; }
+    /// <summary>Byte sequences invalid in the file's encoding, read as U+FFFD. Non-zero usually means the
+    /// file is not UTF-8: reload with <see cref="LoadOptions.Encoding"/> set (for example Latin-1).</summary>
+    public long UndecodableBytes { get; init; }
     /// <summary>Header columns the schema does not know, ignored because <see cref="LoadOptions.AllowExtraColumns"/> was set.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
     /// <summary>Optional schema columns absent from the file (for example the label of a scoring file).</summary>
@@ -63,6 +66,7 @@ public sealed record LoadReport : IHtmlRenderable
         if (IgnoredColumns.Count > 0) sb.AppendLine().Append("  ignored columns: ").Append(string.Join(", ", IgnoredColumns));
         if (AbsentOptionalColumns.Count > 0) sb.AppendLine().Append("  absent optional columns: ").Append(string.Join(", ", AbsentOptionalColumns));
         if (BlankLines > 0) sb.AppendLine().Append(CultureInfo.InvariantCulture, $"  blank lines skipped: {BlankLines:N0}");
+        if (UndecodableBytes > 0) sb.AppendLine().Append("  warning: ").Append(EncodingWarning);
         return sb.ToString();
     }
 
@@ -84,9 +88,14 @@ public sealed record LoadReport : IHtmlRenderable
         if (IgnoredColumns.Count > 0) notes.Add("Ignored columns: " + string.Join(", ", IgnoredColumns));
         if (AbsentOptionalColumns.Count > 0) notes.Add("Absent optional columns: " + string.Join(", ", AbsentOptionalColumns));
         if (BlankLines > 0) notes.Add($"Blank lines skipped: {N(BlankLines)}");
+        if (UndecodableBytes > 0) notes.Add("Warning: " + EncodingWarning);
         foreach (var note in notes) sb.Append("<p>").Append(Html.Encode(note)).Append("</p>");
         return sb.Append("</div>").ToString();
     }
+
+    private string EncodingWarning =>
+        $"{N(UndecodableBytes)} byte sequence(s) were not valid text in the expected encoding and were read as \uFFFD;" +
+        " the file is probably not UTF-8 (Latin-1?): reload with new LoadOptions { Encoding = System.Text.Encoding.Latin1 }.";
 
     private IEnumerable<(string Reason, long Count)> ReasonCounts() =>
         RejectsByReason.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (kv.Key.Describe(), kv.Value));

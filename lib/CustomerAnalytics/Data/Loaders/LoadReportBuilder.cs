@@ -9,6 +9,7 @@ internal sealed class LoadReportBuilder(string dataset, string source, string fi
     public long RowsRead { get; private set; }
     public long RowsRejected { get; private set; }
     public long BlankLines { get; set; }
+    public long UndecodableBytes { get; set; }
     public IReadOnlyList<string> IgnoredColumns { get; set; } = [];
     public IReadOnlyList<string> AbsentOptionalColumns { get; set; } = [];
 
@@ -37,6 +38,7 @@ internal sealed class LoadReportBuilder(string dataset, string source, string fi
         RejectsByReason = new Dictionary<RejectReason, long>(_byReason),
         FirstRejects = _samples.ToArray(),
         BlankLines = BlankLines,
+        UndecodableBytes = UndecodableBytes,
         IgnoredColumns = IgnoredColumns,
         AbsentOptionalColumns = AbsentOptionalColumns,
         MaxErrors = options.MaxErrors,

@@ -13,7 +13,8 @@ namespace CustomerAnalytics.Data;
 public static class SchemaCsvReader
 {
     /// <summary>
-    /// Reads <paramref name="path"/>, calling <paramref name="onRow"/> for every accepted row.
+    /// Reads the local file <paramref name="path"/>, calling <paramref name="onRow"/> for every accepted row
+    /// (for s3:// sources use <see cref="DatasetLoader"/>).
     /// The <see cref="TypedRow"/> passed in is reused: copy what you need.
     /// </summary>
     /// <exception cref="DataFileNotFoundException">The file does not exist.</exception>
@@ -34,7 +35,7 @@ public static class SchemaCsvReader
     {
         if (!File.Exists(path)) throw new DataFileNotFoundException(source);
         var report = new LoadReportBuilder(schema.Name, source, Path.GetFullPath(path), options);
-        using var reader = new CsvRecordReader(path, schema.Delimiter);
+        using var reader = new CsvRecordReader(path, schema.Delimiter, options.Encoding);
 
         if (!reader.Read()) throw SchemaMismatchException.EmptyFile(path, schema);
         var layout = MatchHeader(path, schema, reader.Fields, options);
@@ -63,6 +64,7 @@ public static class SchemaCsvReader
             }
         }
         report.BlankLines = reader.BlankLines;
+        report.UndecodableBytes = reader.UndecodableBytes;
         var result = report.Build();
         if (!result.WithinBudget) throw new DataValidationException(result);
         return result;
