@@ -53,7 +53,11 @@ public sealed record ColumnSpec(string Name, ColumnType Type, bool Nullable = fa
     /// <summary>A 0/1 column.</summary>
     public static ColumnSpec Binary(string name, bool optional = false) => new(name, ColumnType.Binary, Optional: optional);
 
-    /// <inheritdoc/>
-    public override string ToString() =>
-        $"{Name} {Type}{(Nullable ? " (nullable)" : "")}{(Optional ? " (optional)" : "")}{(Formats.Count > 0 ? " [" + string.Join(" | ", Formats) + "]" : "")}";
+    /// <summary>For example "UnitPrice DECIMAL(18,3)" or "order_approved_at TIMESTAMP NULL [yyyy-MM-dd HH:mm:ss]".</summary>
+    public override string ToString()
+    {
+        var formats = Type is ColumnType.Timestamp or ColumnType.Date ? $" [{string.Join(" | ", Formats)}]"
+            : Formats.Contains(WholeDecimalFormat) ? " (also accepts 17850.0)" : "";
+        return $"{Name} {DuckDbType}{(Nullable ? " NULL" : "")}{(Optional ? " (optional column)" : "")}{formats}";
+    }
 }
