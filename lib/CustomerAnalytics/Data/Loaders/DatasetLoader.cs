@@ -1,0 +1,87 @@
+namespace CustomerAnalytics.Data;
+
+/// <summary>
+/// Loads the workshop datasets from a local path or an s3:// URI, validating every row against its schema
+/// (<see cref="DatasetSchemas"/>), into DuckDB tables, DataFrames or typed records. Each load returns a
+/// <see cref="LoadReport"/>; a load over the error budget throws and leaves the database unchanged.
+/// </summary>
+public static class DatasetLoader
+{
+    /// <summary>
+    /// Loads the Olist customers, orders and payments files from a folder (local or s3://bucket/prefix/) into
+    /// the tables <c>customers</c>, <c>orders</c> and <c>payments</c>, replacing them. All three load in one
+    /// transaction: if one file fails, no table changes.
+    /// </summary>
+    public static OlistLoadResult LoadOlist(WorkshopDatabase db, string folderOrS3Uri, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        DataSource.RequireFolder(folderOrS3Uri);
+        // Fetch all three first, so a missing file fails before any work is done.
+        var files = new[] { DatasetSchemas.OlistFiles.Customers, DatasetSchemas.OlistFiles.Orders, DatasetSchemas.OlistFiles.Payments }
+            .Select(name => DataSource.Combine(folderOrS3Uri, name))
+            .Select(source => (Source: source, Local: DataSource.LocalFile(source, options)))
+            .ToArray();
+        return db.InTransaction(() => new OlistLoadResult(
+            IntoTable(db, "customers", files[0].Local, files[0].Source, DatasetSchemas.OlistCustomers, options),
+            IntoTable(db, "orders", files[1].Local, files[1].Source, DatasetSchemas.OlistOrders, options),
+            IntoTable(db, "payments", files[2].Local, files[2].Source, DatasetSchemas.OlistPayments, options)));
+    }
+
+    /// <summary>Loads the UCI Online Retail CSV into <paramref name="table"/> (cancellations included; see
+    /// <see cref="DatasetSchemas.OnlineRetail"/>).</summary>
+    public static LoadReport LoadOnlineRetail(WorkshopDatabase db, string pathOrS3Uri, LoadOptions? options = null, string table = "online_retail") =>
+        LoadTable(db, table, pathOrS3Uri, DatasetSchemas.OnlineRetail, options);
+
+    /// <summary>Loads the propensity sessions CSV into <paramref name="table"/> (features and label as TINYINT 0/1).</summary>
+    public static LoadReport LoadPropensity(WorkshopDatabase db, string pathOrS3Uri, LoadOptions? options = null, string table = "sessions") =>
+        LoadTable(db, table, pathOrS3Uri, DatasetSchemas.PropensitySessions, options);
+
+    /// <summary>Reads the propensity sessions CSV into typed records for model code.</summary>
+    public static PropensityLoadResult LoadPropensity(string pathOrS3Uri, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        var sessions = new List<SessionRecord>();
+        var report = SchemaCsvReader.Read(local, pathOrS3Uri, DatasetSchemas.PropensitySessions,
+            new RecordSink<SessionRecord>(sessions, SessionRecord.FromRow), options);
+        return new PropensityLoadResult(sessions, report);
+    }
+
+    /// <summary>Loads the GA4-style events CSV into <paramref name="table"/>.</summary>
+    public static LoadReport LoadGa4Events(WorkshopDatabase db, string pathOrS3Uri, LoadOptions? options = null, string table = "events") =>
+        LoadTable(db, table, pathOrS3Uri, DatasetSchemas.Ga4Events, options);
+
+    /// <summary>Loads any delimited file described by <paramref name="schema"/> into <paramref name="table"/>
+    /// (created or replaced; on failure the previous table is kept).</summary>
+    public static LoadReport LoadTable(WorkshopDatabase db, string table, string pathOrS3Uri, DatasetSchema schema, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        return db.InTransaction(() => IntoTable(db, table, local, pathOrS3Uri, schema, options));
+    }
+
+    /// <summary>Loads a file described by <paramref name="schema"/> into a DataFrame typed by the schema
+    /// (no DuckDB involved; types equal those of a DuckDB query of the same data).</summary>
+    public static DataFrameLoadResult LoadDataFrame(string pathOrS3Uri, DatasetSchema schema, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        var sink = new DataFrameSink();
+        var report = SchemaCsvReader.Read(local, pathOrS3Uri, schema, sink, options);
+        return new DataFrameLoadResult(sink.ToDataFrame(), report);
+    }
+
+    private static LoadReport IntoTable(WorkshopDatabase db, string table, string local, string source, DatasetSchema schema, LoadOptions options)
+    {
+        LoadReport report;
+        using (var sink = new DuckDbTableSink(db.Connection, table))
+            report = SchemaCsvReader.Read(local, source, schema, sink, options);
+        return report with { Table = table };
+    }
+
+    private sealed class RecordSink<T>(List<T> records, Func<TypedRow, T> map) : ITypedRowSink
+    {
+        public void Begin(DatasetSchema schema, IReadOnlyList<int> ordinals) { }
+        public void Add(TypedRow row) => records.Add(map(row));
+    }
+}

@@ -1,0 +1,48 @@
+using CustomerAnalytics.Cloud;
+
+namespace CustomerAnalytics.Data;
+
+/// <summary>How strictly to load a file and where S3 files are cached.</summary>
+/// <remarks>
+/// <see cref="MaxErrors"/> works like Redshift COPY's MAXERROR: up to that many bad rows are skipped and
+/// reported; one more and the load fails. The default is 100, not Redshift's 0: the public files (and the
+/// generated samples) load cleanly, and a participant whose copy has a handful of damaged lines should
+/// still get going and see the damage in the <see cref="LoadReport"/>, while a wrong file or a wrong
+/// format fails at once. Use <see cref="Strict"/> for a zero-tolerance load.
+/// </remarks>
+public sealed record LoadOptions
+{
+    /// <summary>Most rejected rows tolerated before the load fails with <see cref="DataValidationException"/>.</summary>
+    public int MaxErrors { get; init; } = 100;
+
+    /// <summary>How many rejected rows the report keeps verbatim (with line numbers). All are counted.</summary>
+    public int RejectSamples { get; init; } = 20;
+
+    /// <summary>Ignore columns the schema does not know (they are listed in the report). Off by default, since
+    /// an unexpected column usually means the wrong file or a changed export.</summary>
+    public bool AllowExtraColumns { get; init; }
+
+    /// <summary>Text encoding of the file; null: UTF-8 (a byte order mark is honoured either way). Undecodable
+    /// bytes are counted in <see cref="LoadReport.UndecodableBytes"/>; the Kaggle copy of Online Retail, for
+    /// one, is Latin-1: load it with <c>Encoding = System.Text.Encoding.Latin1</c>.</summary>
+    public System.Text.Encoding? Encoding { get; init; }
+
+    /// <summary>S3 settings for <c>s3://</c> paths (endpoint, region, credentials); the bucket comes from the
+    /// URI. Null: <see cref="S3Options.FromEnvironment"/>.</summary>
+    public S3Options? S3 { get; init; }
+
+    /// <summary>Where files downloaded from S3 are kept; null: a folder under the system temp folder.</summary>
+    public string? CacheFolder { get; init; }
+
+    /// <summary>Progress of S3 downloads; printed to the console (visible in notebooks) by default, null for silence.</summary>
+    public IProgress<TransferProgress>? DownloadProgress { get; init; } = new ConsoleTransferProgress();
+
+    /// <summary>Default options: up to 100 rejected rows, reported.</summary>
+    public static LoadOptions Default { get; } = new();
+
+    /// <summary>Zero tolerance, like Redshift's default MAXERROR 0: the first bad row fails the load.</summary>
+    public static LoadOptions Strict { get; } = new() { MaxErrors = 0 };
+
+    internal string ResolvedCacheFolder =>
+        CacheFolder ?? Path.Combine(Path.GetTempPath(), "customer-analytics", "s3-cache");
+}
