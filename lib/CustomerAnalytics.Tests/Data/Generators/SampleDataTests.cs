@@ -1,0 +1,69 @@
+using CustomerAnalytics.Data.Generators;
+
+namespace CustomerAnalytics.Tests.Data.Generators;
+
+public class SampleDataTests
+{
+    private static string CommittedData => Path.Combine(GeneratedCsv.RepositoryRoot, "data");
+
+    // Files under data/ that are written by hand, not by SampleData.WriteAll.
+    private static readonly string[] HandWritten = ["README.md", ".gitattributes"];
+
+    [Fact]
+    public void RegeneratingSampleDataGivesIdenticalFiles()
+    {
+        using var folder = new TempFolder();
+        var result = SampleData.WriteAll(folder.Path);
+        var committed = GeneratedCsv.Snapshot(CommittedData);
+        foreach (var name in HandWritten) committed.Remove(name);
+        committed.Remove("large"); // git-ignored benchmark data, if someone generated it
+        foreach (var key in committed.Keys.Where(k => k.StartsWith("large/", StringComparison.Ordinal)).ToList()) committed.Remove(key);
+        var regenerated = GeneratedCsv.Snapshot(folder.Path);
+
+        Assert.Equal(regenerated.Keys, committed.Keys);
+        foreach (var (name, bytes) in regenerated)
+            Assert.True(bytes.AsSpan().SequenceEqual(committed[name]),
+                $"data/{name} differs from what SampleData.WriteAll writes; regenerate with: dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data");
+        Assert.Equal(result.Files.Count, regenerated.Count);
+    }
+
+    [Fact]
+    public void CommittedSampleIsSmallUtf8WithoutBomAndLfOnly()
+    {
+        var files = GeneratedCsv.Snapshot(CommittedData).Where(kv => !kv.Key.StartsWith("large/", StringComparison.Ordinal)).ToList();
+        Assert.True(files.Sum(f => (long)f.Value.Length) < 8L * 1024 * 1024, "the committed sample must stay under 8 MB");
+        foreach (var (name, bytes) in files)
+        {
+            Assert.False(bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }), $"{name} starts with a BOM");
+            Assert.DoesNotContain((byte)'\r', bytes);
+            Assert.Equal((byte)'\n', bytes[^1]);
+        }
+    }
+
+    [Fact]
+    public void ReadmeDocumentsEveryDataFile()
+    {
+        var readme = File.ReadAllText(Path.Combine(CommittedData, "README.md"));
+        foreach (var name in GeneratedCsv.Snapshot(CommittedData).Keys.Where(k => !HandWritten.Contains(k) && !k.StartsWith("large/", StringComparison.Ordinal)))
+            Assert.Contains(Path.GetFileName(name), readme);
+        Assert.Contains("--generate-data data", readme);
+    }
+
+    [Fact]
+    public void MainRejectsBadArgumentsWithUsage()
+    {
+        var error = new StringWriter();
+        var saved = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(2, SampleData.Main([]));
+            Assert.Equal(2, SampleData.Main(["data", "--huge"]));
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+        Assert.Contains("usage", error.ToString());
+    }
+}
