@@ -4,7 +4,7 @@ namespace CustomerAnalytics.Tests.Sql;
 
 /// <summary>
 /// RFM computed independently of the SQL: plain C# over the Olist CSV files, to check the pipeline
-/// customer by customer. Deliberately naive (string splits; the sample files have no quoted commas).
+/// customer by customer. Deliberately naive (split on commas, strip quotes: the sample files quote ids but hold no quoted commas).
 /// </summary>
 internal static class RfmReference
 {
@@ -31,10 +31,10 @@ internal static class RfmReference
     private static IEnumerable<Dictionary<string, string>> Read(string path)
     {
         using var reader = new StreamReader(path);
-        var header = reader.ReadLine()!.Split(',');
+        var header = reader.ReadLine()!.Split(',').Select(h => h.Trim('"')).ToArray();
         while (reader.ReadLine() is { } line)
         {
-            var fields = line.Split(',');
+            var fields = line.Split(',').Select(f => f.Trim('"')).ToArray();
             yield return header.Select((h, i) => (h, fields[i])).ToDictionary(p => p.h, p => p.Item2);
         }
     }

@@ -39,12 +39,11 @@ public abstract class SqlEngineBase(DbConnection connection, bool ownsConnection
     /// <inheritdoc />
     public IReadOnlyList<string> Columns(string table)
     {
+        // Parameter syntax differs between DuckDB ($t) and Npgsql (@t); a checked identifier is inlined instead.
+        if (!table.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            throw new ArgumentException($"'{table}' is not a plain table name.", nameof(table));
         using var command = Command(
-            "SELECT lower(column_name) FROM information_schema.columns WHERE lower(table_name) = lower(@t) ORDER BY ordinal_position");
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "t";
-        parameter.Value = table;
-        command.Parameters.Add(parameter);
+            $"SELECT lower(column_name) FROM information_schema.columns WHERE lower(table_name) = '{table.ToLowerInvariant()}' ORDER BY ordinal_position");
         using var reader = command.ExecuteReader();
         var columns = new List<string>();
         while (reader.Read()) columns.Add(reader.GetString(0));

@@ -10,6 +10,7 @@ namespace CustomerAnalytics.Data.Generators;
 /// sees the events of the current session so far (not the user's earlier sessions, nor timings).
 /// </summary>
 /// <param name="Types">The engagement types.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record Ga4Model(IReadOnlyList<Ga4UserType> Types) : IHtmlRenderable
 {
     /// <summary>The event GA4 logs once, at the start of a user's first session.</summary>

@@ -23,6 +23,7 @@ public sealed record Ga4UserTruth(string UserPseudoId, string UserType, int Sess
 /// from the session's earlier events (mean probability of the Bayes-optimal guess over simulated users).</param>
 /// <param name="SampleBestNextEventAccuracy">The same quantity over the sessions actually written.</param>
 /// <param name="Truth">Per-user truth, in order of first visit.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record Ga4Result(
     string EventsPath,
     string UserTypesPath,

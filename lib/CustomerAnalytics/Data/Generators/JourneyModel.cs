@@ -16,6 +16,7 @@ namespace CustomerAnalytics.Data.Generators;
 /// <param name="MaxInputLength">Longest input.</param>
 /// <param name="MinTargetLength">Shortest target.</param>
 /// <param name="MaxTargetLength">Longest target.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record JourneyModel(
     IReadOnlyList<string> Tokens,
     IReadOnlyList<JourneyCustomerType> Types,

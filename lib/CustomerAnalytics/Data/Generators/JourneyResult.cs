@@ -25,6 +25,7 @@ public sealed record JourneyTruth(
 /// the mean of max(p, 1 - p) over simulated journeys.</param>
 /// <param name="ExpectedConversionRate">Conversion rate the model implies (mean p over simulated journeys).</param>
 /// <param name="Truth">Per-journey truth, in file order.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record JourneyResult(
     string Path,
     string TypesPath,

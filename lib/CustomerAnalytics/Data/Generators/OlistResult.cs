@@ -14,6 +14,7 @@ namespace CustomerAnalytics.Data.Generators;
 /// <param name="OrderTotalByOrderId">Each order's value; its payment rows sum to exactly this.</param>
 /// <param name="ExpectedRepeatShare">Share of customers with 2+ orders that the segment model implies.</param>
 /// <param name="Segments">The segment model used.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record OlistResult(
     string CustomersPath,
     string OrdersPath,

@@ -12,6 +12,7 @@ namespace CustomerAnalytics.Data.Generators;
 /// <param name="SegmentByCustomerId">The true segment of every CustomerID.</param>
 /// <param name="ExpectedRepeatShare">Share of customers with 2+ purchase invoices that the segment model implies.</param>
 /// <param name="Segments">The segment model used.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record OnlineRetailResult(
     string Path,
     string SegmentsPath,

@@ -11,6 +11,7 @@ namespace CustomerAnalytics.Data.Generators;
 /// <param name="Features">The 23 feature names, in the column order of the Kaggle training_sample.csv.</param>
 /// <param name="Weights">Log-odds weight of each feature (device_mobile is the reference device, weight 0).</param>
 /// <param name="Intercept">Log-odds of a session with every feature 0.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record PropensityModel(IReadOnlyList<string> Features, IReadOnlyList<double> Weights, double Intercept)
     : IHtmlRenderable
 {

@@ -13,6 +13,7 @@ namespace CustomerAnalytics.Data.Generators;
 /// <param name="TrueProbability">P(ordered = 1 | features) of each row, in file order.</param>
 /// <param name="FeatureRates">Share of 1s of each feature, in <see cref="PropensityModel.Features"/> order.</param>
 /// <param name="BestAuc">ROC AUC of the true probability against the drawn labels: what a perfect model would score on this sample.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record PropensityResult(
     string Path,
     string TrueProbabilityPath,

@@ -3,6 +3,7 @@ using CustomerAnalytics.Display;
 namespace CustomerAnalytics.Data.Generators;
 
 /// <summary>Everything <see cref="SampleData.WriteAll"/> wrote.</summary>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record SampleDataResult(
     string Folder,
     OlistResult Olist,

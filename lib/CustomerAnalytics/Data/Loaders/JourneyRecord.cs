@@ -1,3 +1,4 @@
+using CustomerAnalytics.Display;
 namespace CustomerAnalytics.Data;
 
 /// <summary>One customer's touchpoint journey: the touchpoints seen so far (model input) and the ones
@@ -12,6 +13,7 @@ public sealed record JourneyRecord(string CustomerId, IReadOnlyList<string> Inpu
 }
 
 /// <summary>Journeys read from a file, with the report of that file.</summary>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record JourneyLoadResult(IReadOnlyList<JourneyRecord> Records, LoadReport Report) : Display.IHtmlRenderable
 {
     /// <inheritdoc/>

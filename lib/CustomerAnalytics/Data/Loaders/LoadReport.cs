@@ -9,6 +9,7 @@ namespace CustomerAnalytics.Data;
 /// reason, and the first rejected rows verbatim with their line numbers. Every row read is either accepted
 /// or counted here: <c>RowsRead == RowsAccepted + RowsRejected</c>.
 /// </summary>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record LoadReport : IHtmlRenderable
 {
     /// <summary>Schema name, for example "olist_orders".</summary>

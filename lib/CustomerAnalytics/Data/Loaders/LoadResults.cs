@@ -5,6 +5,7 @@ using Microsoft.Data.Analysis;
 namespace CustomerAnalytics.Data;
 
 /// <summary>The three Olist tables loaded by <see cref="DatasetLoader.LoadOlist"/>: customers, orders, payments.</summary>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record OlistLoadResult(LoadReport Customers, LoadReport Orders, LoadReport Payments) : IHtmlRenderable
 {
     /// <summary>The three reports in load order.</summary>
@@ -21,6 +22,7 @@ public sealed record OlistLoadResult(LoadReport Customers, LoadReport Orders, Lo
 }
 
 /// <summary>Propensity sessions as typed records, with the report of the file they came from.</summary>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record PropensityLoadResult(IReadOnlyList<SessionRecord> Sessions, LoadReport Report) : IHtmlRenderable
 {
     /// <inheritdoc/>
@@ -31,6 +33,7 @@ public sealed record PropensityLoadResult(IReadOnlyList<SessionRecord> Sessions,
 }
 
 /// <summary>A file loaded into a DataFrame whose column types follow the schema, with its report.</summary>
+[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record DataFrameLoadResult(DataFrame Frame, LoadReport Report) : IHtmlRenderable
 {
     /// <inheritdoc/>
