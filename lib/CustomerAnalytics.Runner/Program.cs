@@ -1,3 +1,4 @@
+using CustomerAnalytics.Data.Generators;
 using CustomerAnalytics.Runner;
 
 // run-workshops: command-line front end. Parsing lives in RunnerOptions, the work in WorkshopRun.
@@ -7,6 +8,15 @@ try
     if (options.ShowHelp)
     {
         RunnerConsole.Out.WriteLine(RunnerOptions.Usage);
+        return 0;
+    }
+
+    if (options.GenerateDataFolder is { } dataFolder)
+    {
+        var size = options.LargeData ? SampleSize.Large : SampleSize.Sample;
+        RunnerConsole.Out.WriteLine($"Writing the {size.ToString().ToLowerInvariant()} datasets into {Path.GetFullPath(dataFolder)} ...");
+        var written = SampleData.WriteAll(dataFolder, size);
+        foreach (var file in written.Files) RunnerConsole.Out.WriteLine($"  {file.Path}  {file.Rows:N0} rows");
         return 0;
     }
 

@@ -20,6 +20,12 @@ public sealed record RunnerOptions
     /// <summary>Longest a single notebook may run before it is failed.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary><c>--generate-data DIR</c>: write the sample datasets into DIR instead of running notebooks.</summary>
+    public string? GenerateDataFolder { get; init; }
+
+    /// <summary><c>--large</c> with <c>--generate-data</c>: the benchmark-size datasets (into DIR/large/).</summary>
+    public bool LargeData { get; init; }
+
     /// <summary><c>--help</c> was given: print <see cref="Usage"/> and do nothing else.</summary>
     public bool ShowHelp { get; init; }
 
@@ -28,7 +34,8 @@ public sealed record RunnerOptions
         run-workshops: execute workshop notebooks headless, top to bottom, each in a fresh C# kernel.
 
         Usage:
-          dotnet run --project lib/CustomerAnalytics.Runner -c Release -- [notebooks or folders...] [options]
+          dotnet run --project lib/CustomerAnalytics.Runner -- [notebooks or folders...] [options]
+          dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data [--large]
 
         Arguments:
           notebooks or folders   .ipynb files, or folders whose *.ipynb are run in name order.
@@ -42,6 +49,8 @@ public sealed record RunnerOptions
                                  DIR/notebooks/, charts to DIR/charts/<notebook>/ (the notebook sees WORKSHOP_OUTPUT_DIR).
           --update-images        After a successful notebook, copy its chart PNGs into images/<notebook>/.
           --timeout-minutes N    Fail a notebook that runs longer than N minutes (default 30; decimals allowed).
+          --generate-data DIR    Write the sample datasets (seeded, identical on every machine) into DIR and exit.
+          --large                With --generate-data: benchmark-size datasets (1M orders...) into DIR/large/.
           --help                 Show this text.
 
         Exit codes: 0 all notebooks ok, 1 a notebook failed, 2 usage error (unknown option, bad --param, missing path).
@@ -71,6 +80,12 @@ public sealed record RunnerOptions
             {
                 case "--help" or "-h":
                     options = options with { ShowHelp = true };
+                    break;
+                case "--generate-data":
+                    options = options with { GenerateDataFolder = Value() };
+                    break;
+                case "--large":
+                    options = options with { LargeData = true };
                     break;
                 case "--update-images":
                     options = options with { UpdateImages = true };

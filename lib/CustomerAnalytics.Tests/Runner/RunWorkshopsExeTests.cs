@@ -61,3 +61,31 @@ public sealed class RunWorkshopsExeTests : IDisposable
             Assert.Contains("01-good.ipynb", run.Stderr); // lists the notebooks there are
     }
 }
+
+[Collection(RunnerCollection.Name)]
+public sealed class GenerateDataCommandTests : IDisposable
+{
+    private readonly string _folder = NewTempDirectory();
+
+    public void Dispose() => DeleteQuietly(_folder);
+
+    [Fact]
+    public void Generate_data_writes_the_committed_sample_byte_for_byte()
+    {
+        var run = RunExe(_folder, "--generate-data", "data");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("olist_orders_dataset.csv", run.Stdout);
+        foreach (var file in new[] { "olist/olist_orders_dataset.csv", "journeys/touchpoint_journeys.tsv", "truth/olist_customer_segments.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Data, file)), File.ReadAllBytes(Path.Combine(_folder, "data", file)));
+    }
+
+    [Fact]
+    public void Generate_data_options_parse()
+    {
+        var options = CustomerAnalytics.Runner.RunnerOptions.Parse(["--generate-data", "out", "--large"]);
+        Assert.Equal("out", options.GenerateDataFolder);
+        Assert.True(options.LargeData);
+        Assert.Throws<CustomerAnalytics.Runner.RunnerUsageException>(() => CustomerAnalytics.Runner.RunnerOptions.Parse(["--generate-data"]));
+    }
+}
