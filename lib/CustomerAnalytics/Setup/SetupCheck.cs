@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CustomerAnalytics.Charts;
 using CustomerAnalytics.Torch;
 using DuckDB.NET.Data;
 using Microsoft.ML;
@@ -9,7 +10,30 @@ namespace CustomerAnalytics.Setup;
 public static class SetupCheck
 {
     /// <summary>Runs every check; never throws (call <see cref="SetupReport.ThrowIfFailed"/> to stop on failures).</summary>
-    public static SetupReport Run() => new([Runtime(), CppRuntime(), TorchSharp(), DuckDb(), MlNet()]);
+    public static SetupReport Run() => new([Runtime(), CppRuntime(), TorchSharp(), DuckDb(), MlNet(), Chromium(), SampleData()]);
+
+    private static CheckResult Chromium() => ChromiumLocator.Find(null, out var whyNot) is { } path
+        ? new("Chromium (PNG export)", CheckStatus.Ok, path)
+        : new("Chromium (PNG export)", CheckStatus.Warning, "not found: charts show in notebooks and save as HTML, but not as PNG. " + whyNot, ChromiumLocator.InstallHint);
+
+    private static CheckResult SampleData()
+    {
+        try
+        {
+            var workshop = Workshop.Start();
+            string[] expected = ["olist/olist_orders_dataset.csv", "online-retail/online_retail.csv", "propensity/training_sample.csv",
+                                 "journeys/touchpoint_journeys.tsv", "ga4/ga4_events.csv"];
+            var missing = expected.Where(f => !File.Exists(workshop.DataPath(f))).ToArray();
+            return missing.Length == 0
+                ? new("Sample data", CheckStatus.Ok, $"{expected.Length} datasets in {workshop.DataFolder}")
+                : new("Sample data", CheckStatus.Failed, "missing: " + string.Join(", ", missing),
+                      "Regenerate them: dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data");
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            return new("Sample data", CheckStatus.Failed, e.Message, "Run the notebooks from a clone of the repository.");
+        }
+    }
 
     private static CheckResult Runtime()
     {
