@@ -15,11 +15,22 @@ public sealed record Workshop(string Root, string OutputFolder) : IHtmlRenderabl
     /// <summary>A path under data/, e.g. <c>DataPath("olist")</c>.</summary>
     public string DataPath(params string[] parts) => Path.Combine([DataFolder, .. parts]);
 
-    /// <summary>A path under the output folder (created), e.g. for the RFM table a later workshop reads.</summary>
+    /// <summary>A path under the output folder (created), for this notebook's own files (charts, reports).</summary>
     public string OutputPath(string fileName)
     {
         Directory.CreateDirectory(OutputFolder);
         return Path.Combine(OutputFolder, fileName);
+    }
+
+    /// <summary>
+    /// A path under artifacts/results/ (created): tables one workshop hands to the next (e.g. the RFM table
+    /// workshop 02 segments). The same place in Jupyter and in the runner.
+    /// </summary>
+    public string ResultsPath(string fileName)
+    {
+        var folder = Path.Combine(Root, "artifacts", "results");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, fileName);
     }
 
     /// <summary>

@@ -1,0 +1,29 @@
+using CustomerAnalytics.Data;
+using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.Sql;
+
+namespace CustomerAnalytics.Benchmarks;
+
+/// <summary>Workshop 01 at scale: load 1M Olist orders into DuckDB and compute the RFM table (target: under 5 s).</summary>
+public sealed class RfmBenchmark : IBenchmark
+{
+    public string Name => "rfm-1m";
+    public string Description => "load 1M Olist orders (+customers, payments) into DuckDB and run the RFM SQL; target < 5 s";
+
+    public object? Setup(string workFolder)
+    {
+        var folder = Path.Combine(workFolder, "olist-1m");
+        if (!File.Exists(Path.Combine(folder, DatasetSchemas.OlistFiles.Payments)))
+            new OlistGenerator(new OlistOptions { Orders = 1_000_000 }).Write(folder, Path.Combine(folder, "truth"));
+        return folder;
+    }
+
+    public string Run(object? state)
+    {
+        using var db = new WorkshopDatabase();
+        var loaded = DatasetLoader.LoadOlist(db, (string)state!, LoadOptions.Strict);
+        using var engine = new DuckDbEngine(db);
+        var rfm = RfmPipeline.ForOlist(engine).RunAll();
+        return $"{db.Count("orders"):N0} orders -> {rfm.Customers:N0} customers";
+    }
+}
