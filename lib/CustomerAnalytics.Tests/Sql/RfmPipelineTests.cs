@@ -180,4 +180,29 @@ public class RfmPipelineTests
         Assert.Contains("No Olist purchase qualifies for RFM (statuses: Delivered)", error.Message);
         Assert.Contains("delivered", error.Message);
     }
+
+    [Fact]
+    public void StepByStepGivesTheSameTableAsRunAllAndSavesCsvAndParquet()
+    {
+        using var engine = OlistOnDuckDb();
+        var pipeline = RfmPipeline.ForOlist(engine);
+        pipeline.Prepare();
+        Assert.Throws<InvalidOperationException>(() => pipeline.Result());
+        foreach (var step in pipeline.Steps) pipeline.Run(step.Name);
+        var stepwise = pipeline.Result();
+        var all = RfmPipeline.ForOlist(engine).RunAll();
+        Assert.Equal(all.Customers, stepwise.Customers);
+
+        var folder = Directory.CreateTempSubdirectory("rfm-save-").FullName;
+        try
+        {
+            var csv = pipeline.Save(Path.Combine(folder, "rfm.csv"));
+            var lines = File.ReadAllLines(csv);
+            Assert.StartsWith("customer_unique_id,recency_days,frequency,monetary_total", lines[0]);
+            Assert.Equal(all.Customers + 1, lines.Length);
+            var parquet = pipeline.Save(Path.Combine(folder, "rfm.parquet"));
+            Assert.Equal(all.Customers, engine.Scalar($"SELECT COUNT(*) FROM read_parquet('{parquet}')"));
+        }
+        finally { Directory.Delete(folder, true); }
+    }
 }

@@ -14,4 +14,12 @@ public static class ChartExtensions
         ArgumentNullException.ThrowIfNull(chart);
         return Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
     }
+
+    /// <summary>Sets the axis titles: <c>chart.WithAxisTitles("recency (days)", "customers")</c>.</summary>
+    public static GenericChart WithAxisTitles(this GenericChart chart, string xTitle, string yTitle)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var withX = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle);
+        return Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(withX, TitleText: yTitle);
+    }
 }

@@ -98,11 +98,38 @@ public sealed partial class RfmPipeline
     {
         Prepare();
         foreach (var script in Steps) Run(script.Name);
+        return Result();
+    }
+
+    /// <summary>The finished table, after every step has run (by <see cref="RunAll"/> or one <see cref="Run"/> at a time).</summary>
+    public RfmResult Result()
+    {
+        var missing = Steps.Select(s => s.Name).Except(results.Select(r => r.Script.Name)).ToArray();
+        if (missing.Length > 0) throw new InvalidOperationException($"Run the remaining steps first: {string.Join(", ", missing)}.");
         var final = results[^1].Table;
         if (results[^1].Rows == 0)
             throw new SqlEngineException($"The RFM table is empty: no {source.Dataset} purchase before {AsOfDate:yyyy-MM-dd} survived the steps. " +
                                          string.Join("; ", results.Select(r => r.ToString())));
         return new RfmResult(AsOfDate, [.. results], engine.Query($"SELECT * FROM {final} ORDER BY customer_unique_id"), engine.Query(SegmentSummarySql));
+    }
+
+    /// <summary>
+    /// Writes the finished table to <paramref name="path"/>: CSV, or Parquet for a .parquet path (DuckDB only).
+    /// Returns the full path. The CSV has a header row and invariant number formats.
+    /// </summary>
+    public string Save(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var table = results.Count > 0 ? results[^1].Table : throw new InvalidOperationException("Run the pipeline first.");
+        var parquet = full.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+        if (engine is DuckDbEngine)
+            engine.Execute($"COPY (SELECT * FROM {table} ORDER BY customer_unique_id) TO '{full.Replace("'", "''")}' ({(parquet ? "FORMAT PARQUET" : "HEADER, DELIMITER ','")})");
+        else if (parquet)
+            throw new SqlEngineException($"Parquet export needs DuckDB; on {engine.Name} save as .csv (or UNLOAD to S3 on Redshift).");
+        else
+            DataFrame.SaveCsv(Table(), full, cultureInfo: CultureInfo.InvariantCulture);
+        return full;
     }
 
     private void CheckInputs()

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using Plotly.NET;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace CustomerAnalytics.Charts;
+
+/// <summary>Charts straight from the columns of a query result, for the one-line cells of a notebook.</summary>
+public static class FrameCharts
+{
+    /// <summary>One bar per row: <paramref name="keyColumn"/> on the x axis, <paramref name="valueColumn"/> as the height.</summary>
+    public static GenericChart Column(DataFrame frame, string keyColumn, string valueColumn, string title) =>
+        CSharpChart.Column<double, string, string>(Numbers(frame, valueColumn), Keys: Labels(frame, keyColumn))
+            .WithTitle(title).WithAxisTitles(keyColumn, valueColumn);
+
+    /// <summary>A line of <paramref name="valueColumn"/> over <paramref name="xColumn"/> (dates or numbers), in row order.</summary>
+    public static GenericChart Line(DataFrame frame, string xColumn, string valueColumn, string title) =>
+        CSharpChart.Line<string, double, string>(Labels(frame, xColumn), Numbers(frame, valueColumn))
+            .WithTitle(title).WithAxisTitles(xColumn, valueColumn);
+
+    /// <summary>A histogram of one numeric column.</summary>
+    public static GenericChart Histogram(DataFrame frame, string column, string title, int bins = 40) =>
+        CSharpChart.Histogram<double, double, string>(X: Numbers(frame, column), NBinsX: bins)
+            .WithTitle(title).WithAxisTitles(column, "count");
+
+    /// <summary>A column's values as doubles (nulls become NaN, which Plotly leaves out).</summary>
+    public static double[] Numbers(DataFrame frame, string column) =>
+        [.. Column(frame, column).Cast<object?>().Select(v => v is null ? double.NaN : Convert.ToDouble(v, CultureInfo.InvariantCulture))];
+
+    /// <summary>A column's values as labels (dates as yyyy-MM-dd).</summary>
+    public static string[] Labels(DataFrame frame, string column) =>
+        [.. Column(frame, column).Cast<object?>().Select(v => v switch
+        {
+            null => "(none)",
+            DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+        })];
+
+    private static DataFrameColumn Column(DataFrame frame, string name) =>
+        frame.Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"No column '{name}'. Columns: {string.Join(", ", frame.Columns.Select(c => c.Name))}.", nameof(name));
+}
