@@ -1,0 +1,40 @@
+namespace CustomerAnalytics.Tests.Repository;
+
+/// <summary>The README's two commands are the ones CI runs, and everything the README points to exists.</summary>
+public class ReadmeTests
+{
+    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+    private static readonly string Ci = File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".ci", "run"));
+
+    [Theory]
+    [InlineData("dotnet test")]
+    [InlineData("dotnet run --project lib/CustomerAnalytics.Runner")]
+    public void CiRunsTheReadmeCommand(string command)
+    {
+        Assert.Contains("\n" + command + "\n", Readme.Replace("\r\n", "\n"));
+        Assert.Contains(".ci/debian13 " + command, Ci);
+    }
+
+    [Fact]
+    public void EveryNotebookIsInTheReadmeTable()
+    {
+        foreach (var notebook in Directory.GetFiles(RepositoryPaths.Notebooks, "*.ipynb"))
+            Assert.Contains($"(notebooks/{Path.GetFileName(notebook)})", Readme);
+    }
+
+    [Fact]
+    public void LinkedFilesExist()
+    {
+        foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(Readme, @"\]\((?!https?:)([^)#]+)\)"))
+            Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, link.Groups[1].Value)) || Directory.Exists(Path.Combine(RepositoryPaths.Root, link.Groups[1].Value)),
+                $"README links to {link.Groups[1].Value}, which does not exist");
+    }
+
+    [Fact]
+    public void ToolManifestPinsTheKernel()
+    {
+        var manifest = File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".config", "dotnet-tools.json"));
+        Assert.Contains("\"microsoft.dotnet-interactive\"", manifest);
+        Assert.Contains("\"version\": \"1.0.712001\"", manifest);
+    }
+}
