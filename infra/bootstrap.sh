@@ -205,7 +205,8 @@ EOF
   return 1
 }
 
-[ "$(id -u)" = 0 ] || { echo "run bootstrap.sh as root (sudo)" >&2; exit 1; }
+# The tests run it in a sandbox (every path redirected, commands stood in for) as any user.
+[ "$(id -u)" = 0 ] || [ "${WORKSHOP_SANDBOX:-0}" = 1 ] || { echo "run bootstrap.sh as root (sudo)" >&2; exit 1; }
 log "bootstrap starts: repository $DIR, user $RUN_AS"
 install_packages
 install_dotnet

@@ -56,7 +56,7 @@ chmod +x "\$dir/dotnet"
 EOF
 
 cd "$sandbox"
-env PATH="$stubs:$PATH" \
+env PATH="$stubs:$PATH" WORKSHOP_SANDBOX=1 \
   WORKSHOP_REPO_URL=https://example.invalid/workshops.git WORKSHOP_BRANCH=main \
   WORKSHOP_USER=workshop WORKSHOP_DIR="$sandbox/home/workshops" \
   WORKSHOP_WAIT_HANDLE=https://example.invalid/wait-handle \
