@@ -30,7 +30,8 @@ public static class ClusterQuality
             throw new SegmentationException($"The silhouette needs at least 2 clusters; these {points.Count:N0} points are all in cluster {clusters[0]}.");
         var index = clusters.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i);
         var sizes = new int[clusters.Length];
-        foreach (var l in labels) sizes[index[l]]++;
+        var of = labels.Select(l => index[l]).ToArray(); // cluster position per point, looked up once
+        foreach (var c in of) sizes[c]++;
 
         double total = 0;
         var sums = new double[clusters.Length];
@@ -38,8 +39,8 @@ public static class ClusterQuality
         {
             Array.Clear(sums);
             for (int j = 0; j < points.Count; j++)
-                if (j != i) sums[index[labels[j]]] += Math.Sqrt(Stats.SquaredDistance(points[i], points[j]));
-            int own = index[labels[i]];
+                if (j != i) sums[of[j]] += Math.Sqrt(Stats.SquaredDistance(points[i], points[j]));
+            int own = of[i];
             if (sizes[own] == 1) continue; // s = 0 by convention
             double a = sums[own] / (sizes[own] - 1), b = double.PositiveInfinity;
             for (int c = 0; c < clusters.Length; c++)

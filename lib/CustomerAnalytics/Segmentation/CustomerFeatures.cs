@@ -154,8 +154,8 @@ public sealed class CustomerFeatures : IHtmlRenderable
         {
             var raw = Raw.Select(r => r[j]).ToArray();
             var scaledValues = Scaled.Select(r => r[j]).ToArray();
-            return new object?[] { f.Label, raw.Min(), Stats.Median(raw), raw.Average(), raw.Max(), Stats.Skewness(raw), Stats.Skewness(Input.Select(r => r[j]).ToArray()), scaledValues.Average(), Stats.StandardDeviation(scaledValues) };
+            return new object?[] { f.Column, f.Log ? "log(1 + x)" : "none", raw.Min(), Stats.Median(raw), raw.Average(), raw.Max(), Stats.Skewness(raw), Stats.Skewness(Input.Select(r => r[j]).ToArray()), scaledValues.Average(), Stats.StandardDeviation(scaledValues) };
         });
-        return Html.Table(["feature", "min", "median", "mean", "max", "skew (raw)", "skew (after log)", "mean (scaled)", "sd (scaled)"], rows, ToString());
+        return Html.Table(["column", "transform", "min", "median", "mean", "max", "skew (raw)", "skew (transformed)", "mean (scaled)", "sd (scaled)"], rows, ToString());
     }
 }
