@@ -37,4 +37,29 @@ public class KSelectionTests(ITestOutputHelper output)
             Assert.Throws<SegmentationException>(() => KSelection.Run(few, new KSelectionOptions { MaxK = 10 })).Message);
         Assert.Contains("is empty", Assert.Throws<SegmentationException>(() => KSelection.Run(few, new KSelectionOptions { MinK = 3, MaxK = 2 })).Message);
     }
+
+    [Fact]
+    public void DaviesBouldinAgreesWithMlNetsOwnEvaluation()
+    {
+        var model = SegmentationModel.Train(OlistSample.Features, new KMeansOptions { Clusters = 4 });
+        var assignment = model.Assign(OlistSample.Features);
+        var ml = new Microsoft.ML.MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(OlistSample.Features.Input.Select(r => new Row { RawFeatures = Array.ConvertAll(r, v => (float)v) }),
+            RowSchema(OlistSample.Features.Width));
+        var metrics = ml.Clustering.Evaluate(model.MlModel.Transform(data), scoreColumnName: "Score", featureColumnName: "Features");
+        output.WriteLine($"ours {ClusterQuality.DaviesBouldin(assignment.Points, assignment.Clusters)}, ML.NET {metrics.DaviesBouldinIndex}");
+        Assert.Equal(metrics.DaviesBouldinIndex, ClusterQuality.DaviesBouldin(assignment.Points, assignment.Clusters), 3);
+    }
+
+    private sealed class Row
+    {
+        public float[] RawFeatures { get; set; } = [];
+    }
+
+    private static Microsoft.ML.Data.SchemaDefinition RowSchema(int width)
+    {
+        var schema = Microsoft.ML.Data.SchemaDefinition.Create(typeof(Row));
+        schema["RawFeatures"].ColumnType = new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, width);
+        return schema;
+    }
 }

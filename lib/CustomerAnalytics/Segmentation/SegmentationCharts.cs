@@ -113,9 +113,19 @@ public static class SegmentationCharts
         traces.Add(Chart.Point3D<double, double, double, string>(model.Centroids.Select(p => p[0]).ToArray(), model.Centroids.Select(p => p[1]).ToArray(),
             model.Centroids.Select(p => p[2]).ToArray(), Name: "centroids",
             Marker: MarkerOf(8, "diamond", "black")));
-        var labels = model.Features.Features.Take(3).Select(f => f.Label + " (scaled)").ToArray();
-        return Chart.Combine(traces)
-            .WithTitle($"Clusters in 3-D: x = {labels[0]}, y = {labels[1]}, z = {labels[2]}");
+        var chart = Chart.Combine(traces).WithTitle("Clusters in the three scaled features (centroids: black diamonds)");
+        // Plotly.NET.CSharp has no 3-D axis titles; the scene is a plain plotly layout object.
+        var scene = new DynamicObj.DynamicObj();
+        foreach (var (axis, feature) in new[] { "xaxis", "yaxis", "zaxis" }.Zip(model.Features.Features))
+        {
+            var title = new DynamicObj.DynamicObj();
+            title.SetProperty("text", feature.Label);
+            var axisStyle = new DynamicObj.DynamicObj();
+            axisStyle.SetProperty("title", title);
+            scene.SetProperty(axis, axisStyle);
+        }
+        GenericChart.getLayout(chart).SetProperty("scene", scene);
+        return chart;
     }
 
     /// <summary>Customers by found cluster (rows) and true segment (columns).</summary>
