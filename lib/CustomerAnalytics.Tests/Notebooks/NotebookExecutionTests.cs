@@ -12,6 +12,7 @@ public sealed class NotebookExecutionTests : IDisposable
     // Parameters that make each notebook quick in tests; notebooks not listed run with their defaults.
     private static readonly Dictionary<string, string[]> SmallRuns = new()
     {
+        ["02-kmeans-segmentation"] = ["maxK=5", "silhouetteSample=1000"],
     };
 
     private readonly string output = NewTempDirectory();

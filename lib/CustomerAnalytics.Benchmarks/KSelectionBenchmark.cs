@@ -1,0 +1,29 @@
+using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.Segmentation;
+
+namespace CustomerAnalytics.Benchmarks;
+
+/// <summary>Workshop 02 at scale: choose k (2..10) for about 100,000 customers with inertia, sampled silhouette and Davies-Bouldin.</summary>
+public sealed class KSelectionBenchmark : IBenchmark
+{
+    public string Name => "kselect-100k";
+    public string Description => "k = 2..10 with ML.NET k-means on ~100k Olist customers: inertia, silhouette (4,000 sample), Davies-Bouldin";
+
+    public object? Setup(string workFolder)
+    {
+        // About 0.685 customers per order in the generator's model: 146,000 orders give about 100,000 customers.
+        var folder = Path.Combine(workFolder, "olist-146k");
+        if (!File.Exists(Path.Combine(folder, "olist_order_payments_dataset.csv")))
+            new OlistGenerator(new OlistOptions { Orders = 146_000 }).Write(folder, Path.Combine(folder, "truth"));
+        var rfm = RfmInput.ReadOrCompute(Path.Combine(folder, "no-rfm.csv"), folder);
+        return CustomerFeatures.FromDataFrame(rfm.Table);
+    }
+
+    public string Run(object? state)
+    {
+        var features = (CustomerFeatures)state!;
+        var selection = KSelection.Run(features, new KSelectionOptions { MinK = 2, MaxK = 10, SilhouetteSampleSize = 4000 });
+        var slowest = selection.Rows.MaxBy(r => r.Elapsed)!;
+        return $"{features.Count:N0} customers; {selection}; slowest k = {slowest.K} ({slowest.Elapsed.TotalSeconds:F1} s)";
+    }
+}

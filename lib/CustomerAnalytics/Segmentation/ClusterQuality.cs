@@ -1,0 +1,139 @@
+using CustomerAnalytics.Data.Generators;
+
+namespace CustomerAnalytics.Segmentation;
+
+/// <summary>
+/// Measures of how good a clustering is, computed here because ML.NET has no silhouette. Labels are
+/// cluster numbers (any integers); points are rows of equal length (the scaled features).
+/// </summary>
+public static class ClusterQuality
+{
+    /// <summary>Sum of squared distances from each point to the mean of its cluster (what k-means minimises; the elbow chart).</summary>
+    public static double Inertia(IReadOnlyList<double[]> points, IReadOnlyList<int> labels)
+    {
+        var centroids = Centroids(points, labels);
+        return points.Select((p, i) => Stats.SquaredDistance(p, centroids[labels[i]])).Sum();
+    }
+
+    /// <summary>
+    /// Mean silhouette, exactly: for each point, a = mean distance to the other points of its cluster,
+    /// b = smallest mean distance to the points of another cluster, s = (b - a) / max(a, b); s = 0 for a point
+    /// alone in its cluster. From -1 (wrong cluster) through 0 (on a border) to 1 (tight, well separated).
+    /// O(n²) time: use <see cref="SampledSilhouette"/> for large data.
+    /// </summary>
+    /// <exception cref="SegmentationException">Fewer than 2 clusters, or points and labels differ in length.</exception>
+    public static double Silhouette(IReadOnlyList<double[]> points, IReadOnlyList<int> labels)
+    {
+        Check(points, labels);
+        var clusters = labels.Distinct().Order().ToArray();
+        if (clusters.Length < 2)
+            throw new SegmentationException($"The silhouette needs at least 2 clusters; these {points.Count:N0} points are all in cluster {clusters[0]}.");
+        var index = clusters.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i);
+        var sizes = new int[clusters.Length];
+        var of = labels.Select(l => index[l]).ToArray(); // cluster position per point, looked up once
+        foreach (var c in of) sizes[c]++;
+
+        double total = 0;
+        var sums = new double[clusters.Length];
+        for (int i = 0; i < points.Count; i++)
+        {
+            Array.Clear(sums);
+            for (int j = 0; j < points.Count; j++)
+                if (j != i) sums[of[j]] += Math.Sqrt(Stats.SquaredDistance(points[i], points[j]));
+            int own = of[i];
+            if (sizes[own] == 1) continue; // s = 0 by convention
+            double a = sums[own] / (sizes[own] - 1), b = double.PositiveInfinity;
+            for (int c = 0; c < clusters.Length; c++)
+                if (c != own) b = Math.Min(b, sums[c] / sizes[c]);
+            var denominator = Math.Max(a, b);
+            total += denominator == 0 ? 0 : (b - a) / denominator;
+        }
+        return total / points.Count;
+    }
+
+    /// <summary>
+    /// The silhouette of a seeded random subsample of <paramref name="sampleSize"/> points (exact when there
+    /// are no more points than that). The same seed always picks the same customers.
+    /// </summary>
+    public static double SampledSilhouette(IReadOnlyList<double[]> points, IReadOnlyList<int> labels, int sampleSize, int seed)
+    {
+        Check(points, labels);
+        if (points.Count <= sampleSize) return Silhouette(points, labels);
+        var picked = SampleIndices(points.Count, sampleSize, seed);
+        return Silhouette(picked.Select(i => points[i]).ToArray(), picked.Select(i => labels[i]).ToArray());
+    }
+
+    /// <summary>
+    /// Davies-Bouldin index: for each cluster, the worst ratio (spread_i + spread_j) / distance between centroids,
+    /// averaged. Lower is better (0 = perfectly separated). Spread = mean distance of a cluster's points to its centroid.
+    /// </summary>
+    public static double DaviesBouldin(IReadOnlyList<double[]> points, IReadOnlyList<int> labels)
+    {
+        Check(points, labels);
+        var centroids = Centroids(points, labels);
+        var clusters = centroids.Keys.Order().ToArray();
+        if (clusters.Length < 2)
+            throw new SegmentationException("The Davies-Bouldin index needs at least 2 clusters.");
+        var spread = clusters.ToDictionary(c => c, _ => 0.0);
+        var sizes = clusters.ToDictionary(c => c, _ => 0);
+        for (int i = 0; i < points.Count; i++)
+        {
+            spread[labels[i]] += Math.Sqrt(Stats.SquaredDistance(points[i], centroids[labels[i]]));
+            sizes[labels[i]]++;
+        }
+        foreach (var c in clusters) spread[c] /= sizes[c];
+        return clusters.Average(i => clusters.Where(j => j != i)
+            .Max(j => (spread[i] + spread[j]) / Math.Sqrt(Stats.SquaredDistance(centroids[i], centroids[j]))));
+    }
+
+    /// <summary>
+    /// Adjusted Rand index between two labellings of the same items: 1 = the same partition (whatever the
+    /// label names), about 0 = no better than chance, can be negative. Compares found clusters with true segments.
+    /// </summary>
+    public static double AdjustedRandIndex<TA, TB>(IReadOnlyList<TA> a, IReadOnlyList<TB> b) where TA : notnull where TB : notnull
+    {
+        if (a.Count != b.Count) throw new SegmentationException($"Cannot compare labellings of {a.Count:N0} and {b.Count:N0} items: they must label the same customers.");
+        static double Pairs(long n) => n * (n - 1) / 2.0;
+        var cells = a.Zip(b).GroupBy(p => p).Sum(g => Pairs(g.Count()));
+        var rows = a.GroupBy(x => x).Sum(g => Pairs(g.Count()));
+        var columns = b.GroupBy(x => x).Sum(g => Pairs(g.Count()));
+        var total = Pairs(a.Count);
+        var expected = rows * columns / total;
+        var max = (rows + columns) / 2;
+        return max == expected ? 1.0 : (cells - expected) / (max - expected);
+    }
+
+    /// <summary>The mean of each cluster's points.</summary>
+    public static Dictionary<int, double[]> Centroids(IReadOnlyList<double[]> points, IReadOnlyList<int> labels)
+    {
+        Check(points, labels);
+        var sums = new Dictionary<int, (double[] Sum, int Count)>();
+        for (int i = 0; i < points.Count; i++)
+        {
+            if (!sums.TryGetValue(labels[i], out var s)) s = (new double[points[i].Length], 0);
+            for (int d = 0; d < s.Sum.Length; d++) s.Sum[d] += points[i][d];
+            sums[labels[i]] = (s.Sum, s.Count + 1);
+        }
+        return sums.ToDictionary(kv => kv.Key, kv => kv.Value.Sum.Select(v => v / kv.Value.Count).ToArray());
+    }
+
+    /// <summary>Distinct indices in [0, n), a seeded partial shuffle, returned in ascending order.</summary>
+    internal static int[] SampleIndices(int n, int size, int seed)
+    {
+        var random = SeededRandom.ForStream(seed, 0x51_1);
+        var all = Enumerable.Range(0, n).ToArray();
+        for (int i = 0; i < size; i++)
+        {
+            int j = i + random.NextInt(n - i);
+            (all[i], all[j]) = (all[j], all[i]);
+        }
+        return all[..size].Order().ToArray();
+    }
+
+    private static void Check(IReadOnlyList<double[]> points, IReadOnlyList<int> labels)
+    {
+        if (points.Count != labels.Count)
+            throw new SegmentationException($"{points.Count:N0} points but {labels.Count:N0} labels: give one cluster label per point.");
+        if (points.Count == 0) throw new SegmentationException("No points to measure.");
+    }
+}
