@@ -88,6 +88,26 @@ public static class PropensityData
         return sessions.Select(s => s.Ordered!.Value).ToArray();
     }
 
+    /// <summary>Writes sessions in the training_sample.csv format (UTF-8, LF), with or without the label column, for
+    /// example as a file of new sessions to score. Returns the full path.</summary>
+    public static string WriteSessions(string path, IReadOnlyList<SessionRecord> sessions, bool includeLabel = true)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using var writer = new StreamWriter(full, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        var header = new List<string> { "UserID" };
+        header.AddRange(SessionRecord.FeatureNames);
+        if (includeLabel) header.Add(LabelColumn);
+        writer.WriteLine(string.Join(",", header));
+        foreach (var s in sessions)
+        {
+            var fields = s.ToFeatureVector().Select(v => v == 1f ? "1" : "0").Prepend(s.UserId);
+            if (includeLabel) fields = fields.Append(s.Ordered switch { true => "1", false => "0", null => "" });
+            writer.WriteLine(string.Join(",", fields));
+        }
+        return full;
+    }
+
     private static SessionRecord[] Shuffled(List<SessionRecord> list, Random random)
     {
         var array = list.ToArray();
