@@ -12,6 +12,7 @@ public sealed class NotebookExecutionTests : IDisposable
     // Parameters that make each notebook quick in tests; notebooks not listed run with their defaults.
     private static readonly Dictionary<string, string[]> SmallRuns = new()
     {
+        ["03-propensity-modelling"] = ["maxSessions=6000", "rounds=20", "importanceRepeats=1", "driftRows=2000"],
     };
 
     private readonly string output = NewTempDirectory();

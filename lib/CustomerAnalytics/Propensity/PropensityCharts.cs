@@ -90,6 +90,7 @@ public static class PropensityCharts
             trace.SetProperty("text", grid.Select(r => r.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)).ToArray()).ToArray());
             trace.SetProperty("texttemplate", "%{text}");
             trace.SetProperty("colorscale", "Blues");
+            trace.SetProperty("reversescale", true); // plotly's Blues runs dark to light: make the big counts dark
             trace.SetProperty("textfont", new Dictionary<string, object> { ["size"] = 22 });
         }
         return chart.WithSize(700, 500);

@@ -12,6 +12,8 @@ public static class PropensityTrainer
 {
     /// <summary>
     /// Trains one model on <paramref name="train"/> and times it. Every row needs its label (<c>ordered</c>).
+    /// The time covers <c>Fit</c> only; the first model of a kind in a process also pays for loading and compiling
+    /// its code (use <see cref="TrainAll"/>, which warms each trainer up first, to compare models fairly).
     /// </summary>
     /// <exception cref="PropensityInputException">A session has no label, or only one class is present.</exception>
     public static PropensityClassifier Train(ModelKind kind, IReadOnlyList<SessionRecord> train, PropensityTrainingOptions? options = null)
@@ -27,12 +29,27 @@ public static class PropensityTrainer
         return new PropensityClassifier(ml, model, data.Schema, kind.ToString(), watch.Elapsed);
     }
 
-    /// <summary>Trains each of <paramref name="kinds"/> (all three by default) on the same sessions.</summary>
+    /// <summary>Trains each of <paramref name="kinds"/> (all three by default) on the same sessions. Each trainer is
+    /// first run once on a few hundred sessions (untimed), so the training times compare the algorithms, not
+    /// the one-off cost of loading ML.NET and the native LightGBM library.</summary>
     public static IReadOnlyList<PropensityClassifier> TrainAll(IReadOnlyList<SessionRecord> train, PropensityTrainingOptions? options = null,
         params ModelKind[] kinds)
     {
         if (kinds.Length == 0) kinds = Enum.GetValues<ModelKind>();
-        return kinds.Select(k => Train(k, train, options)).ToArray();
+        PropensityData.RequireLabels(train, "the training sessions");
+        return kinds.Select(k =>
+        {
+            WarmUp(k, train, options ?? PropensityTrainingOptions.Default);
+            return Train(k, train, options);
+        }).ToArray();
+    }
+
+    private static void WarmUp(ModelKind kind, IReadOnlyList<SessionRecord> train, PropensityTrainingOptions options)
+    {
+        // A stratified handful: both classes must be present for the trainer to run.
+        var few = train.Where(s => s.Ordered == true).Take(20).Concat(train.Where(s => s.Ordered == false).Take(280)).ToArray();
+        var ml = new MLContext(options.Seed);
+        CreateTrainer(ml, kind, options with { Rounds = Math.Min(options.Rounds, 5) }).Fit(ml.Data.LoadFromEnumerable(few.Select(SessionInput.From)));
     }
 
     private static IEstimator<ITransformer> CreateTrainer(MLContext ml, ModelKind kind, PropensityTrainingOptions o) => kind switch
