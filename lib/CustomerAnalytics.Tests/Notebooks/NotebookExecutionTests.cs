@@ -13,6 +13,7 @@ public sealed class NotebookExecutionTests : IDisposable
     private static readonly Dictionary<string, string[]> SmallRuns = new()
     {
         ["02-kmeans-segmentation"] = ["maxK=5", "silhouetteSample=1000"],
+        ["03-propensity-modelling"] = ["maxSessions=6000", "rounds=20", "importanceRepeats=1", "driftRows=2000"],
     };
 
     private readonly string output = NewTempDirectory();

@@ -1,0 +1,43 @@
+using System.Globalization;
+using CustomerAnalytics.Data;
+using CustomerAnalytics.Propensity;
+
+namespace CustomerAnalytics.Benchmarks;
+
+/// <summary>Workshop 03: training time of the three propensity models on the sample's training split (7,200 sessions).</summary>
+public sealed class PropensityBenchmark : IBenchmark
+{
+    public string Name => "propensity-train";
+    public string Description => "train L-BFGS logistic regression, FastTree and LightGBM (100 rounds) on the sample's 60% training split; target < 10 s in all";
+
+    public object? Setup(string workFolder)
+    {
+        var root = FindRepository();
+        var sessions = PropensityData.LoadForTraining(Path.Combine(root, "data", "propensity", "training_sample.csv")).Sessions;
+        var split = PropensityData.Split(sessions, seed: 42);
+        // Untimed: load ML.NET and LightGBM's native library once.
+        PropensityTrainer.TrainAll(split.Train.Take(1000).ToArray(), new PropensityTrainingOptions { Rounds = 5 });
+        return split;
+    }
+
+    public string Run(object? state)
+    {
+        var split = (SessionSplit)state!;
+        var parts = new List<string>();
+        foreach (var kind in Enum.GetValues<ModelKind>())
+        {
+            var model = PropensityTrainer.Train(kind, split.Train);
+            var auc = BinaryMetrics.Auc(model.Score(split.Test), PropensityData.Labels(split.Test));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{kind} {model.TrainingTime.TotalSeconds:F2} s (test AUC {auc:F3})"));
+        }
+        return string.Join("; ", parts);
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "data", "propensity")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException("Run the benchmark from the repository (data/propensity/training_sample.csv not found above the binaries).");
+    }
+}

@@ -1,0 +1,114 @@
+using CustomerAnalytics.Data;
+using CustomerAnalytics.Propensity;
+using Microsoft.ML;
+
+namespace CustomerAnalytics.Tests.Propensity;
+
+/// <summary>The three models trained once on a split of the sample.</summary>
+public sealed class TrainedModels
+{
+    public SessionSplit Split { get; } = PropensityData.Split(PropensitySample.Sessions, seed: 7);
+    public IReadOnlyList<PropensityClassifier> Models { get; }
+
+    public TrainedModels() => Models = PropensityTrainer.TrainAll(Split.Train);
+}
+
+public sealed class PropensityModelTests(TrainedModels trained) : IClassFixture<TrainedModels>
+{
+    [Fact]
+    public void TrainsTheThreeModels()
+    {
+        Assert.Equal(["LogisticRegression", "FastTree", "LightGbm"], trained.Models.Select(m => m.Name));
+        Assert.All(trained.Models, m => Assert.True(m.TrainingTime > TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void EveryModelRanksWellButNotAboveTheTruth()
+    {
+        var test = trained.Split.Test;
+        var labels = PropensityData.Labels(test);
+        double trueAuc = BinaryMetrics.Auc(test.Select(PropensitySample.TrueProbability).ToArray(), labels);
+        foreach (var model in trained.Models)
+        {
+            var evaluation = ModelEvaluation.Evaluate(model, test);
+            Assert.InRange(evaluation.AucRoc, 0.85, trueAuc + 0.02);
+            Assert.InRange(evaluation.LogLoss, 0.01, 0.3);
+        }
+    }
+
+    [Fact]
+    public void OurAucAndLogLossAgreeWithMlNetsEvaluator()
+    {
+        var model = trained.Models[0];
+        var test = trained.Split.Test;
+        var ml = new MLContext(1);
+        var scored = model.Model.Transform(ml.Data.LoadFromEnumerable(test.Select(SessionInput.From)));
+        var metrics = ml.BinaryClassification.Evaluate(scored);
+
+        var ours = ModelEvaluation.Evaluate(model, test);
+
+        Assert.Equal(metrics.AreaUnderRocCurve, ours.AucRoc, 6);
+        // ML.NET reports log-loss in bits (log base 2).
+        Assert.Equal(metrics.LogLoss, ours.LogLoss / Math.Log(2), 3);
+    }
+
+    [Fact]
+    public void SaveAndLoadGiveIdenticalScores()
+    {
+        using var folder = new CustomerAnalytics.Tests.Data.TempFolder();
+        var test = trained.Split.Test;
+        foreach (var model in trained.Models)
+        {
+            var path = model.Save(Path.Combine(folder.Path, model.Name + ".zip"));
+            var loaded = PropensityClassifier.Load(path);
+            Assert.Equal(model.Score(test), loaded.Score(test));
+            Assert.Equal(model.Name, loaded.Name);
+        }
+    }
+
+    [Fact]
+    public void OneByOneScoresEqualBatchScores()
+    {
+        var model = trained.Models[2];
+        var sessions = trained.Split.Test.Take(50).ToArray();
+        var batch = model.Score(sessions);
+        for (int i = 0; i < sessions.Length; i++) Assert.Equal(batch[i], model.Score(sessions[i]), 6);
+    }
+
+    [Fact]
+    public void RankingIsByProbabilityHighestFirst()
+    {
+        var ranked = trained.Models[0].Rank(trained.Split.Test);
+        Assert.Equal(trained.Split.Test.Count, ranked.Sessions.Count);
+        Assert.Equal(Enumerable.Range(1, ranked.Sessions.Count), ranked.Sessions.Select(s => s.Rank));
+        Assert.True(ranked.Sessions.Zip(ranked.Sessions.Skip(1)).All(p => p.First.Probability >= p.Second.Probability));
+    }
+
+    [Fact]
+    public void TrainingIsRepeatableWithTheSameSeed()
+    {
+        var train = trained.Split.Train;
+        var again = PropensityTrainer.Train(ModelKind.LightGbm, train);
+        Assert.Equal(trained.Models[2].Score(trained.Split.Test), again.Score(trained.Split.Test));
+    }
+
+    [Fact]
+    public void PermutationImportanceFindsTheStrongestTrueDrivers()
+    {
+        var importance = PermutationImportance.Compute(trained.Models[0], trained.Split.Test, repeats: 2, seed: 3);
+        Assert.Equal(23, importance.Features.Count);
+        // The generator's largest weights: saw_checkout 3.2, checked_delivery_detail 2.2, sign_in 1.8.
+        Assert.Contains(importance.Features[0].Feature, new[] { "saw_checkout", "checked_delivery_detail", "sign_in" });
+        Assert.True(importance.Features[0].AucDrop > 0.01);
+    }
+
+    [Fact]
+    public void TruthComparisonMatchesTheTestSessions()
+    {
+        var truth = TruthComparison.Compute(trained.Models[0], trained.Split.Test, PropensitySample.TruthPath, PropensitySample.Sessions);
+        Assert.NotNull(truth);
+        Assert.Equal(trained.Split.Test.Count, truth.Sessions);
+        Assert.InRange(truth.WholeSampleTrueAuc, 0.95, 0.99);
+        Assert.True(truth.TrueAuc >= truth.ModelAuc - 0.02);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Plotly.NET;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+using Plotly.NET.CSharp;
+
+namespace CustomerAnalytics.Propensity;
+
+/// <summary>The charts of workshop 03, one method a chart; pass the result to <c>Charts.Publish</c>.</summary>
+public static class PropensityCharts
+{
+    /// <summary>Sessions that ordered and did not, as two bars.</summary>
+    public static GenericChart ClassBalance(ClassBalance balance) =>
+        CSharpChart.Column<int, string, string>([balance.NonOrders, balance.Orders], Keys: new[] { "did not order (0)", "ordered (1)" },
+                MultiText: new[] { balance.NonOrders.ToString("N0", CultureInfo.InvariantCulture), balance.Orders.ToString("N0", CultureInfo.InvariantCulture) })
+            .WithYAxisStyle<int, int, string>(TitleText: "sessions");
+
+    /// <summary>Each feature's rate among orders and non-orders, side by side.</summary>
+    public static GenericChart FeatureRatesByOutcome(FeatureRates rates)
+    {
+        var names = rates.Rates.Select(r => r.Feature).ToArray();
+        return CSharpChart.Combine(
+        [
+            CSharpChart.Column<double, string, string>(rates.Rates.Select(r => r.RateOrdered), Keys: names, Name: "ordered"),
+            CSharpChart.Column<double, string, string>(rates.Rates.Select(r => r.RateNotOrdered), Keys: names, Name: "did not order"),
+        ]).WithYAxisStyle<double, double, string>(TitleText: "share of sessions with the flag");
+    }
+
+    /// <summary>Correlations between all features and the label, red positive, blue negative, annotated.</summary>
+    public static GenericChart CorrelationHeatmap(CorrelationMatrix matrix)
+    {
+        var chart = CSharpChart.Heatmap<double, string, string, string>(matrix.Values.Select(r => r.AsEnumerable()),
+            X: matrix.Names.ToArray(), Y: matrix.Names.ToArray(), ColorScale: StyleParam.Colorscale.RdBu, ReverseScale: true, ReverseYAxis: true);
+        return WithRange(chart, -1, 1).WithSize(1000, 900);
+    }
+
+    /// <summary>Each feature's correlation with <c>ordered</c>, strongest first.</summary>
+    public static GenericChart CorrelationWithLabel(FeatureRates rates)
+    {
+        var sorted = rates.Rates.OrderBy(r => r.CorrelationWithOrdered).ToArray();
+        return CSharpChart.Bar<double, string, string>(sorted.Select(r => r.CorrelationWithOrdered), Keys: sorted.Select(r => r.Feature).ToArray())
+            .WithXAxisStyle<double, double, string>(TitleText: "correlation with ordered")
+            .WithSize(900, 650);
+    }
+
+    /// <summary>ROC curves of several models on the same sessions, with the diagonal of a random model.</summary>
+    public static GenericChart Roc(IEnumerable<ModelEvaluation> evaluations) => CSharpChart.Combine(
+            evaluations.Select(e => CSharpChart.Line<double, double, string>(e.Roc.FalsePositiveRate, e.Roc.TruePositiveRate,
+                Name: string.Create(CultureInfo.InvariantCulture, $"{e.Model} (AUC {e.AucRoc:F3})")))
+            .Append(Diagonal("random")))
+        .WithXAxisStyle<double, double, string>(TitleText: "false positive rate")
+        .WithYAxisStyle<double, double, string>(TitleText: "true positive rate (orders found)");
+
+    /// <summary>Precision-recall curves, with the order rate a random ranking would give.</summary>
+    public static GenericChart PrecisionRecall(IEnumerable<ModelEvaluation> evaluations)
+    {
+        var list = evaluations.ToArray();
+        var rate = list[0].PrecisionRecall.OrderRate;
+        return CSharpChart.Combine(
+                list.Select(e => CSharpChart.Line<double, double, string>(e.PrecisionRecall.Recall, e.PrecisionRecall.Precision,
+                    Name: string.Create(CultureInfo.InvariantCulture, $"{e.Model} (AP {e.AucPr:F3})")))
+                .Append(CSharpChart.Line<double, double, string>([0.0, 1.0], [rate, rate], Name: "random", LineDash: StyleParam.DrawingStyle.Dash)))
+            .WithXAxisStyle<double, double, string>(TitleText: "recall (share of orders found)")
+            .WithYAxisStyle<double, double, string>(TitleText: "precision (share of contacts that order)");
+    }
+
+    /// <summary>Reliability plot: mean predicted probability against observed order rate per bin.</summary>
+    public static GenericChart Calibration(CalibrationCurve curve, string model)
+    {
+        double max = Math.Max(curve.Bins.Max(b => b.MeanPredicted), curve.Bins.Max(b => b.ObservedRate));
+        return CSharpChart.Combine(
+            [
+                CSharpChart.Line<double, double, string>(curve.Bins.Select(b => b.MeanPredicted), curve.Bins.Select(b => b.ObservedRate),
+                    Name: model, ShowMarkers: true, MultiText: curve.Bins.Select(b => $"{b.Orders}/{b.Sessions}").ToArray()),
+                CSharpChart.Line<double, double, string>([0.0, max], [0.0, max], Name: "perfectly calibrated", LineDash: StyleParam.DrawingStyle.Dash),
+            ])
+            .WithXAxisStyle<double, double, string>(TitleText: "mean predicted probability")
+            .WithYAxisStyle<double, double, string>(TitleText: "observed order rate");
+    }
+
+    /// <summary>The confusion matrix as a heatmap with the count in every cell.</summary>
+    public static GenericChart ConfusionHeatmap(ConfusionMatrix confusion)
+    {
+        var grid = confusion.Grid;
+        string[] predicted = ["predicted: no order", "predicted: order"], actual = ["actual: did not order", "actual: ordered"];
+        var chart = CSharpChart.Heatmap<int, string, string, string>(grid.Select(r => r.AsEnumerable()), X: predicted, Y: actual,
+            ReverseYAxis: true);
+        foreach (var trace in GenericChart.getTraces(chart))
+        {
+            // Plotly.NET.CSharp takes heatmap text as a flat list; plotly.js wants it in the grid's shape.
+            trace.SetProperty("text", grid.Select(r => r.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)).ToArray()).ToArray());
+            trace.SetProperty("texttemplate", "%{text}");
+            trace.SetProperty("colorscale", "Blues");
+            trace.SetProperty("reversescale", true); // plotly's Blues runs dark to light: make the big counts dark
+            trace.SetProperty("textfont", new Dictionary<string, object> { ["size"] = 22 });
+        }
+        return chart.WithSize(700, 500);
+    }
+
+    /// <summary>Profit against the share of sessions contacted, with the best threshold marked.</summary>
+    public static GenericChart Profit(ProfitCurve curve)
+    {
+        int n = curve.ContactEveryone.Contacted;
+        var x = curve.Curve.Select(p => (double)p.Contacted / n).ToArray();
+        return CSharpChart.Combine(
+            [
+                CSharpChart.Line<double, double, string>(x, curve.Curve.Select(p => p.Profit), Name: "profit",
+                    MultiText: curve.Curve.Select(p => "threshold " + p.Threshold.ToString("F4", CultureInfo.InvariantCulture)).ToArray()),
+                CSharpChart.Point<double, double, string>([(double)curve.Best.Contacted / n], [curve.Best.Profit],
+                    Name: "best: threshold " + curve.Best.Threshold.ToString("F3", CultureInfo.InvariantCulture)),
+            ])
+            .WithXAxisStyle<double, double, string>(TitleText: "share of sessions contacted (highest probability first)")
+            .WithYAxisStyle<double, double, string>(TitleText: "profit");
+    }
+
+    /// <summary>Cumulative gains: share of orders found against share of sessions contacted, with the random line.</summary>
+    public static GenericChart Gains(GainsTable gains, string model) => CSharpChart.Combine(
+            [
+                CSharpChart.Line<double, double, string>(gains.Rows.Select(r => r.CumulativeShareContacted).Prepend(0), gains.Rows.Select(r => r.CumulativeGain).Prepend(0),
+                    Name: model, ShowMarkers: true),
+                Diagonal("random"),
+            ])
+        .WithXAxisStyle<double, double, string>(TitleText: "share of sessions contacted")
+        .WithYAxisStyle<double, double, string>(TitleText: "share of all orders found");
+
+    /// <summary>Lift of each group (decile) over random.</summary>
+    public static GenericChart Lift(GainsTable gains) =>
+        CSharpChart.Column<double, string, string>(gains.Rows.Select(r => r.Lift), Keys: gains.Rows.Select(r => r.Group.ToString(CultureInfo.InvariantCulture)).ToArray(),
+                MultiText: gains.Rows.Select(r => r.Lift.ToString("F1", CultureInfo.InvariantCulture)).ToArray())
+            .WithXAxisStyle<string, string, string>(TitleText: "group (1 = highest probabilities)")
+            .WithYAxisStyle<double, double, string>(TitleText: "lift over random");
+
+    /// <summary>Permutation importance as horizontal bars, most important at the top.</summary>
+    public static GenericChart FeatureImportance(PermutationImportance importance)
+    {
+        var sorted = importance.Features.Reverse().ToArray();
+        return CSharpChart.Bar<double, string, string>(sorted.Select(f => f.AucDrop), Keys: sorted.Select(f => f.Feature).ToArray())
+            .WithXAxisStyle<double, double, string>(TitleText: "AUC lost when the feature is shuffled")
+            .WithSize(900, 650);
+    }
+
+    /// <summary>PSI of every feature, violations in red, with the threshold as a dashed line.</summary>
+    public static GenericChart Drift(DriftReport report)
+    {
+        var names = report.Features.Select(f => f.Feature).ToArray();
+        var colors = report.Features.Select(f => f.Violation ? Color.fromString("crimson") : Color.fromString("steelblue"));
+        return CSharpChart.Combine(
+            [
+                CSharpChart.Column<double, string, string>(report.Features.Select(f => f.Psi), Keys: names, Name: "PSI",
+                    MarkerColor: Color.fromColors(colors)),
+                CSharpChart.Line<string, double, string>([names[0], names[^1]], [report.Thresholds.Psi, report.Thresholds.Psi],
+                    Name: "threshold", LineDash: StyleParam.DrawingStyle.Dash),
+            ])
+            .WithYAxisStyle<double, double, string>(TitleText: "population stability index");
+    }
+
+    /// <summary>Histogram of scores in the baseline and in a batch (shares of sessions).</summary>
+    public static GenericChart ScoreDistributions(IReadOnlyList<double> baseline, IReadOnlyList<double> batch, string batchName) =>
+        CSharpChart.Combine(
+            [
+                CSharpChart.Histogram<double, double, string>(X: baseline.ToArray(), Name: "baseline", HistNorm: StyleParam.HistNorm.Probability, Opacity: 0.6),
+                CSharpChart.Histogram<double, double, string>(X: batch.ToArray(), Name: batchName, HistNorm: StyleParam.HistNorm.Probability, Opacity: 0.6),
+            ])
+        .WithXAxisStyle<double, double, string>(TitleText: "predicted probability")
+        .WithYAxisStyle<double, double, string>(TitleText: "share of sessions");
+
+    private static GenericChart Diagonal(string name) =>
+        CSharpChart.Line<double, double, string>([0.0, 1.0], [0.0, 1.0], Name: name, LineDash: StyleParam.DrawingStyle.Dash);
+
+    private static GenericChart WithRange(GenericChart chart, double min, double max)
+    {
+        foreach (var trace in GenericChart.getTraces(chart))
+        {
+            trace.SetProperty("zmin", min);
+            trace.SetProperty("zmax", max);
+        }
+        return chart;
+    }
+}

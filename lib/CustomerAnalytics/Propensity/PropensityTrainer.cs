@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using CustomerAnalytics.Data;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace CustomerAnalytics.Propensity;
+
+/// <summary>Trains ML.NET binary classifiers on labelled sessions.</summary>
+public static class PropensityTrainer
+{
+    /// <summary>
+    /// Trains one model on <paramref name="train"/> and times it. Every row needs its label (<c>ordered</c>).
+    /// The time covers <c>Fit</c> only; the first model of a kind in a process also pays for loading and compiling
+    /// its code (use <see cref="TrainAll"/>, which warms each trainer up first, to compare models fairly).
+    /// </summary>
+    /// <exception cref="PropensityInputException">A session has no label, or only one class is present.</exception>
+    public static PropensityClassifier Train(ModelKind kind, IReadOnlyList<SessionRecord> train, PropensityTrainingOptions? options = null)
+    {
+        options ??= PropensityTrainingOptions.Default;
+        PropensityData.RequireLabels(train, "the training sessions");
+        var ml = new MLContext(options.Seed);
+        var data = ml.Data.LoadFromEnumerable(train.Select(SessionInput.From));
+        var trainer = CreateTrainer(ml, kind, options);
+        var watch = Stopwatch.StartNew();
+        var model = trainer.Fit(data);
+        watch.Stop();
+        return new PropensityClassifier(ml, model, data.Schema, kind.ToString(), watch.Elapsed);
+    }
+
+    /// <summary>Trains each of <paramref name="kinds"/> (all three by default) on the same sessions. Each trainer is
+    /// first run once on a few hundred sessions (untimed), so the training times compare the algorithms, not
+    /// the one-off cost of loading ML.NET and the native LightGBM library.</summary>
+    public static IReadOnlyList<PropensityClassifier> TrainAll(IReadOnlyList<SessionRecord> train, PropensityTrainingOptions? options = null,
+        params ModelKind[] kinds)
+    {
+        if (kinds.Length == 0) kinds = Enum.GetValues<ModelKind>();
+        PropensityData.RequireLabels(train, "the training sessions");
+        return kinds.Select(k =>
+        {
+            WarmUp(k, train, options ?? PropensityTrainingOptions.Default);
+            return Train(k, train, options);
+        }).ToArray();
+    }
+
+    private static void WarmUp(ModelKind kind, IReadOnlyList<SessionRecord> train, PropensityTrainingOptions options)
+    {
+        // A stratified handful: both classes must be present for the trainer to run.
+        var few = train.Where(s => s.Ordered == true).Take(20).Concat(train.Where(s => s.Ordered == false).Take(280)).ToArray();
+        var ml = new MLContext(options.Seed);
+        CreateTrainer(ml, kind, options with { Rounds = Math.Min(options.Rounds, 5) }).Fit(ml.Data.LoadFromEnumerable(few.Select(SessionInput.From)));
+    }
+
+    private static IEstimator<ITransformer> CreateTrainer(MLContext ml, ModelKind kind, PropensityTrainingOptions o) => kind switch
+    {
+        ModelKind.LogisticRegression => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            L2Regularization = o.L2Regularization,
+            L1Regularization = o.L1Regularization,
+            NumberOfThreads = o.Threads,
+        }),
+        ModelKind.FastTree => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = o.Rounds,
+            LearningRate = o.LearningRate,
+            NumberOfLeaves = o.Leaves,
+            MinimumExampleCountPerLeaf = o.MinExamplesPerLeaf,
+            // Bag a fresh 80% of rows for every tree, as XGBoost's subsample does.
+            BaggingSize = o.Subsample < 1 ? 1 : 0,
+            BaggingExampleFraction = o.Subsample,
+            NumberOfThreads = o.Threads,
+            Seed = o.Seed,
+        }),
+        ModelKind.LightGbm => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            NumberOfIterations = o.Rounds,
+            LearningRate = o.LearningRate,
+            NumberOfLeaves = o.Leaves,
+            MinimumExampleCountPerLeaf = o.MinExamplesPerLeaf,
+            Booster = new GradientBooster.Options
+            {
+                MaximumTreeDepth = o.MaxDepth,
+                MinimumSplitGain = o.MinSplitGain,
+                MinimumChildWeight = o.MinChildWeight,
+                SubsampleFraction = o.Subsample,
+                SubsampleFrequency = o.Subsample < 1 ? 1 : 0,
+            },
+            NumberOfThreads = o.Threads,
+            Seed = o.Seed,
+            Deterministic = true,
+            Silent = true,
+        }),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown model kind."),
+    };
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using CustomerAnalytics.Data;
+using CustomerAnalytics.Display;
+
+namespace CustomerAnalytics.Propensity;
+
+/// <summary>
+/// The model against the generator's ground truth on the same sessions: the AUC of the true probabilities is the
+/// ceiling any model can reach on them (the gap is what the model has left to learn, or the noise of a small test set).
+/// </summary>
+/// <param name="Sessions">Test sessions found in the truth file.</param>
+/// <param name="Orders">Orders among them.</param>
+/// <param name="ModelAuc">The model's AUC on those sessions.</param>
+/// <param name="TrueAuc">The true probabilities' AUC on those sessions.</param>
+/// <param name="ModelLogLoss">The model's log-loss.</param>
+/// <param name="TrueLogLoss">The true probabilities' log-loss.</param>
+/// <param name="WholeSampleTrueAuc">The true probabilities' AUC on the whole truth file (the generator's BestAuc).</param>
+/// <param name="Model">Model name.</param>
+[TypeFormatterSource(typeof(NotebookFormatters))]
+public sealed record TruthComparison(int Sessions, int Orders, double ModelAuc, double TrueAuc, double ModelLogLoss, double TrueLogLoss,
+    double WholeSampleTrueAuc, string Model) : IHtmlRenderable
+{
+    /// <summary>
+    /// Compares the model's scores of <paramref name="sessions"/> with the true probabilities in
+    /// <paramref name="truthPath"/> (UserID,p). Returns null when the truth file is absent or none of the sessions is in it
+    /// (the real Kaggle data has no truth). With <paramref name="allSessions"/> (the whole file), also the AUC of the true
+    /// probabilities over all of it: the generator's <c>BestAuc</c>.
+    /// </summary>
+    public static TruthComparison? Compute(PropensityClassifier model, IReadOnlyList<SessionRecord> sessions, string truthPath,
+        IReadOnlyList<SessionRecord>? allSessions = null)
+    {
+        if (!File.Exists(truthPath)) return null;
+        var schema = new DatasetSchema("propensity_truth", [ColumnSpec.Text("UserID"), ColumnSpec.Double("p")]);
+        var (rows, _) = SchemaCsvReader.ReadAll(truthPath, schema, r => (Id: r.GetString(0)!, P: r.GetDouble(1)), LoadOptions.Strict);
+        var truth = rows.ToDictionary(r => r.Id, r => r.P);
+        var matched = sessions.Where(s => s.Ordered is not null && truth.ContainsKey(s.UserId)).ToArray();
+        if (matched.Length == 0) return null;
+        var labels = matched.Select(s => s.Ordered!.Value).ToArray();
+        var scores = model.Score(matched);
+        var trueP = matched.Select(s => truth[s.UserId]).ToArray();
+        var all = (allSessions ?? []).Where(s => s.Ordered is not null && truth.ContainsKey(s.UserId)).ToArray();
+        double wholeSample = all.Length == 0 ? double.NaN
+            : BinaryMetrics.Auc(all.Select(s => truth[s.UserId]).ToArray(), all.Select(s => s.Ordered!.Value).ToArray());
+        return new TruthComparison(matched.Length, labels.Count(l => l), BinaryMetrics.Auc(scores, labels), BinaryMetrics.Auc(trueP, labels),
+            BinaryMetrics.LogLoss(scores, labels), BinaryMetrics.LogLoss(trueP, labels), wholeSample, model.Name);
+    }
+
+    /// <inheritdoc/>
+    public string ToHtml()
+    {
+        string F(double v) => double.IsNaN(v) ? "" : v.ToString("F4", CultureInfo.InvariantCulture);
+        return Html.Table(["scores", "AUC", "log-loss"],
+            [[Model, F(ModelAuc), F(ModelLogLoss)], ["true probability (the ceiling)", F(TrueAuc), F(TrueLogLoss)],
+             ["true probability, whole sample (BestAuc)", F(WholeSampleTrueAuc), ""]],
+            string.Create(CultureInfo.InvariantCulture, $"Against the generator's truth: {Sessions:N0} test sessions, {Orders:N0} orders"));
+    }
+}
