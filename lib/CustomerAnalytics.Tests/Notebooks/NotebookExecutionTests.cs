@@ -12,6 +12,7 @@ public sealed class NotebookExecutionTests : IDisposable
     // Parameters that make each notebook quick in tests; notebooks not listed run with their defaults.
     private static readonly Dictionary<string, string[]> SmallRuns = new()
     {
+        ["04-lstm-touchpoint-prediction"] = ["epochs=2", "maxJourneys=600", "conversionSamples=20", "hiddenSize=32"],
     };
 
     private readonly string output = NewTempDirectory();
