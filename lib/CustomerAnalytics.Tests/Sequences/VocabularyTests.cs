@@ -18,7 +18,8 @@ public class VocabularyTests
     public void UnknownTokensMapToUnk()
     {
         var vocabulary = Vocabulary.Build([["web", "itv"]]);
-        Assert.Equal([4, Vocabulary.UnknownId, 5], vocabulary.Encode(["web", "tiktok", "itv"]));
+        Assert.Equal([vocabulary.IdOf("web"), Vocabulary.UnknownId, vocabulary.IdOf("itv")], vocabulary.Encode(["web", "tiktok", "itv"]));
+        Assert.Equal(["<pad>", "<unk>", "<start>", "<stop>", "itv", "web"], vocabulary.Tokens); // ties by name
         Assert.False(vocabulary.Contains("tiktok"));
     }
 
@@ -26,7 +27,7 @@ public class VocabularyTests
     public void DecodeStopsAtStopAndSkipsPadding()
     {
         var vocabulary = Vocabulary.Build([["web", "itv"]]);
-        Assert.Equal(["web", "itv"], vocabulary.Decode([Vocabulary.StartId, 4, Vocabulary.PadId, 5, Vocabulary.StopId, 4]));
+        Assert.Equal(["web", "itv"], vocabulary.Decode([Vocabulary.StartId, vocabulary.IdOf("web"), Vocabulary.PadId, vocabulary.IdOf("itv"), Vocabulary.StopId, vocabulary.IdOf("web")]));
     }
 
     [Fact]
