@@ -112,12 +112,15 @@ public static class Seq2SeqDecoding
         {
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            var repeated = chunk.SelectMany(p => Enumerable.Repeat(p, samples)).ToArray();
-            using var batch = SequenceBatch.Create(repeated, model.Device);
-            var encoded = model.Encode(batch.Inputs, batch.InputLengths);
-            var tokens = full(repeated.Length, 1, Vocabulary.StartId, dtype: ScalarType.Int64, device: model.Device);
-            var alive = ones(repeated.Length, dtype: ScalarType.Bool, device: model.Device);
-            var hit = zeros(repeated.Length, dtype: ScalarType.Bool, device: model.Device);
+            using var batch = SequenceBatch.Create(chunk, model.Device);
+            var once = model.Encode(batch.Inputs, batch.InputLengths);
+            // encode each input once, then give every sample its own copy of the encoder state
+            var encoded = new EncoderState(once.Outputs.repeat_interleave(samples, 0), once.Mask.repeat_interleave(samples, 0),
+                once.Hidden.repeat_interleave(samples, 1), once.Cell.repeat_interleave(samples, 1));
+            int rows = chunk.Length * samples;
+            var tokens = full(rows, 1, Vocabulary.StartId, dtype: ScalarType.Int64, device: model.Device);
+            var alive = ones(rows, dtype: ScalarType.Bool, device: model.Device);
+            var hit = zeros(rows, dtype: ScalarType.Bool, device: model.Device);
             (Tensor? h, Tensor? c) state = (null, null);
             for (int step = 0; step <= model.Options.MaxTargetLength; step++)
             {

@@ -14,8 +14,8 @@ public sealed record Seq2SeqOptions
 {
     /// <summary>Size of the learned token embeddings.</summary>
     public int EmbeddingSize { get; init; } = 32;
-    /// <summary>Units of the encoder and decoder LSTMs (the original workshop used 256; 96 is enough for 12 tokens).</summary>
-    public int HiddenSize { get; init; } = 96;
+    /// <summary>Units of the encoder and decoder LSTMs (the original workshop used 256; 64 is enough for 12 tokens).</summary>
+    public int HiddenSize { get; init; } = 64;
     /// <summary>Attention over the encoder outputs, or none.</summary>
     public AttentionKind Attention { get; init; } = AttentionKind.Luong;
     /// <summary>Longest input the model reads; longer inputs keep their last tokens (with a warning).</summary>
