@@ -12,6 +12,7 @@ public sealed class NotebookExecutionTests : IDisposable
     // Parameters that make each notebook quick in tests; notebooks not listed run with their defaults.
     private static readonly Dictionary<string, string[]> SmallRuns = new()
     {
+        ["05-churn-attention"] = ["churnEpochs=3", "nextEventEpochs=1", "maxTrainExamples=300"],
     };
 
     private readonly string output = NewTempDirectory();
