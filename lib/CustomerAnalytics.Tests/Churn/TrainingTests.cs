@@ -104,6 +104,21 @@ public class TrainingTests : IDisposable
     }
 
     [Fact]
+    public void L2PenaltyShrinksTheRecurrentAndDenseWeights()
+    {
+        var data = ChurnTestData.TinyTask();
+        var config = ChurnTestData.TinyConfig("rnn", epochs: 10);
+        double Norm(ModelConfig c, string prefix)
+        {
+            using var m = SequenceTrainer.Train(c, data, Quiet).Model;
+            return m.Network.named_parameters().Where(p => p.name.StartsWith(prefix) && p.name.Contains("weight")).Sum(p => p.parameter.pow(2).sum().item<float>());
+        }
+        var strong = config with { Training = config.Training with { L2 = 0.05 } };
+        Assert.True(Norm(strong, "gru") < Norm(config, "gru") * 0.8);
+        Assert.True(Norm(strong, "dense") < Norm(config, "dense") * 0.8);
+    }
+
+    [Fact]
     public void MetricsAreComputedFromTheConfusionMatrix()
     {
         var r = ClassificationReport.Compute([1, 1, 1, 0, 0], [1, 0, 1, 1, 0], ["retained", "churned"]);

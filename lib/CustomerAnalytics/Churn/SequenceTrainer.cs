@@ -24,7 +24,10 @@ public static class SequenceTrainer
         var network = SequenceModel.Create(config.Init, data.Train.Vocabulary.Count, data.Train.Classes);
         network.to(device);
         var model = new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
-        var weights = network.named_parameters().Where(p => p.name.EndsWith("weight") && p.parameter.dim() > 1 && !p.name.Contains("embedding")).Select(p => p.parameter).ToArray();
+        // L2 on weight matrices (linear layers, GRU/LSTM weight_ih/weight_hh), not on biases, norms or the embedding.
+        var weights = network.named_parameters()
+            .Where(p => p.name.Split('.')[^1].StartsWith("weight") && p.parameter.dim() > 1 && !p.name.StartsWith("embedding"))
+            .Select(p => p.parameter).ToArray();
         using var optimizer = optim.Adam(network.parameters(), t.LearningRate);
         var progress = new TrainingProgress(config.Name, t.Epochs, t.Metric, sinks);
         var random = new Random(t.Seed);
