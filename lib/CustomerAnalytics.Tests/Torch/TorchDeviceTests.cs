@@ -3,6 +3,7 @@ using TorchSharp;
 
 namespace CustomerAnalytics.Tests.Torch;
 
+[Collection(CustomerAnalytics.Tests.Sequences.TorchTrainingCollection.Name)]
 public class TorchDeviceTests
 {
     [Fact]

@@ -1,0 +1,75 @@
+using CustomerAnalytics.Churn;
+
+namespace CustomerAnalytics.Tests.Churn;
+
+public class ModelConfigTests
+{
+    private static string ConfigPath(string name) => Path.Combine(RepositoryPaths.Notebooks, "config", name);
+
+    [Theory]
+    [InlineData("rnn-churn.json", "rnn", SequenceTask.Churn, 2, 54)]
+    [InlineData("transformer-churn.json", "transformer", SequenceTask.Churn, 2, 18)]
+    [InlineData("rnn-next-event.json", "rnn", SequenceTask.NextEvent, 1, 54)]
+    [InlineData("transformer-next-event.json", "transformer", SequenceTask.NextEvent, 1, 18)]
+    public void WorkshopConfigsParseWithATinyDefaultGridAndTheFullGridAsAnOption(string file, string architecture, SequenceTask task, int runs, int fullRuns)
+    {
+        var config = ModelConfig.Load(ConfigPath(file));
+        Assert.Equal(architecture, config.Init.Architecture);
+        Assert.Equal(task, config.Task);
+        Assert.Equal(runs, config.Combinations().Count);
+        Assert.Equal(fullRuns, (config with { UseFullGrid = true, GridSearchEnabled = true }).Combinations().Count);
+    }
+
+    [Fact]
+    public void UnknownKeysAndWrongTypesAreReportedWithTheirPaths()
+    {
+        var json = """
+            { "name": "x", "task": "churn",
+              "init": { "hidden_size": "big", "atention": "global" },
+              "training": { "learning_rate": "fast", "epochs": 2.5, "patience": 3 },
+              "grid_search": { "grid": { "l2": [0, "none"], "colour": ["red"] } },
+              "extra": 1 }
+            """;
+        var e = Assert.Throws<ChurnConfigException>(() => ModelConfig.Parse(json, "bad.json"));
+        Assert.StartsWith("bad.json has 7 problem(s)", e.Message);
+        Assert.Contains(e.Problems, p => p.StartsWith("$.extra: unknown key (known: name, task"));
+        Assert.Contains("$.init.hidden_size: expected an integer, found a string \"big\"", e.Problems);
+        Assert.Contains(e.Problems, p => p.StartsWith("$.init.atention: unknown key (known: architecture, cell"));
+        Assert.Contains("$.training.learning_rate: expected a number, found a string \"fast\"", e.Problems);
+        Assert.Contains("$.training.epochs: expected an integer, found the number 2.5", e.Problems);
+        Assert.Contains("$.grid_search.grid.l2[1]: expected a number, found a string \"none\"", e.Problems);
+        Assert.Contains(e.Problems, p => p.StartsWith("$.grid_search.grid.colour: unknown grid parameter"));
+    }
+
+    [Fact]
+    public void InvalidValuesAreReported()
+    {
+        var e = Assert.Throws<ChurnConfigException>(() => ModelConfig.Parse("""{ "name": "x", "task": "sales", "init": { "attention": "local" }, "training": { "metric": "auc" } }"""));
+        Assert.Contains("$.task: expected \"churn\" or \"next-event\", found \"sales\"", e.Problems);
+        Assert.Contains(e.Problems, p => p.StartsWith("$.init.attention: Unknown attention 'local'"));
+        Assert.Contains("$.training.metric: expected one of accuracy, precision, recall, f1, found \"auc\"", e.Problems);
+    }
+
+    [Fact]
+    public void NotJsonOrMissingFileFailsWithTheSource()
+    {
+        var e = Assert.Throws<ChurnConfigException>(() => ModelConfig.Parse("{ \"name\": ", "broken.json"));
+        Assert.StartsWith("broken.json is not valid JSON", e.Message);
+        var missing = Assert.Throws<ChurnConfigException>(() => ModelConfig.Load("/no/such/config.json"));
+        Assert.Contains("/no/such/config.json", missing.Message);
+    }
+
+    [Fact]
+    public void RoundTripsThroughJsonAndAppliesGridCombinations()
+    {
+        var config = ModelConfig.Load(ConfigPath("rnn-churn.json"));
+        var again = ModelConfig.Parse(config.ToJson());
+        Assert.Equal(config.Init, again.Init);
+        Assert.Equal(config.Training, again.Training);
+        Assert.Equal(config.Combinations().Count, again.Combinations().Count);
+        var (init, training) = config.Apply(new Dictionary<string, string> { ["attention"] = "multi-head", ["learning_rate"] = "0.5", ["l2"] = "0" });
+        Assert.Equal(AttentionKind.MultiHead, init.Attention);
+        Assert.Equal(0.5, training.LearningRate);
+        Assert.Equal(0, training.L2);
+    }
+}

@@ -1,0 +1,93 @@
+using CustomerAnalytics.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CustomerAnalytics.Churn;
+
+/// <summary>
+/// A trained network with what it needs to be used again: its configuration, vocabulary and class names.
+/// <see cref="Save"/> writes model.bin (weights), params.json (configuration) and vocabulary.json to a folder.
+/// </summary>
+public sealed class TrainedModel(SequenceModel network, ModelConfig config, EventVocabulary vocabulary, IReadOnlyList<string> classNames) : IDisposable
+{
+    /// <summary>File name of the weights in a run folder.</summary>
+    public const string WeightsFile = "model.bin", ParamsFile = "params.json", VocabularyFile = "vocabulary.json";
+
+    /// <summary>The network (in evaluation mode after training).</summary>
+    public SequenceModel Network { get; } = network;
+    /// <summary>The configuration it was built and trained with (grid values applied).</summary>
+    public ModelConfig Config { get; } = config;
+    /// <summary>Event names to token ids.</summary>
+    public EventVocabulary Vocabulary { get; } = vocabulary;
+    /// <summary>Names of the output classes.</summary>
+    public IReadOnlyList<string> ClassNames { get; } = classNames;
+
+    /// <summary>Writes the weights, configuration and vocabulary into <paramref name="folder"/> (created).</summary>
+    public void Save(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        Network.save(Path.Combine(folder, WeightsFile));
+        File.WriteAllText(Path.Combine(folder, ParamsFile), Config.ToJson());
+        File.WriteAllText(Path.Combine(folder, VocabularyFile), Vocabulary.ToJson());
+    }
+
+    /// <summary>Loads a model saved by <see cref="Save"/> (a run folder) onto the current device.</summary>
+    public static TrainedModel Load(string folder)
+    {
+        foreach (var f in new[] { WeightsFile, ParamsFile, VocabularyFile })
+            if (!File.Exists(Path.Combine(folder, f)))
+                throw new RunStoreException($"{Path.Combine(folder, f)} is missing: {folder} is not a complete saved model. Train and save again, or pick another run from RunStore.List().");
+        var config = ModelConfig.Load(Path.Combine(folder, ParamsFile));
+        var vocabulary = EventVocabulary.FromJson(File.ReadAllText(Path.Combine(folder, VocabularyFile)));
+        var classes = config.Task == SequenceTask.Churn ? (IReadOnlyList<string>)["retained", "churned"] : vocabulary.Tokens;
+        var network = SequenceModel.Create(config.Init, vocabulary.Count, classes.Count);
+        network.load(Path.Combine(folder, WeightsFile));
+        network.to(TorchDevice.Current);
+        network.eval();
+        return new TrainedModel(network, config, vocabulary, classes);
+    }
+
+    /// <summary>Predicts every example of <paramref name="data"/> (in batches, without gradients).</summary>
+    public Predictions Predict(SequenceDataset data, int batchSize = 256)
+    {
+        Network.eval();
+        var predicted = new List<int>(data.Count);
+        var probabilities = new List<float[]>(data.Count);
+        using var _ = no_grad();
+        for (int start = 0; start < data.Count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var idx = Enumerable.Range(start, Math.Min(batchSize, data.Count - start)).ToArray();
+            var (tokens, lengths, _) = data.Batch(idx, TorchDevice.Current);
+            var p = Network.call(tokens, lengths).softmax(1).cpu();
+            var flat = p.data<float>().ToArray();
+            int c = (int)p.shape[1];
+            for (int r = 0; r < idx.Length; r++)
+            {
+                var row = flat.AsSpan(r * c, c).ToArray();
+                probabilities.Add(row);
+                predicted.Add(Array.IndexOf(row, row.Max()));
+            }
+        }
+        return new Predictions(data.Labels, predicted, probabilities, ClassNames);
+    }
+
+    /// <summary>
+    /// Class probabilities for one sequence of event names. Names the model never saw raise
+    /// <see cref="UnknownEventException"/> (with counts) unless <paramref name="allowUnknown"/> maps them to &lt;unk&gt;.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> PredictEvents(IReadOnlyList<string> events, bool allowUnknown = false)
+    {
+        if (events.Count == 0) throw new ChurnDataException("An empty event sequence cannot be scored: pass at least one event.");
+        var ids = Vocabulary.Encode(events, allowUnknown);
+        var one = new SequenceDataset
+        {
+            Task = Config.Task, Sequences = [ids], Labels = [0], UserIds = ["input"], ClassNames = ClassNames, Vocabulary = Vocabulary,
+        };
+        var p = Predict(one).Probabilities[0];
+        return ClassNames.Select((n, i) => (n, i)).Where(x => x.i < p.Length).ToDictionary(x => x.n, x => (double)p[x.i]);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Network.Dispose();
+}

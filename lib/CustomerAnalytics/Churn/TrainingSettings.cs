@@ -1,0 +1,22 @@
+namespace CustomerAnalytics.Churn;
+
+/// <summary>The "training" section of a model configuration.</summary>
+public sealed record TrainingSettings
+{
+    /// <summary>Most epochs (early stopping may end sooner).</summary>
+    public int Epochs { get; init; } = 10;
+    /// <summary>Examples per batch.</summary>
+    public int BatchSize { get; init; } = 64;
+    /// <summary>Adam learning rate.</summary>
+    public double LearningRate { get; init; } = 0.003;
+    /// <summary>L2 penalty: this times the sum of squared weights (not biases) is added to the loss.</summary>
+    public double L2 { get; init; } = 1e-5;
+    /// <summary>Stop after this many epochs without a better validation metric (the best epoch's weights are kept).</summary>
+    public int Patience { get; init; } = 3;
+    /// <summary>Validation metric for early stopping and the grid search: accuracy, precision, recall or f1.</summary>
+    public string Metric { get; init; } = "accuracy";
+    /// <summary>Seed of the weights' initialisation, dropout and batch order.</summary>
+    public int Seed { get; init; } = 42;
+    /// <summary>Cap on training examples per epoch (a seeded sample); 0 = all. Keeps notebook defaults fast.</summary>
+    public int MaxTrainExamples { get; init; }
+}
