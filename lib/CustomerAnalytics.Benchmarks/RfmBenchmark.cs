@@ -8,7 +8,7 @@ namespace CustomerAnalytics.Benchmarks;
 public sealed class RfmBenchmark : IBenchmark
 {
     public string Name => "rfm-1m";
-    public string Description => "load 1M Olist orders (+customers, payments) into DuckDB and run the RFM SQL; target < 5 s";
+    public string Description => "load 1M Olist orders (+customers, payments) into DuckDB, run the RFM SQL, read the table into a DataFrame; target load + SQL < 5 s";
 
     public object? Setup(string workFolder)
     {
@@ -25,7 +25,12 @@ public sealed class RfmBenchmark : IBenchmark
         DatasetLoader.LoadOlist(db, (string)state!, LoadOptions.Strict);
         var load = watch.Elapsed.TotalSeconds;
         using var engine = new DuckDbEngine(db);
-        var rfm = RfmPipeline.ForOlist(engine).RunAll();
-        return $"{db.Count("orders"):N0} orders -> {rfm.Customers:N0} customers (load {load:F2} s, SQL {watch.Elapsed.TotalSeconds - load:F2} s)";
+        var pipeline = RfmPipeline.ForOlist(engine);
+        pipeline.Prepare();
+        foreach (var step in pipeline.Steps) pipeline.Run(step.Name);
+        var sql = watch.Elapsed.TotalSeconds - load;
+        var rfm = pipeline.Result(); // reads all customers into a DataFrame: what a notebook does next
+        var read = watch.Elapsed.TotalSeconds - load - sql;
+        return $"{db.Count("orders"):N0} orders -> {rfm.Customers:N0} customers (load {load:F2} s, SQL {sql:F2} s, into a DataFrame {read:F2} s)";
     }
 }
