@@ -11,21 +11,8 @@ public static class BinaryMetrics
     public static double Auc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {
         Check(scores, labels);
-        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
-        double positiveRankSum = 0;
-        long positives = 0;
-        for (int start = 0; start < order.Length;)
-        {
-            int end = start;
-            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]]) end++;
-            double averageRank = (start + end) / 2.0 + 1;
-            for (int k = start; k <= end; k++)
-                if (labels[order[k]]) { positiveRankSum += averageRank; positives++; }
-            start = end + 1;
-        }
-        long negatives = scores.Count - positives;
-        if (positives == 0 || negatives == 0) return 0.5;
-        return (positiveRankSum - positives * (positives + 1) / 2.0) / (positives * (double)negatives);
+        // Same rank (Mann-Whitney) computation the generators use to report the true probabilities' AUC.
+        return Data.Generators.Metrics.Auc(scores, labels);
     }
 
     /// <summary>Area under the precision-recall curve as average precision: the mean, over the orders, of the
