@@ -12,7 +12,7 @@ public sealed class ChurnBenchmark : IBenchmark
 
     public object? Setup(string workFolder)
     {
-        var root = FindData();
+        var root = Workshop.Start(AppContext.BaseDirectory).DataFolder;
         var log = EventLog.Load(Path.Combine(root, "ga4", "ga4_events.csv"));
         var labels = ChurnLabels.Compute(log);
         return (SequenceSplit.ByUser(SequenceBuilder.NextEvent(log)), SequenceSplit.ByUser(SequenceBuilder.Churn(log, labels)));
@@ -39,10 +39,4 @@ public sealed class ChurnBenchmark : IBenchmark
         return string.Join("; ", parts);
     }
 
-    private static string FindData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "data", "ga4", "ga4_events.csv"))) return Path.Combine(dir.FullName, "data");
-        throw new DirectoryNotFoundException("data/ga4/ga4_events.csv not found above the benchmark's folder; run from the repository.");
-    }
 }

@@ -12,8 +12,8 @@ public sealed class PropensityBenchmark : IBenchmark
 
     public object? Setup(string workFolder)
     {
-        var root = FindRepository();
-        var sessions = PropensityData.LoadForTraining(Path.Combine(root, "data", "propensity", "training_sample.csv")).Sessions;
+        var data = Workshop.Start(AppContext.BaseDirectory).DataPath("propensity", "training_sample.csv");
+        var sessions = PropensityData.LoadForTraining(data).Sessions;
         var split = PropensityData.Split(sessions, seed: 42);
         // Untimed: load ML.NET and LightGBM's native library once.
         PropensityTrainer.TrainAll(split.Train.Take(1000).ToArray(), new PropensityTrainingOptions { Rounds = 5 });
@@ -33,11 +33,4 @@ public sealed class PropensityBenchmark : IBenchmark
         return string.Join("; ", parts);
     }
 
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "data", "propensity")))
-                return dir.FullName;
-        throw new DirectoryNotFoundException("Run the benchmark from the repository (data/propensity/training_sample.csv not found above the binaries).");
-    }
 }

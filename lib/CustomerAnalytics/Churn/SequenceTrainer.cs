@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CustomerAnalytics.Sequences;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
 using TorchSharp;
@@ -33,8 +34,8 @@ public static class SequenceTrainer
         var random = new Random(t.Seed);
         var watch = Stopwatch.StartNew();
         Dictionary<string, Tensor>? best = null;
-        double bestMetric = double.NegativeInfinity;
-        int bestEpoch = 0, sinceBest = 0;
+        // Patience 0 stops at the first epoch without improvement, as patience 1 does.
+        var stopping = new EarlyStopping(Math.Max(1, t.Patience), lowerIsBetter: false, minDelta: 1e-9);
         long seen = 0;
         ClassificationReport? bestReport = null;
         bool stoppedEarly = false;
@@ -59,19 +60,19 @@ public static class SequenceTrainer
             var (report, validationLoss) = Validate(model, data.Validation);
             var metric = report.Metric(t.Metric);
             progress.Report(epoch, lossSum / Math.Max(1, examples), metric, validationLoss);
-            if (metric > bestMetric + 1e-9)
+            if (stopping.Update(epoch, metric))
             {
-                bestMetric = metric; bestEpoch = epoch; bestReport = report; sinceBest = 0;
+                bestReport = report;
                 if (best is not null) foreach (var v in best.Values) v.Dispose();
                 best = network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
             }
-            else if (++sinceBest >= t.Patience) { stoppedEarly = epoch < t.Epochs; break; }
+            else if (stopping.ShouldStop) { stoppedEarly = epoch < t.Epochs; break; }
         }
         network.load_state_dict(best!);
         foreach (var v in best!.Values) v.Dispose();
         network.eval();
         var seconds = watch.Elapsed.TotalSeconds;
-        return new TrainingResult(model, progress.History, bestEpoch, bestReport!, stoppedEarly, seconds, seen / Math.Max(1e-9, seconds));
+        return new TrainingResult(model, progress.History, stopping.BestEpoch, bestReport!, stoppedEarly, seconds, seen / Math.Max(1e-9, seconds));
     }
 
     /// <summary>Validation scores and mean cross-entropy.</summary>

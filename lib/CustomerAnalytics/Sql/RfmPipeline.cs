@@ -106,11 +106,10 @@ public sealed partial class RfmPipeline
     {
         var missing = Steps.Select(s => s.Name).Except(results.Select(r => r.Script.Name)).ToArray();
         if (missing.Length > 0) throw new InvalidOperationException($"Run the remaining steps first: {string.Join(", ", missing)}.");
-        var final = results[^1].Table;
         if (results[^1].Rows == 0)
             throw new SqlEngineException($"The RFM table is empty: no {source.Dataset} purchase before {AsOfDate:yyyy-MM-dd} survived the steps. " +
                                          string.Join("; ", results.Select(r => r.ToString())));
-        return new RfmResult(AsOfDate, [.. results], engine.Query($"SELECT * FROM {final} ORDER BY customer_unique_id"), engine.Query(SegmentSummarySql));
+        return new RfmResult(AsOfDate, [.. results], Table(), engine.Query(SegmentSummarySql));
     }
 
     /// <summary>
