@@ -65,7 +65,44 @@ public class DatasetLoaderTests
         Assert.Equal(6, e.Report.FirstRejects.Single().Line);
         Assert.Equal(3, db.Count("customers")); // the customers file loaded fine, but the whole load rolled back
         Assert.Equal(4, db.Count("payments"));
+        Assert.Equal(["customers", "orders", "payments"], TableNames(db)); // no staging table left behind
     }
+
+    [Fact]
+    public void When_several_files_fail_the_first_file_in_load_order_is_reported()
+    {
+        using var temp = new TempFolder();
+        var bad = Samples.WriteOlist(temp, "bad");
+        File.AppendAllText(Path.Combine(bad, DatasetSchemas.OlistFiles.Orders), "\nbroken,row\n");
+        File.AppendAllText(Path.Combine(bad, DatasetSchemas.OlistFiles.Payments), "\no4,1,boleto,1,lots\n");
+
+        for (int attempt = 0; attempt < 5; attempt++) // the files load on parallel threads: timing must not matter
+        {
+            using var db = new WorkshopDatabase();
+            var e = Assert.Throws<DataValidationException>(() => DatasetLoader.LoadOlist(db, bad, LoadOptions.Strict));
+            Assert.EndsWith(DatasetSchemas.OlistFiles.Orders, e.Report.Source);
+            Assert.Empty(TableNames(db));
+        }
+    }
+
+    [Fact]
+    public void Olist_loads_into_a_database_file_and_replaces_its_tables()
+    {
+        using var temp = new TempFolder();
+        var file = Path.Combine(temp.Path, "workshop.duckdb");
+        using (var db = new WorkshopDatabase(file))
+        {
+            db.Execute("CREATE TABLE orders (stale INTEGER)");
+            DatasetLoader.LoadOlist(db, Samples.WriteOlist(temp));
+        }
+        using var reopened = new WorkshopDatabase(file);
+        Assert.Equal(["customers", "orders", "payments"], TableNames(reopened));
+        Assert.Equal(4, reopened.Count("payments"));
+        Assert.Contains(reopened.Describe("orders"), c => c.Name == "order_status");
+    }
+
+    private static string[] TableNames(WorkshopDatabase db) =>
+        db.Query("SELECT table_name FROM information_schema.tables ORDER BY 1").Columns[0].Cast<string>().ToArray();
 
     [Fact]
     public void Under_budget_rejects_are_reported_and_the_good_rows_loaded()

@@ -10,7 +10,7 @@ public static class DatasetLoader
     /// <summary>
     /// Loads the Olist customers, orders and payments files from a folder (local or s3://bucket/prefix/) into
     /// the tables <c>customers</c>, <c>orders</c> and <c>payments</c>, replacing them. All three load in one
-    /// transaction: if one file fails, no table changes.
+    /// transaction: if one file fails, no table changes. The files load in parallel (see TableLoader).
     /// </summary>
     public static OlistLoadResult LoadOlist(WorkshopDatabase db, string folderOrS3Uri, LoadOptions? options = null)
     {
@@ -21,10 +21,11 @@ public static class DatasetLoader
             .Select(name => DataSource.Combine(folderOrS3Uri, name))
             .Select(source => (Source: source, Local: DataSource.LocalFile(source, options)))
             .ToArray();
-        return db.InTransaction(() => new OlistLoadResult(
-            IntoTable(db, "customers", files[0].Local, files[0].Source, DatasetSchemas.OlistCustomers, options),
-            IntoTable(db, "orders", files[1].Local, files[1].Source, DatasetSchemas.OlistOrders, options),
-            IntoTable(db, "payments", files[2].Local, files[2].Source, DatasetSchemas.OlistPayments, options)));
+        var reports = TableLoader.Load(db, [
+            new TableLoadJob("customers", files[0].Local, files[0].Source, DatasetSchemas.OlistCustomers),
+            new TableLoadJob("orders", files[1].Local, files[1].Source, DatasetSchemas.OlistOrders),
+            new TableLoadJob("payments", files[2].Local, files[2].Source, DatasetSchemas.OlistPayments)], options);
+        return new OlistLoadResult(reports[0], reports[1], reports[2]);
     }
 
     /// <summary>Loads the UCI Online Retail CSV into <paramref name="table"/> (cancellations included; see
@@ -57,7 +58,7 @@ public static class DatasetLoader
     {
         options ??= LoadOptions.Default;
         var local = DataSource.LocalFile(pathOrS3Uri, options);
-        return db.InTransaction(() => IntoTable(db, table, local, pathOrS3Uri, schema, options));
+        return TableLoader.Load(db, [new TableLoadJob(table, local, pathOrS3Uri, schema)], options)[0];
     }
 
     /// <summary>Loads a file described by <paramref name="schema"/> into a DataFrame typed by the schema
@@ -69,14 +70,6 @@ public static class DatasetLoader
         var sink = new DataFrameSink();
         var report = SchemaCsvReader.Read(local, pathOrS3Uri, schema, sink, options);
         return new DataFrameLoadResult(sink.ToDataFrame(), report);
-    }
-
-    private static LoadReport IntoTable(WorkshopDatabase db, string table, string local, string source, DatasetSchema schema, LoadOptions options)
-    {
-        LoadReport report;
-        using (var sink = new DuckDbTableSink(db.Connection, table))
-            report = SchemaCsvReader.Read(local, source, schema, sink, options);
-        return report with { Table = table };
     }
 
     private sealed class RecordSink<T>(List<T> records, Func<TypedRow, T> map) : ITypedRowSink

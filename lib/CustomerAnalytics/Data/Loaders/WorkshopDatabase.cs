@@ -35,6 +35,15 @@ public sealed class WorkshopDatabase : IDisposable
     /// <summary>The open DuckDB connection, for ADO.NET use (commands, appenders, parameters).</summary>
     public DuckDBConnection Connection { get; }
 
+    /// <summary>A second, open connection to the same database, for work on another thread (DuckDB.NET shares
+    /// one database instance between the connections of a process to the same file).</summary>
+    internal DuckDBConnection OpenAnotherConnection()
+    {
+        var connection = DatabaseFile is null ? Connection.Duplicate() : new DuckDBConnection(Connection.ConnectionString);
+        if (connection.State != System.Data.ConnectionState.Open) connection.Open();
+        return connection;
+    }
+
     /// <summary>Runs a query and returns its rows as a DataFrame with typed columns (see <see cref="DataFrames.FromReader"/>).</summary>
     public DataFrame Query(string sql)
     {
