@@ -20,6 +20,13 @@ try
         return 0;
     }
 
+    if (options.WriteApps)
+    {
+        var notebooks = NotebookLocator.Resolve(options.Inputs, Directory.GetCurrentDirectory());
+        foreach (var app in AppGenerator.WriteAll(notebooks)) RunnerConsole.Out.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), app)}");
+        return 0;
+    }
+
     var report = await WorkshopRun.RunAsync(options);
     if (report.Results.Any(r => r.Status == NotebookStatus.TimedOut))
     {

@@ -26,6 +26,9 @@ public sealed record RunnerOptions
     /// <summary><c>--large</c> with <c>--generate-data</c>: the benchmark-size datasets (into DIR/large/).</summary>
     public bool LargeData { get; init; }
 
+    /// <summary><c>--write-apps</c>: regenerate each notebook's file-based app (notebooks/apps/) instead of running notebooks.</summary>
+    public bool WriteApps { get; init; }
+
     /// <summary><c>--help</c> was given: print <see cref="Usage"/> and do nothing else.</summary>
     public bool ShowHelp { get; init; }
 
@@ -36,6 +39,7 @@ public sealed record RunnerOptions
         Usage:
           dotnet run --project lib/CustomerAnalytics.Runner -- [notebooks or folders...] [options]
           dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data [--large]
+          dotnet run --project lib/CustomerAnalytics.Runner -- --write-apps [notebooks...]
 
         Arguments:
           notebooks or folders   .ipynb files, or folders whose *.ipynb are run in name order.
@@ -51,6 +55,8 @@ public sealed record RunnerOptions
           --timeout-minutes N    Fail a notebook that runs longer than N minutes (default 30; decimals allowed).
           --generate-data DIR    Write the sample datasets (seeded, identical on every machine) into DIR and exit.
           --large                With --generate-data: benchmark-size datasets (1M orders...) into DIR/large/.
+          --write-apps           Regenerate the file-based app of each notebook (notebooks/apps/<notebook>.cs, run with
+                                 `dotnet run notebooks/apps/<notebook>.cs`) from the notebook, and exit.
           --help                 Show this text.
 
         Exit codes: 0 all notebooks ok, 1 a notebook failed, 2 usage error (unknown option, bad --param, missing path).
@@ -86,6 +92,9 @@ public sealed record RunnerOptions
                     break;
                 case "--large":
                     options = options with { LargeData = true };
+                    break;
+                case "--write-apps":
+                    options = options with { WriteApps = true };
                     break;
                 case "--update-images":
                     options = options with { UpdateImages = true };

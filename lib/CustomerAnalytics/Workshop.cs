@@ -34,6 +34,26 @@ public sealed record Workshop(string Root, string OutputFolder) : IHtmlRenderabl
     }
 
     /// <summary>
+    /// Shows the run's headline numbers as a table and, when the output folder belongs to this run (the
+    /// headless runner and the file-based apps set <c>WORKSHOP_OUTPUT_DIR</c>), writes them to
+    /// <c>key-numbers.json</c> there for the report index and the notebook-versus-app tests.
+    /// </summary>
+    /// <param name="notebook">The notebook's file name without extension, e.g. "02-kmeans-segmentation".</param>
+    /// <param name="numbers">Name and value pairs, e.g. <c>("chosen k", chosenK)</c>.</param>
+    public KeyNumbers KeyNumbers(string notebook, params (string Name, double Value)[] numbers)
+    {
+        var list = numbers.Select(n => new KeyNumber(n.Name, n.Value)).ToArray();
+        var json = CustomerAnalytics.KeyNumbers.ToJson(notebook, list); // validates before anything is written
+        string? saved = null;
+        if (Environment.GetEnvironmentVariable(Charts.Charts.OutputDirVariable) is { Length: > 0 })
+        {
+            saved = OutputPath(CustomerAnalytics.KeyNumbers.FileName);
+            File.WriteAllText(saved, json);
+        }
+        return new KeyNumbers(notebook, list, saved);
+    }
+
+    /// <summary>
     /// Call once at the top of a notebook or app: makes charts work in the Jupyter kernel and finds the
     /// repository from the current folder (notebooks/ in Jupyter and in the runner).
     /// </summary>

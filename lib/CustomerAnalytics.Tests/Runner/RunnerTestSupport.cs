@@ -67,6 +67,13 @@ internal static class RunnerTestSupport
         var exe = Path.Combine(AppContext.BaseDirectory, "run-workshops.dll");
         Assert.True(File.Exists(exe), $"run-workshops.dll not found next to the tests ({exe}); build the test project.");
 
+        return RunDotnet(workingDirectory, TimeSpan.FromMinutes(5), [exe, .. args]);
+    }
+
+    /// <summary>Runs <c>dotnet args</c> (the host the tests run on, else dotnet from PATH) and collects its output;
+    /// fails the test when it takes longer than <paramref name="timeout"/>.</summary>
+    public static ProcessResult RunDotnet(string workingDirectory, TimeSpan timeout, params string[] args)
+    {
         // The dotnet CLI tells child processes which host it is; fall back to PATH.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -75,16 +82,15 @@ internal static class RunnerTestSupport
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(exe);
         foreach (var arg in args) start.ArgumentList.Add(arg);
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"run-workshops {string.Join(' ', args)} did not finish within 5 minutes.");
+            Assert.Fail($"dotnet {string.Join(' ', args)} did not finish within {timeout.TotalMinutes} minutes.");
         }
         process.WaitForExit();
         return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using static CustomerAnalytics.Tests.Runner.RunnerTestSupport;
+
+namespace CustomerAnalytics.Tests.Notebooks;
+
+/// <summary>One workshop notebook executed by the runner exe (as the README's command does), on small data.</summary>
+/// <param name="Name">File name, e.g. "02-kmeans-segmentation.ipynb".</param>
+/// <param name="Process">Exit code and output of run-workshops.</param>
+/// <param name="OutputFolder">The runner's --out folder for this notebook.</param>
+internal sealed record NotebookRun(string Name, ProcessResult Process, string OutputFolder)
+{
+    public string Stem => Path.GetFileNameWithoutExtension(Name);
+    public string ExecutedPath => Path.Combine(OutputFolder, "notebooks", Name);
+    public string ChartsFolder => Path.Combine(OutputFolder, "charts", Stem);
+}
+
+/// <summary>
+/// Runs each workshop notebook at most once per test process and shares the result between the tests that
+/// check it (no cell error, its app twin's key numbers), because a run takes from seconds to minutes.
+/// </summary>
+internal static class WorkshopRuns
+{
+    // Parameters that make each notebook quick in tests; notebooks not listed run with their defaults.
+    private static readonly Dictionary<string, string[]> SmallRuns = new()
+    {
+        ["02-kmeans-segmentation"] = ["maxK=5", "silhouetteSample=1000"],
+        ["03-propensity-modelling"] = ["maxSessions=6000", "rounds=20", "importanceRepeats=1", "driftRows=2000"],
+        ["04-lstm-touchpoint-prediction"] = ["epochs=2", "maxJourneys=600", "conversionSamples=20", "hiddenSize=32"],
+        ["05-churn-attention"] = ["churnEpochs=3", "nextEventEpochs=1", "maxTrainExamples=300"],
+    };
+
+    private static readonly ConcurrentDictionary<string, Lazy<NotebookRun>> Runs = new();
+    private static readonly string Output = NewTempDirectory();
+
+    static WorkshopRuns() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(Output);
+
+    /// <summary>"--param", "name=value" pairs of the small run of <paramref name="stem"/>.</summary>
+    public static string[] ParameterArgs(string stem) =>
+        SmallRuns.GetValueOrDefault(stem, []).SelectMany(p => new[] { "--param", p }).ToArray();
+
+    /// <summary>A fresh folder for this test process's outputs (removed when the process ends).</summary>
+    public static string NewOutputFolder(string name)
+    {
+        var folder = Path.Combine(Output, name);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>The run of notebook <paramref name="name"/> (executed on first request).</summary>
+    public static NotebookRun Notebook(string name) => Runs.GetOrAdd(name, n => new Lazy<NotebookRun>(() =>
+    {
+        var output = NewOutputFolder(Path.GetFileNameWithoutExtension(n));
+        var process = RunExe(RepositoryPaths.Root, [Path.Combine("notebooks", n), "--out", output, .. ParameterArgs(Path.GetFileNameWithoutExtension(n))]);
+        return new NotebookRun(n, process, output);
+    })).Value;
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using CustomerAnalytics.Charts;
+using Microsoft.Data.Analysis;
+
+namespace CustomerAnalytics.Apps;
+
+/// <summary>
+/// The host of a workshop's file-based app (<c>notebooks/apps/&lt;notebook&gt;.cs</c>, generated from the
+/// notebook): reads <c>--param name=value</c> and <c>--out DIR</c>, points chart and result output at
+/// <c>artifacts/apps/&lt;notebook&gt;/</c>, and prints what a notebook would display.
+/// </summary>
+/// <example><code>
+/// var app = WorkshopApp.Start("02-kmeans-segmentation", args);
+/// var k = app.Parameter("k", 0);
+/// app.CheckParameters();
+/// app.Show(selection);
+/// </code></example>
+public sealed class WorkshopApp
+{
+    /// <summary>Rows of a DataFrame printed by <see cref="Show"/>.</summary>
+    public const int DataFrameRows = 10;
+
+    private readonly Dictionary<string, string> _given;
+    private readonly HashSet<string> _declared = [];
+    private readonly TextWriter _out;
+
+    private WorkshopApp(string notebook, Dictionary<string, string> given, string outputFolder, TextWriter output)
+    {
+        Notebook = notebook;
+        _given = given;
+        OutputFolder = outputFolder;
+        _out = output;
+    }
+
+    /// <summary>The notebook this app is the twin of.</summary>
+    public string Notebook { get; }
+
+    /// <summary>Where charts, results and key numbers go.</summary>
+    public string OutputFolder { get; }
+
+    /// <summary>
+    /// Parses the arguments, sets <c>WORKSHOP_OUTPUT_DIR</c> (so <see cref="Charts.Charts.Publish"/> writes HTML and
+    /// PNG files) and makes <c>notebooks/</c> the current folder, as it is for the notebook in Jupyter.
+    /// </summary>
+    /// <param name="notebook">The notebook's file name without extension.</param>
+    /// <param name="args">The command line: <c>--param name=value</c> (repeatable), <c>--out DIR</c>.</param>
+    /// <param name="output">Where to print (default the console).</param>
+    /// <exception cref="WorkshopAppException">An argument is malformed.</exception>
+    public static WorkshopApp Start(string notebook, string[] args, TextWriter? output = null)
+    {
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? outDir = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--param" when i + 1 < args.Length && args[i + 1].IndexOf('=') > 0:
+                    var pair = args[++i];
+                    given[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
+                    break;
+                case "--out" when i + 1 < args.Length:
+                    outDir = Path.GetFullPath(args[++i]);
+                    break;
+                default:
+                    throw new WorkshopAppException(
+                        $"Unexpected argument '{args[i]}'. Usage: dotnet run notebooks/apps/{notebook}.cs -- [--param name=value]... [--out DIR]");
+            }
+        }
+
+        var root = FindRepository();
+        var folder = outDir
+            ?? (Environment.GetEnvironmentVariable(Charts.Charts.OutputDirVariable) is { Length: > 0 } env ? Path.GetFullPath(env) : null)
+            ?? Path.Combine(root, "artifacts", "apps", notebook);
+        Directory.CreateDirectory(folder);
+        Environment.SetEnvironmentVariable(Charts.Charts.OutputDirVariable, folder);
+        Directory.SetCurrentDirectory(Path.Combine(root, "notebooks"));
+
+        var app = new WorkshopApp(notebook, given, folder, output ?? Console.Out);
+        app._out.WriteLine($"{notebook} (file-based app; charts and results in {folder})");
+        return app;
+    }
+
+    /// <summary>A parameter of the notebook's parameters cell: the <c>--param</c> value if given, else <paramref name="defaultValue"/>.</summary>
+    /// <exception cref="WorkshopAppException">The given value does not fit the parameter's type.</exception>
+    public T Parameter<T>(string name, T defaultValue)
+    {
+        _declared.Add(name);
+        if (!_given.TryGetValue(name, out var text)) return defaultValue;
+        var inv = CultureInfo.InvariantCulture;
+        object? value = defaultValue switch
+        {
+            string => text,
+            int => int.TryParse(text, NumberStyles.Integer, inv, out var i) ? i : null,
+            long => long.TryParse(text, NumberStyles.Integer, inv, out var l) ? l : null,
+            double => double.TryParse(text, NumberStyles.Float, inv, out var d) ? d : null,
+            float => float.TryParse(text, NumberStyles.Float, inv, out var f) ? f : null,
+            decimal => decimal.TryParse(text, NumberStyles.Number, inv, out var m) ? m : null,
+            bool => bool.TryParse(text, out var b) ? b : null,
+            _ => throw new WorkshopAppException($"Parameter {name} has type {typeof(T).Name}; --param supports string, int, long, double, float, decimal and bool."),
+        };
+        return value is T typed ? typed
+            : throw new WorkshopAppException($"--param {name}={text} does not fit: {name} is a {typeof(T).Name} (default {Convert.ToString(defaultValue, inv)}).");
+    }
+
+    /// <summary>Fails on a <c>--param</c> the notebook does not declare (called right after the parameters).</summary>
+    public void CheckParameters()
+    {
+        var unknown = _given.Keys.Where(k => !_declared.Contains(k)).ToArray();
+        if (unknown.Length > 0)
+            throw new WorkshopAppException(
+                $"{Notebook} has no parameter {string.Join(", ", unknown)}. Its parameters: {string.Join(", ", _declared)}.");
+        foreach (var (name, value) in _given) _out.WriteLine($"parameter {name} = {value}");
+    }
+
+    /// <summary>Prints a notebook heading, so the console output reads like the notebook.</summary>
+    public void Section(string title)
+    {
+        _out.WriteLine();
+        _out.WriteLine(title);
+    }
+
+    /// <summary>
+    /// Prints what the notebook displays: a chart as the files it was saved to, a DataFrame as its first rows,
+    /// anything else as its text form.
+    /// </summary>
+    public void Show(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case NotebookChart { HtmlPath: null } chart: // Charts.Show: nothing saved yet
+                var path = Charts.Charts.SaveHtml(chart.Chart, Path.Combine(OutputFolder, FileNames.Sanitize(chart.Name) + ".html"), chart.Name);
+                _out.WriteLine($"Chart '{chart.Name}' (saved: {path})");
+                return;
+            case DataFrame frame:
+                _out.WriteLine($"DataFrame: {frame.Rows.Count:N0} rows x {frame.Columns.Count} columns" +
+                               (frame.Rows.Count > DataFrameRows ? $", first {DataFrameRows}:" : ":"));
+                _out.WriteLine(frame.Head(DataFrameRows).ToString().TrimEnd());
+                return;
+            default:
+                _out.WriteLine(value.ToString());
+                return;
+        }
+    }
+
+    private static string FindRepository()
+    {
+        // A file-based app knows its source file; fall back to the current folder.
+        var starts = new[] { AppContext.GetData("EntryPointFileDirectoryPath") as string, Directory.GetCurrentDirectory() };
+        foreach (var start in starts.OfType<string>())
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "notebooks")))
+                    return dir.FullName;
+        throw new WorkshopAppException("Run the app from the cloned workshop repository: no folder with global.json and notebooks/ found.");
+    }
+}
