@@ -1,0 +1,63 @@
+namespace CustomerAnalytics.Tests.Apps;
+
+[Collection(CustomerAnalytics.Tests.Runner.RunnerCollection.Name)] // sets WORKSHOP_OUTPUT_DIR
+public sealed class KeyNumbersTests : IDisposable
+{
+    private readonly string? previousOutput = Environment.GetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable);
+    private readonly string output = Path.Combine(Path.GetTempPath(), "ca-keynumbers-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, previousOutput);
+        try { Directory.Delete(output, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public void Key_numbers_round_trip_exactly_through_the_json_file()
+    {
+        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, output);
+        var workshop = new Workshop(RepositoryPaths.Root, output);
+
+        var shown = workshop.KeyNumbers("02-test", ("chosen k", 4), ("ARI", 0.1 + 0.2), ("revenue", 875_612.5));
+        var read = KeyNumbers.Read(Path.Combine(output, KeyNumbers.FileName));
+
+        Assert.Equal(Path.Combine(output, KeyNumbers.FileName), shown.SavedTo);
+        Assert.Equal("02-test", read.Notebook);
+        Assert.Equal(shown.Numbers, read.Numbers);
+        Assert.Equal(0.1 + 0.2, read["ARI"]); // not rounded on the way
+        Assert.Equal(["4", "0.3", "875,612.50"], read.Numbers.Select(n => n.Shown));
+        Assert.Contains("<td>chosen k</td>", shown.ToHtml());
+    }
+
+    [Fact]
+    public void Outside_the_runner_and_apps_nothing_is_written()
+    {
+        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, null);
+        var workshop = new Workshop(RepositoryPaths.Root, output);
+
+        var shown = workshop.KeyNumbers("02-test", ("chosen k", 4));
+
+        Assert.Null(shown.SavedTo);
+        Assert.False(File.Exists(Path.Combine(output, KeyNumbers.FileName)));
+    }
+
+    [Fact]
+    public void A_number_that_is_not_finite_is_refused_by_name()
+    {
+        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, output);
+        var workshop = new Workshop(RepositoryPaths.Root, output);
+
+        var e = Assert.Throws<ArgumentException>(() => workshop.KeyNumbers("02-test", ("AUC", double.NaN)));
+
+        Assert.Contains("'AUC' is NaN", e.Message);
+        Assert.False(File.Exists(Path.Combine(output, KeyNumbers.FileName)));
+    }
+
+    [Fact]
+    public void Asking_for_a_missing_number_lists_the_ones_there_are()
+    {
+        var numbers = new KeyNumbers("02-test", [new KeyNumber("chosen k", 4)], null);
+        var e = Assert.Throws<KeyNotFoundException>(() => numbers["k"]);
+        Assert.Contains("There are: chosen k", e.Message);
+    }
+}

@@ -1,0 +1,101 @@
+using CustomerAnalytics.Apps;
+using Microsoft.Data.Analysis;
+
+namespace CustomerAnalytics.Tests.Apps;
+
+/// <summary>WorkshopApp sets the process-wide current folder and WORKSHOP_OUTPUT_DIR, as an app does.</summary>
+[Collection(CustomerAnalytics.Tests.Runner.RunnerCollection.Name)]
+public sealed class WorkshopAppTests : IDisposable
+{
+    private readonly string previousDirectory = Directory.GetCurrentDirectory();
+    private readonly string? previousOutput = Environment.GetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable);
+    private readonly string output = Path.Combine(Path.GetTempPath(), "ca-app-tests", Guid.NewGuid().ToString("N"));
+    private readonly StringWriter console = new();
+
+    public void Dispose()
+    {
+        Directory.SetCurrentDirectory(previousDirectory);
+        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, previousOutput);
+        try { Directory.Delete(output, recursive: true); } catch (IOException) { }
+    }
+
+    private WorkshopApp Start(params string[] args)
+    {
+        Directory.SetCurrentDirectory(RepositoryPaths.Root);
+        return WorkshopApp.Start("02-test", [.. args, "--out", output], console);
+    }
+
+    [Fact]
+    public void Start_points_charts_at_the_output_folder_and_runs_from_notebooks()
+    {
+        var app = Start();
+
+        Assert.Equal(Path.GetFullPath(output), app.OutputFolder);
+        Assert.Equal(app.OutputFolder, Environment.GetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable));
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "notebooks"), Directory.GetCurrentDirectory());
+        Assert.True(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Parameters_take_the_given_value_typed_like_the_default()
+    {
+        var app = Start("--param", "k=7", "--param", "rate=0.25", "--param", "name=a=b", "--param", "fast=true");
+
+        Assert.Equal(7, app.Parameter("k", 0));
+        Assert.Equal(0.25, app.Parameter("rate", 1.0));
+        Assert.Equal("a=b", app.Parameter("name", ""));
+        Assert.True(app.Parameter("fast", false));
+        Assert.Equal(42, app.Parameter("seed", 42));
+        app.CheckParameters();
+        Assert.Contains("parameter k = 7", console.ToString());
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_refused_with_the_parameter_and_its_type()
+    {
+        var app = Start("--param", "k=seven");
+
+        var e = Assert.Throws<WorkshopAppException>(() => app.Parameter("k", 0));
+
+        Assert.Contains("--param k=seven", e.Message);
+        Assert.Contains("Int32", e.Message);
+    }
+
+    [Fact]
+    public void An_unknown_parameter_is_refused_listing_the_known_ones()
+    {
+        var app = Start("--param", "kk=3");
+        app.Parameter("k", 0);
+        app.Parameter("seed", 42);
+
+        var e = Assert.Throws<WorkshopAppException>(app.CheckParameters);
+
+        Assert.Contains("no parameter kk", e.Message);
+        Assert.Contains("k, seed", e.Message);
+    }
+
+    [Fact]
+    public void An_unexpected_argument_is_refused_with_the_usage()
+    {
+        Directory.SetCurrentDirectory(RepositoryPaths.Root);
+        var e = Assert.Throws<WorkshopAppException>(() => WorkshopApp.Start("02-test", ["k=3"], console));
+        Assert.Contains("Usage: dotnet run notebooks/apps/02-test.cs", e.Message);
+    }
+
+    [Fact]
+    public void Show_prints_a_dataframe_head_and_other_values_as_text()
+    {
+        var app = Start();
+        var frame = new DataFrame(new Int32DataFrameColumn("n", Enumerable.Range(1, 25)));
+
+        app.Show(frame);
+        app.Show("plain text");
+        app.Show(null);
+
+        var text = console.ToString();
+        Assert.Contains("DataFrame: 25 rows x 1 columns, first 10:", text);
+        Assert.Contains("10", text);
+        Assert.DoesNotContain("11", text.Split("plain text")[0].Split("first 10:")[1]);
+        Assert.Contains("plain text", text);
+    }
+}
