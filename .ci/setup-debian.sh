@@ -6,8 +6,9 @@
 # runs it (through .devcontainer/post-create.sh) on the official .NET 10 SDK image, which is Debian 13 too.
 # Changing this file changes .ci/debian13's recipe, so CI's cached root is rebuilt.
 #
-# Usage: .ci/setup-debian.sh          install (as root, or through sudo)
-#        .ci/setup-debian.sh --list   print the Debian packages and the npm package, one a line
+# Usage: .ci/setup-debian.sh [PACKAGE...]   install (as root, or through sudo), plus any extra Debian packages
+#                                           (the dev container adds jupyterlab; CI needs none)
+#        .ci/setup-debian.sh --list        print the Debian packages and the npm package, one a line
 set -euo pipefail
 
 PACKAGES=(
@@ -25,7 +26,10 @@ if [ "${1:-}" = "--list" ]; then
   printf '%s\n' "${PACKAGES[@]}" "$S3RVER"
   exit 0
 fi
-[ $# -eq 0 ] || { echo "usage: $0 [--list]" >&2; exit 2; }
+for extra in "$@"; do
+  case "$extra" in -*) echo "usage: $0 [--list | PACKAGE...]" >&2; exit 2 ;; esac
+  PACKAGES+=("$extra")
+done
 
 as_root=()
 if [ "$(id -u)" -ne 0 ]; then

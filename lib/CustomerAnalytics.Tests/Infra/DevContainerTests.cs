@@ -47,7 +47,7 @@ public class DevContainerTests
     public void Post_create_runs_the_same_setup_script_as_ci()
     {
         Assert.Equal("bash .devcontainer/post-create.sh", Config().GetProperty("postCreateCommand").GetString());
-        Assert.Contains("bash .ci/setup-debian.sh", Code(PostCreate));
+        Assert.Contains("bash .ci/setup-debian.sh jupyterlab", Code(PostCreate));
         Assert.Contains("SETUP=\"$REPO/.ci/setup-debian.sh\"", Code(Debian13));
         Assert.Contains("bash '$SETUP'", Code(Debian13));
     }
@@ -72,9 +72,9 @@ public class DevContainerTests
     }
 
     [Fact]
-    public void Setup_script_rejects_unknown_arguments()
+    public void Setup_script_rejects_unknown_options()
     {
-        var result = InfraPaths.Run("bash", [SetupDebian, "--install-everything"]);
+        var result = InfraPaths.Run("bash", [SetupDebian, "jupyterlab", "--install-everything"]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("usage:", result.Output);
     }
