@@ -31,6 +31,15 @@ public class ReadmeTests
     }
 
     [Fact]
+    public void ShownImagesExistAndEveryWorkshopShowsOne()
+    {
+        var sources = System.Text.RegularExpressions.Regex.Matches(Readme, "<img src=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.All(sources, src => Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, src)), $"README shows {src}, which does not exist"));
+        foreach (var notebook in Directory.GetFiles(RepositoryPaths.Notebooks, "*.ipynb"))
+            Assert.Contains(sources, src => src.StartsWith($"images/{Path.GetFileNameWithoutExtension(notebook)}/"));
+    }
+
+    [Fact]
     public void ToolManifestPinsTheKernel()
     {
         var manifest = File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".config", "dotnet-tools.json"));
