@@ -6,7 +6,7 @@
 #   infra/use-cuda.sh status [REPO_DIR] prints which one the clone uses
 #
 # The library references managed TorchSharp only, so only the places that pick a native backend change:
-# `#r "nuget: TorchSharp-cpu, V"` lines in notebooks/**/*.ipynb, `#:package TorchSharp-cpu@V` lines in the
+# `#r "nuget: TorchSharp-cpu, V"` lines in notebooks/**/*.ipynb, `#:package TorchSharp-cpu[@V]` lines in the
 # file-based apps under notebooks/, and the tests project's PackageReference (with a PackageVersion for the CUDA
 # package in Directory.Packages.props, marked so `cpu` removes exactly that line). TorchDevice.Select() then
 # picks CUDA by itself. Idempotent: running a mode twice changes nothing the second time.
@@ -31,7 +31,7 @@ mapfile -t sources < <(find "$repo/notebooks" -type f \( -name '*.ipynb' -o -nam
 
 if [ "$mode" = status ]; then
   # Only the lines that pick a package count (the notebooks also mention the CUDA package in their text).
-  if grep -Eqs '#r \\?"nuget: *TorchSharp-cuda-linux *,|#:package +TorchSharp-cuda-linux@|PackageReference Include="TorchSharp-cuda-linux"' \
+  if grep -Eqs '#r \\?"nuget: *TorchSharp-cuda-linux *,|#:package +TorchSharp-cuda-linux(@| *$)|PackageReference Include="TorchSharp-cuda-linux"' \
     "${sources[@]}" "$tests"; then echo cuda; else echo cpu; fi
   exit 0
 fi
@@ -39,10 +39,10 @@ fi
 changed=0
 for file in "${sources[@]}"; do
   # Only #r "nuget: ..." lines (escaped quote inside .ipynb JSON, plain quote in a .cs) and #:package lines.
-  if grep -Eq "#r \\\\?\"nuget: *$from *,|#:package +$from@" "$file"; then
+  if grep -Eq "#r \\\\?\"nuget: *$from *,|#:package +$from(@| *$)" "$file"; then
     sed -E -i \
       -e "s/(#r \\\\?\"nuget: *)$from( *,)/\\1$to\\2/g" \
-      -e "s/(#:package +)$from@/\\1$to@/g" "$file"
+      -e "s/(#:package +)$from(@| *$)/\\1$to\\2/g" "$file"
     echo "switched $from -> $to in ${file#"$repo"/}"
     changed=$((changed + 1))
   fi

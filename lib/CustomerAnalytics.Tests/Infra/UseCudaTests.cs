@@ -12,7 +12,7 @@ public class UseCudaTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_copy, "lib", "CustomerAnalytics.Tests"));
         File.Copy(Path.Combine(RepositoryPaths.Root, TestsProject), Path.Combine(_copy, TestsProject));
         // A file-based app twin, the other place a native package is named.
-        File.WriteAllText(Path.Combine(_copy, "notebooks", "twin.cs"), "#:package TorchSharp-cpu@0.107.0\n#:package Npgsql@10.0.3\n");
+        File.WriteAllText(Path.Combine(_copy, "notebooks", "twin.cs"), "#:package TorchSharp-cpu@0.107.0\n#:package TorchSharp-cpu\n#:package Npgsql@10.0.3\n");
     }
 
     private const string TestsProject = "lib/CustomerAnalytics.Tests/CustomerAnalytics.Tests.csproj";
@@ -40,7 +40,11 @@ public class UseCudaTests : IDisposable
         Assert.NotEmpty(notebooksWithCpu);
         foreach (var (file, text) in notebooksWithCpu)
             Assert.Equal(text.Replace("#r \\\"nuget: TorchSharp-cpu, 0.107.0\\\"", "#r \\\"nuget: TorchSharp-cuda-linux, 0.107.0\\\""), after[file]);
-        Assert.Equal("#:package TorchSharp-cuda-linux@0.107.0\n#:package Npgsql@10.0.3\n", after["notebooks/twin.cs"]);
+        Assert.Equal("#:package TorchSharp-cuda-linux@0.107.0\n#:package TorchSharp-cuda-linux\n#:package Npgsql@10.0.3\n", after["notebooks/twin.cs"]);
+        var appsWithCpu = before.Where(f => f.Key.StartsWith("notebooks/apps/") && f.Value.Contains("#:package TorchSharp-cpu\n")).ToList();
+        Assert.NotEmpty(appsWithCpu); // the generated twins name the package without a version (Directory.Packages.props has it)
+        foreach (var (file, text) in appsWithCpu)
+            Assert.Equal(text.Replace("#:package TorchSharp-cpu\n", "#:package TorchSharp-cuda-linux\n"), after[file]);
         Assert.Contains("<PackageReference Include=\"TorchSharp-cuda-linux\" />", after[TestsProject]);
         Assert.DoesNotContain("TorchSharp-cpu", after[TestsProject]);
         Assert.Contains("<PackageVersion Include=\"TorchSharp-cuda-linux\" Version=\"0.107.0\" />", after["Directory.Packages.props"]);
