@@ -38,6 +38,9 @@ internal static class MarkdownRenderer
                 if (text != url) span.AppendChild(new HtmlInline($" <span class=\"url\">({ReportPage.Encode(url)})</span>"));
             }
         }
+        // <https://...> autolinks: the address is the text, so plain text is all that is left.
+        foreach (var autolink in document.Descendants<AutolinkInline>().Where(a => !a.IsEmail && IsWeb(a.Url)).ToList())
+            Replace(autolink, autolink.Url);
         return document.ToHtml(Pipeline);
     }
 

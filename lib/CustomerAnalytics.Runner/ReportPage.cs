@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace CustomerAnalytics.Runner;
 
 /// <summary>
@@ -49,13 +47,17 @@ internal static class ReportPage
     public static string Open(string title, string headExtra = "") =>
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
-        $"<title>{WebUtility.HtmlEncode(title)}</title>\n<style>\n{Style}\n</style>\n{headExtra}</head>\n<body>\n<main>\n";
+        $"<title>{Encode(title)}</title>\n<style>\n{Style}\n</style>\n{headExtra}</head>\n<body>\n<main>\n";
 
     /// <summary>Closes what <see cref="Open"/> opened.</summary>
     public const string Close = "</main>\n</body>\n</html>\n";
 
-    /// <summary>HTML-encodes text for element content and attribute values.</summary>
-    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Escapes text for element content and attribute values. Only the five markup characters: the page is UTF-8, and
+    /// WebUtility.HtmlEncode would turn every non-ASCII letter (·, é) into a numeric entity, unreadable in the source.
+    /// </summary>
+    public static string Encode(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
+                                                    .Replace("\"", "&quot;").Replace("'", "&#39;");
 
     /// <summary>"ok" or "failed", the CSS class of a status badge.</summary>
     public static string StatusClass(NotebookResult result) => result.Succeeded ? "ok" : "failed";
