@@ -35,7 +35,7 @@ internal sealed record OfflineChartCheck(IReadOnlyList<string> BlockedRequests, 
     private static int Distance(int p, int q) =>
         Math.Abs((p >> 16) - (q >> 16)) + Math.Abs(((p >> 8) & 0xFF) - ((q >> 8) & 0xFF)) + Math.Abs((p & 0xFF) - (q & 0xFF));
 
-    /// <summary>Loads <paramref name="htmlPath"/> and checks its first chart (the element with class <c>ca-chart</c>).</summary>
+    /// <summary>Loads <paramref name="htmlPath"/> and checks its first chart (the div a chart output draws into).</summary>
     public static async Task<OfflineChartCheck> RunAsync(string chromium, string htmlPath, string profileDirectory, TimeSpan plotTimeout)
     {
         var blocked = new ConcurrentQueue<string>();
@@ -45,7 +45,8 @@ internal sealed record OfflineChartCheck(IReadOnlyList<string> BlockedRequests, 
             Headless = true,
             UserDataDir = profileDirectory,
             // Belt and braces beside the interception: no name resolves, so nothing could leave even if a request slipped by.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND"],
+            // PuppeteerSharp joins the arguments into one command line, hence the quotes around the value with spaces.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--host-resolver-rules=\"MAP * ~NOTFOUND\""],
         });
         try
         {
@@ -69,7 +70,7 @@ internal sealed record OfflineChartCheck(IReadOnlyList<string> BlockedRequests, 
             try { await page.WaitForSelectorAsync(PlotSelector, new WaitForSelectorOptions { Timeout = (int)plotTimeout.TotalMilliseconds }); }
             catch (WaitTaskTimeoutException) { found = false; }
 
-            var element = await page.QuerySelectorAsync(".ca-chart");
+            var element = await page.QuerySelectorAsync(".ca-chart > div[id^='ca-chart-']");
             if (element is null) return new OfflineChartCheck([.. blocked], found, null, "no .ca-chart element on the page");
             var image = PngImage.Decode(await element.ScreenshotDataAsync());
             var details = $"chart {image.Width}x{image.Height}, foreground share {ForegroundShare(image):0.000}, distinct colours {image.DistinctColors()}";
