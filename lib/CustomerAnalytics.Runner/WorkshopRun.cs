@@ -45,6 +45,7 @@ public static class WorkshopRun
             var result = await new NotebookRunner(runOptions, log).RunAsync(notebook, cancellationToken);
             results.Add(result);
             reports.Add(new ReportIndex.Entry(result, WriteReport(result, reportsDirectory, log)));
+            WriteIndex(reports, reportsDirectory, log);
 
             if (options.UpdateImages && result.Succeeded && result.ChartsDirectory is not null)
             {
@@ -56,8 +57,21 @@ public static class WorkshopRun
         log.WriteLine();
         log.Write(SummaryTable.Render(results));
         log.WriteLine($"Executed notebooks: {Path.Combine(outputDirectory, "notebooks")}");
-        log.WriteLine($"Reports (open in a browser, work offline): {ReportIndex.Write(reports, reportsDirectory)}");
+        log.WriteLine($"Reports (open in a browser, work offline): {Path.Combine(reportsDirectory, ReportIndex.FileName)}");
         return new RunReport(results);
+    }
+
+    /// <summary>
+    /// Rewrites the index after every notebook, so during a long run it already shows the finished ones.
+    /// Like a report, an index that cannot be written is logged and does not fail the run.
+    /// </summary>
+    private static void WriteIndex(IReadOnlyList<ReportIndex.Entry> reports, string reportsDirectory, TextWriter log)
+    {
+        try { ReportIndex.Write(reports, reportsDirectory); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"warning: the report index could not be written: {e.Message}");
+        }
     }
 
     /// <summary>Writes the notebook's HTML report; a report that cannot be written is logged, never fails the run.</summary>
