@@ -58,4 +58,7 @@ public sealed record NotebookResult(
 
     /// <summary>The folder the notebook's charts were written to (<c>WORKSHOP_OUTPUT_DIR</c> during the run).</summary>
     public string? ChartsDirectory { get; init; }
+
+    /// <summary>When the run of this notebook started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
 }

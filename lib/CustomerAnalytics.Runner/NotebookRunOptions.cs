@@ -3,7 +3,10 @@ namespace CustomerAnalytics.Runner;
 /// <summary>Settings for running single notebooks with <see cref="NotebookRunner"/>.</summary>
 public sealed record NotebookRunOptions
 {
-    /// <summary>Root of the outputs: executed copies go to <c>notebooks/</c>, charts to <c>charts/&lt;notebook&gt;/</c> below it.</summary>
+    /// <summary>
+    /// Root of the outputs: executed copies go to <c>notebooks/</c>, charts to <c>charts/&lt;notebook&gt;/</c>,
+    /// HTML reports to <c>reports/</c> below it.
+    /// </summary>
     public required string OutputDirectory { get; init; }
 
     /// <summary>Overrides for variables of the parameters cell; every name must be declared there.</summary>

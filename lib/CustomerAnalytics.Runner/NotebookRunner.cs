@@ -27,6 +27,7 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
     /// <exception cref="NotebookParameterException">A parameter is not declared by the notebook or its value does not fit.</exception>
     public async Task<NotebookResult> RunAsync(string notebookPath, CancellationToken cancellationToken = default)
     {
+        var startedAt = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
         var fullPath = Path.GetFullPath(notebookPath);
         var name = Path.GetFileNameWithoutExtension(fullPath);
@@ -40,7 +41,7 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
         {
             var message = e is NotebookFormatException ? e.Message : $"{fullPath} could not be read: {e.Message}";
             _log.WriteLine($"[{name}] FAILED: {message}");
-            return new NotebookResult(name, fullPath, null, NotebookStatus.InvalidNotebook, [], 0, clock.Elapsed, message);
+            return new NotebookResult(name, fullPath, null, NotebookStatus.InvalidNotebook, [], 0, clock.Elapsed, message) { StartedAt = startedAt };
         }
 
         if (notebook.KernelspecProblem is { } problem) _log.WriteLine($"[{name}] warning: {problem}");
@@ -92,6 +93,7 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
                                   notebook.CellTypes.Count(t => t == "code"), clock.Elapsed, failed?.Error)
         {
             ChartsDirectory = chartsDirectory,
+            StartedAt = startedAt,
         };
     }
 

@@ -50,7 +50,9 @@ public sealed record RunnerOptions
                                  "parameters", or starting with "// parameters"). Repeatable. int, long, double, float,
                                  decimal, bool and string values are written as C# literals.
           --out DIR              Output folder (default: artifacts/ at the repository root). Executed notebooks go to
-                                 DIR/notebooks/, charts to DIR/charts/<notebook>/ (the notebook sees WORKSHOP_OUTPUT_DIR).
+                                 DIR/notebooks/, charts to DIR/charts/<notebook>/ (the notebook sees WORKSHOP_OUTPUT_DIR),
+                                 HTML reports to DIR/reports/<notebook>.html with DIR/reports/index.html linking them
+                                 (always written; self-contained, they open offline).
           --update-images        After a successful notebook, copy its chart PNGs into images/<notebook>/.
           --timeout-minutes N    Fail a notebook that runs longer than N minutes (default 30; decimals allowed).
           --generate-data DIR    Write the sample datasets (seeded, identical on every machine) into DIR and exit.

@@ -9,7 +9,8 @@ public sealed record RunReport(IReadOnlyList<NotebookResult> Results)
 
 /// <summary>
 /// Everything <c>run-workshops</c> does after parsing its arguments: find the notebooks, check the parameters
-/// against all of them, run each in turn, update images, and print the summary table.
+/// against all of them, run each in turn, write its HTML report, update images, and print the summary table
+/// and where the reports are (<c>&lt;out&gt;/reports/index.html</c>).
 /// </summary>
 public static class WorkshopRun
 {
@@ -31,6 +32,8 @@ public static class WorkshopRun
         var parameters = ParametersPerNotebook(notebooks, options.Parameters);
 
         var results = new List<NotebookResult>();
+        var reports = new List<ReportIndex.Entry>();
+        var reportsDirectory = Path.Combine(outputDirectory, "reports");
         foreach (var notebook in notebooks)
         {
             var runOptions = new NotebookRunOptions
@@ -41,6 +44,8 @@ public static class WorkshopRun
             };
             var result = await new NotebookRunner(runOptions, log).RunAsync(notebook, cancellationToken);
             results.Add(result);
+            reports.Add(new ReportIndex.Entry(result, WriteReport(result, reportsDirectory, log)));
+            WriteIndex(reports, reportsDirectory, log);
 
             if (options.UpdateImages && result.Succeeded && result.ChartsDirectory is not null)
             {
@@ -52,7 +57,37 @@ public static class WorkshopRun
         log.WriteLine();
         log.Write(SummaryTable.Render(results));
         log.WriteLine($"Executed notebooks: {Path.Combine(outputDirectory, "notebooks")}");
+        log.WriteLine($"Reports (open in a browser, work offline): {Path.Combine(reportsDirectory, ReportIndex.FileName)}");
         return new RunReport(results);
+    }
+
+    /// <summary>
+    /// Rewrites the index after every notebook, so during a long run it already shows the finished ones.
+    /// Like a report, an index that cannot be written is logged and does not fail the run.
+    /// </summary>
+    private static void WriteIndex(IReadOnlyList<ReportIndex.Entry> reports, string reportsDirectory, TextWriter log)
+    {
+        try { ReportIndex.Write(reports, reportsDirectory); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"warning: the report index could not be written: {e.Message}");
+        }
+    }
+
+    /// <summary>Writes the notebook's HTML report; a report that cannot be written is logged, never fails the run.</summary>
+    private static NotebookReport? WriteReport(NotebookResult result, string reportsDirectory, TextWriter log)
+    {
+        try
+        {
+            var report = ReportWriter.Write(result, reportsDirectory);
+            log.WriteLine($"[{result.Name}] report: {report.Path}");
+            return report;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"[{result.Name}] warning: the HTML report could not be written: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>

@@ -19,5 +19,25 @@ public sealed class NotebookExecutionTests
         Assert.True(File.Exists(executed), $"no executed copy at {executed}");
         var cells = ReadJson(executed).GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("cell_type").GetString() == "code").ToArray();
         Assert.All(cells, c => Assert.DoesNotContain(c.GetProperty("outputs").EnumerateArray(), o => o.GetProperty("output_type").GetString() == "error"));
+        AssertReportWritten(Path.GetFileNameWithoutExtension(name));
+    }
+
+    /// <summary>Cheap checks of the HTML report: it exists, shows the notebook's title, carries plotly.js once if it has charts, and is on the index.</summary>
+    private void AssertReportWritten(string notebook)
+    {
+        var report = Path.Combine(output, "reports", notebook + ".html");
+        Assert.True(File.Exists(report), $"no HTML report at {report}");
+        var html = File.ReadAllText(report);
+        var title = ReadJson(Path.Combine(RepositoryPaths.Root, "notebooks", notebook + ".ipynb")).GetProperty("cells").EnumerateArray()
+            .Where(c => c.GetProperty("cell_type").GetString() == "markdown")
+            .SelectMany(c => Text(c.GetProperty("source")).Split('\n'))
+            .First(l => l.StartsWith("# ", StringComparison.Ordinal))[2..].Trim();
+        Assert.Contains($"<h1>{title}</h1>", html);
+        var charts = Charts.ChartTestSupport.Count(html, "<div class=\"ca-chart\">");
+        Assert.Equal(charts > 0 ? 1 : 0, Charts.ChartTestSupport.Count(html, CustomerAnalytics.Charts.PlotlyJs.Marker));
+
+        var index = Path.Combine(output, "reports", "index.html");
+        Assert.True(File.Exists(index), $"no report index at {index}");
+        Assert.Contains($"href=\"{notebook}.html\"", File.ReadAllText(index));
     }
 }

@@ -18,6 +18,7 @@ public sealed class RunWorkshopsExeTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Usage:", run.Stdout);
         Assert.Contains("--param name=value", run.Stdout);
+        Assert.Contains("DIR/reports/index.html", run.Stdout);
     }
 
     [Fact]
@@ -43,6 +44,10 @@ public sealed class RunWorkshopsExeTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(Path.Combine(_root, "out", "notebooks", "01-good.ipynb")));
+        var index = Path.Combine(_root, "out", "reports", "index.html");
+        Assert.Contains($"Reports (open in a browser, work offline): {index}", run.Stdout);
+        Assert.Contains("href=\"01-good.html\"", File.ReadAllText(index));
+        Assert.True(File.Exists(Path.Combine(_root, "out", "reports", "01-good.html")));
     }
 
     [Theory]

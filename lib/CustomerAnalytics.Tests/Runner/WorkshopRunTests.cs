@@ -52,6 +52,15 @@ public sealed class WorkshopRunTests : IDisposable
         Assert.Matches(@"^01-broken\s+1/3\s+\d+\.\d\s+FAILED \(cell 3\)$", lines[2]);
         Assert.Matches(@"^02-ok\s+2/2\s+\d+\.\d\s+ok$", lines[3]);
         Assert.Contains("seed=3 region=EU", _log.ToString()); // the parameter went to the notebook declaring it
+
+        // Both get a report, failed or not, and the index lists exactly the notebooks of this run.
+        var reports = Path.Combine(root, "artifacts", "reports");
+        Assert.Equal(["01-broken.html", "02-ok.html", "index.html"], Directory.GetFiles(reports).Select(Path.GetFileName).Order());
+        var index = File.ReadAllText(Path.Combine(reports, "index.html"));
+        Assert.Contains("href=\"01-broken.html\"", index);
+        Assert.Contains("FAILED (cell 3)", index);
+        Assert.Contains("href=\"02-ok.html\"", index);
+        Assert.Contains($"Reports (open in a browser, work offline): {Path.Combine(reports, "index.html")}", _log.ToString());
     }
 
     [Fact]

@@ -7,12 +7,18 @@ namespace CustomerAnalytics.Charts;
 /// ("Plotly.NET.plotly-&lt;version&gt;.min.js", about 3.6 MB). Reading it from there keeps every
 /// chart working offline with exactly the plotly.js version Plotly.NET was built against.
 /// </summary>
-internal static class PlotlyJs
+public static class PlotlyJs
 {
     private const string ResourcePrefix = "Plotly.NET.plotly-";
     private const string ResourceSuffix = ".min.js";
 
     private static readonly Lazy<(string Version, string Source)> Bundle = new(Load);
+
+    /// <summary>
+    /// Text inside every <see cref="ScriptElement"/>, so a page built from chart outputs (the runner's HTML
+    /// reports) can find the inline copies and keep exactly one.
+    /// </summary>
+    public const string Marker = "embedded by CustomerAnalytics.Charts";
 
     /// <summary>plotly.js version, for example "2.28.0".</summary>
     public static string Version => Bundle.Value.Version;
@@ -27,7 +33,7 @@ internal static class PlotlyJs
     /// define/module/exports forces the global.
     /// </summary>
     public static string ScriptElement() =>
-        $"<script type=\"text/javascript\">/* plotly.js {Version}, embedded by CustomerAnalytics.Charts */\n" +
+        $"<script type=\"text/javascript\">/* plotly.js {Version}, {Marker} */\n" +
         "(function (define, module, exports) {\n" + Source + "\n}).call(window);\n</script>";
 
     private static (string, string) Load()
