@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text;
 
 namespace CustomerAnalytics.Runner;
@@ -52,9 +53,16 @@ public static class ReportIndex
 
     private static string KeyNumbersCell(NotebookResult result)
     {
-        var numbers = KeyNumbers.Read(result.ChartsDirectory, out var problem);
-        if (problem is not null) return $"<span class=\"url\">{ReportPage.Encode(problem)}</span>";
-        if (numbers.Count == 0) return "";
-        return string.Join("<br>", numbers.Select(n => $"{ReportPage.Encode(n.Name)}: <strong>{ReportPage.Encode(n.FormattedValue)}</strong>"));
+        // Written by workshop.KeyNumbers(...) in the notebook's last cell; notebooks without it have none.
+        var path = result.ChartsDirectory is null ? null : Path.Combine(result.ChartsDirectory, KeyNumbers.FileName);
+        if (path is null || !File.Exists(path)) return "";
+        KeyNumbers numbers;
+        try { numbers = KeyNumbers.Read(path); }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IOException)
+        {
+            var problem = $"{path} could not be read ({e.Message}); expected {{\"notebook\": ..., \"numbers\": [{{\"name\": \"...\", \"value\": 1.0}}]}}.";
+            return $"<span class=\"url\">{ReportPage.Encode(problem)}</span>";
+        }
+        return string.Join("<br>", numbers.Numbers.Select(n => $"{ReportPage.Encode(n.Name)}: <strong>{ReportPage.Encode(n.Shown)}</strong>"));
     }
 }

@@ -60,4 +60,14 @@ public sealed class KeyNumbersTests : IDisposable
         var e = Assert.Throws<KeyNotFoundException>(() => numbers["k"]);
         Assert.Contains("There are: chosen k", e.Message);
     }
+
+    [Theory]
+    [InlineData(4, "4")]
+    [InlineData(0.26749, "0.2675")]
+    [InlineData(0, "0")]
+    [InlineData(-12.5, "-12.5")]
+    [InlineData(98765.4321, "98,765.43")]
+    [InlineData(0.00001234, "1.234E-05")]
+    public void Key_numbers_show_invariantly(double value, string expected) =>
+        Assert.Equal(expected, new KeyNumber("x", value).Shown);
 }

@@ -19,11 +19,11 @@ public sealed class NotebookExecutionTests
         Assert.True(File.Exists(executed), $"no executed copy at {executed}");
         var cells = ReadJson(executed).GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("cell_type").GetString() == "code").ToArray();
         Assert.All(cells, c => Assert.DoesNotContain(c.GetProperty("outputs").EnumerateArray(), o => o.GetProperty("output_type").GetString() == "error"));
-        AssertReportWritten(Path.GetFileNameWithoutExtension(name));
+        AssertReportWritten(run.OutputFolder, run.Stem);
     }
 
     /// <summary>Cheap checks of the HTML report: it exists, shows the notebook's title, carries plotly.js once if it has charts, and is on the index.</summary>
-    private void AssertReportWritten(string notebook)
+    private static void AssertReportWritten(string output, string notebook)
     {
         var report = Path.Combine(output, "reports", notebook + ".html");
         Assert.True(File.Exists(report), $"no HTML report at {report}");
