@@ -63,7 +63,8 @@ public static class ReportWriter
         var status = SummaryTable.Status(result);
         var html = new StringBuilder("<header class=\"run\">\n");
         html.Append("<p><a href=\"index.html\">&larr; All workshop reports</a></p>\n");
-        html.Append($"<h1>{e(title)}</h1>\n");
+        // The notebook's own first heading follows right below: repeat the title only when it has none.
+        if (title == result.Name) html.Append($"<h1>{e(title)}</h1>\n");
         html.Append($"<p class=\"facts\">{e(result.Name)}.ipynb · run {e(ReportPage.Date(result.StartedAt))} · " +
                     $"{e(ReportPage.Duration(result.Elapsed))} · {result.ExecutedCellCount}/{result.CodeCellCount} code cells · " +
                     $"<span class=\"status {ReportPage.StatusClass(result)}\">{e(status)}</span></p>\n");

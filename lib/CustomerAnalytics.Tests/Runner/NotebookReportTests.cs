@@ -54,9 +54,8 @@ public sealed partial class NotebookReportTests(ReportFixture run, Xunit.Abstrac
         [
             "<title>Segments at a glance · report</title>",
             "<a href=\"index.html\">",
-            "<h1>Segments at a glance</h1>",                                   // header
             "<span class=\"status ok\">ok</span>",
-            "<h1 id=\"segments-at-a-glance\">Segments at a glance</h1>",      // the markdown cell
+            "<h1 id=\"segments-at-a-glance\">Segments at a glance</h1>",      // the markdown cell, the only h1
             "<strong>bold</strong>",
             "link to the docs <span class=\"url\">(https://example.com/docs)</span>",
             "<td>Champions</td>",
@@ -70,6 +69,7 @@ public sealed partial class NotebookReportTests(ReportFixture run, Xunit.Abstrac
             "Charts.Show(Plotly.NET.CSharp.Chart.Column&lt;int, string, string&gt;(values: new[] { 5, 3 }",
             "<div class=\"ca-chart\">",                                        // chart 2
         ];
+        Assert.Equal(1, Charts.ChartTestSupport.Count(html, "Segments at a glance</h1>")); // not repeated in the header
         var at = 0;
         foreach (var part in inOrder)
         {
