@@ -81,12 +81,11 @@ public static partial class AppGenerator
         return text.ToString().TrimEnd() + "\n";
     }
 
-    private static string Title(LoadedNotebook notebook)
-    {
-        var first = notebook.Document.Elements.Select((c, i) => (c, i)).FirstOrDefault(x => notebook.CellTypes[x.i] == "markdown").c;
-        var heading = first is null ? null : CellSource.Code(first).Split('\n').FirstOrDefault(l => l.StartsWith('#'));
-        return heading?.TrimStart('#').Trim() ?? notebook.Name;
-    }
+    /// <summary>The notebook's first markdown heading, as the HTML report titles it.</summary>
+    private static string Title(LoadedNotebook notebook) =>
+        notebook.Document.Elements.Where((_, i) => notebook.CellTypes[i] == "markdown")
+            .Select(c => MarkdownRenderer.FirstHeading(CellSource.Code(c)))
+            .FirstOrDefault(h => !string.IsNullOrWhiteSpace(h)) ?? notebook.Name;
 
     private static void AppendMarkdown(StringBuilder body, string markdown)
     {

@@ -34,13 +34,4 @@ internal static class PlotlyScripts
 
     /// <summary>The one plotly.js script element for a report's head.</summary>
     public static string HeadScript() => PlotlyJs.ScriptElement() + "\n";
-
-    /// <summary>How many inline plotly.js copies <paramref name="html"/> holds (tests and checks).</summary>
-    public static int CountCopies(string html)
-    {
-        var n = 0;
-        for (var at = html.IndexOf(PlotlyJs.Marker, StringComparison.Ordinal); at >= 0;
-             at = html.IndexOf(PlotlyJs.Marker, at + PlotlyJs.Marker.Length, StringComparison.Ordinal)) n++;
-        return n;
-    }
 }

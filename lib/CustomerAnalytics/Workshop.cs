@@ -67,13 +67,16 @@ public sealed record Workshop(string Root, string OutputFolder) : IHtmlRenderabl
         return new Workshop(root, output);
     }
 
-    private static string FindRoot(string start)
+    private static string FindRoot(string start) => TryFindRoot(start) ?? throw new DirectoryNotFoundException(
+        $"No workshop repository (a folder with global.json and data/) at or above {start}. Open the notebook from the cloned repository.");
+
+    /// <summary>The repository folder (global.json and data/) at or above <paramref name="start"/>, or null.</summary>
+    internal static string? TryFindRoot(string start)
     {
         for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "data")))
                 return dir.FullName;
-        throw new DirectoryNotFoundException(
-            $"No workshop repository (a folder with global.json and data/) at or above {start}. Open the notebook from the cloned repository.");
+        return null;
     }
 
     /// <inheritdoc />

@@ -14,12 +14,15 @@ public sealed class NotebookRunnerTests : IDisposable
     public void Dispose() => DeleteQuietly(_out);
 
     private Task<NotebookResult> Run(string fixture, Dictionary<string, string>? parameters = null, TimeSpan? timeout = null) =>
+        RunPath(Fixture(fixture), parameters, timeout);
+
+    private Task<NotebookResult> RunPath(string path, Dictionary<string, string>? parameters = null, TimeSpan? timeout = null) =>
         new NotebookRunner(new NotebookRunOptions
         {
             OutputDirectory = _out,
             Parameters = parameters ?? [],
             Timeout = timeout ?? TimeSpan.FromMinutes(5),
-        }, _log).RunAsync(Fixture(fixture));
+        }, _log).RunAsync(path);
 
     [Fact]
     public async Task Good_notebook_runs_every_cell_and_its_executed_copy_has_outputs_and_the_injected_parameter()
@@ -88,7 +91,10 @@ public sealed class NotebookRunnerTests : IDisposable
     [Fact]
     public async Task Invalid_json_fails_without_running_and_names_file_and_position()
     {
-        var result = await Run("invalid-json.ipynb");
+        // Written here rather than committed: an .ipynb that is not JSON would trip every notebook tool in the repository.
+        var path = Path.Combine(_out, "invalid-json.ipynb");
+        File.WriteAllText(path, "{\n \"cells\": [\n  {\"cell_type\": \"code\", \"source\": [\"1\"]\n  }\n ,,\n}\n");
+        var result = await RunPath(path);
 
         Assert.Equal(NotebookStatus.InvalidNotebook, result.Status);
         Assert.Null(result.ExecutedPath);

@@ -144,14 +144,9 @@ public sealed class WorkshopApp
         }
     }
 
-    private static string FindRepository()
-    {
-        // A file-based app knows its source file; fall back to the current folder.
-        var starts = new[] { AppContext.GetData("EntryPointFileDirectoryPath") as string, Directory.GetCurrentDirectory() };
-        foreach (var start in starts.OfType<string>())
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "notebooks")))
-                    return dir.FullName;
-        throw new WorkshopAppException("Run the app from the cloned workshop repository: no folder with global.json and notebooks/ found.");
-    }
+    // A file-based app knows its source file; fall back to the current folder.
+    private static string FindRepository() =>
+        new[] { AppContext.GetData("EntryPointFileDirectoryPath") as string, Directory.GetCurrentDirectory() }
+            .OfType<string>().Select(Workshop.TryFindRoot).FirstOrDefault(root => root is not null)
+        ?? throw new WorkshopAppException("Run the app from the cloned workshop repository: no folder with global.json and data/ found.");
 }
