@@ -74,6 +74,43 @@ public class RfmPipelineTests
     }
 
     [Fact]
+    public void QuintileScoresBreakTiesByCustomerIdForEveryCustomer()
+    {
+        using var engine = OlistOnDuckDb();
+        var rows = RfmPipeline.ForOlist(engine).RunAll().Table.Rows.ToArray();
+        string Id(DataFrameRow r) => (string)r["customer_unique_id"];
+        double Value(DataFrameRow r, string column) => Convert.ToDouble(r[column], CultureInfo.InvariantCulture);
+
+        // NTILE(5) by hand: sort (5 = best, ties by id), then split into five groups whose sizes differ by at
+        // most one, the larger groups first.
+        void Check(string score, IOrderedEnumerable<DataFrameRow> sorted)
+        {
+            var ordered = sorted.ThenBy(Id, StringComparer.Ordinal).ToArray();
+            int n = ordered.Length, small = n / 5, larger = n % 5;
+            for (int i = 0; i < n; i++)
+            {
+                int tile = i < larger * (small + 1) ? i / (small + 1) : larger + (i - larger * (small + 1)) / small;
+                Assert.True(tile + 1 == Convert.ToInt32(ordered[i][score], CultureInfo.InvariantCulture),
+                    $"{score} of {Id(ordered[i])} (position {i} of {n}): expected {tile + 1}, got {ordered[i][score]}");
+            }
+        }
+        Check("r_score", rows.OrderByDescending(r => Value(r, "recency_days")));
+        Check("f_score", rows.OrderBy(r => Value(r, "frequency")));
+        Check("m_score", rows.OrderBy(r => Value(r, "monetary_total")));
+    }
+
+    [Fact]
+    public void CustomerKeyNumbersCustomersInIdOrder()
+    {
+        using var engine = OlistOnDuckDb();
+        RfmPipeline.ForOlist(engine).RunAll();
+        var rfm = engine.Query("SELECT customer_unique_id, customer_key FROM rfm").Rows
+            .Select(r => (Id: (string)r[0], Key: Convert.ToInt64(r[1], CultureInfo.InvariantCulture))).ToArray();
+        var byId = rfm.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Key);
+        Assert.Equal(Enumerable.Range(1, rfm.Length).Select(i => (long)i), byId);
+    }
+
+    [Fact]
     public void SegmentsFollowTheDocumentedGrid()
     {
         using var engine = OlistOnDuckDb();

@@ -13,7 +13,7 @@ public sealed record RfmSource(string Dataset, IReadOnlyDictionary<string, strin
         {
             ["customers"] = ["customer_id", "customer_unique_id"],
             ["orders"] = ["order_id", "customer_id", "order_status", "order_purchase_timestamp"],
-            ["payments"] = ["order_id", "payment_sequential", "payment_type", "payment_value"],
+            ["payments"] = ["order_id", "payment_sequential", "payment_value"],
         },
         "SELECT MIN(order_purchase_timestamp), MAX(order_purchase_timestamp) FROM orders WHERE order_status IN (SELECT status FROM rfm_statuses)",
         "load them with DatasetLoader.LoadOlist(db, \"data/olist\")");

@@ -11,6 +11,8 @@ internal sealed record TableLoadJob(string Table, string LocalPath, string Sourc
 /// at a time), into a staging table. Only when every file has loaded are the staging tables renamed to their
 /// final names, in one transaction; on any failure they are dropped and the existing tables stay as they were.
 /// On a 2-core machine the three Olist files load in about half the time of one after the other.
+/// Each file gets its own thread (LongRunning) rather than a pool thread: the pool starts with one thread per
+/// core, so the third file would wait for the first to finish and leave a core idle at the end.
 /// </summary>
 internal static class TableLoader
 {
@@ -22,7 +24,8 @@ internal static class TableLoader
         var staging = jobs.Select(j => $"_loading_{j.Table}_{Guid.NewGuid():N}").ToArray();
         try
         {
-            var loads = jobs.Select((job, i) => Task.Run(() => LoadInto(db, job, staging[i], options))).ToArray();
+            var loads = jobs.Select((job, i) => Task.Factory.StartNew(() => LoadInto(db, job, staging[i], options),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
             try { Task.WaitAll(loads); }
             catch (AggregateException) { } // reported below, in job order
 

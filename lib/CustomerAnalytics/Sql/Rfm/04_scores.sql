@@ -2,9 +2,10 @@
 -- (a) Min-max scaling to 0-5, computed from the data (the original workshop hard-coded the minimum
 --     and maximum). Recency keeps its direction here: 0 = most recent, 5 = longest ago.
 -- (b) Quintile scores 1-5 with NTILE, where 5 is always best: most recent, most orders, most spend.
---     Ties are broken by customer id so every engine gives the same scores.
--- Each quintile has its own two-column query: three narrow sorts are faster than sorting the whole
--- table three times (about 1.5x on a million orders in DuckDB), and the result is the same.
+--     Ties are broken by customer id (customer_key follows its order) so every engine gives the same scores.
+-- Each quintile has its own narrow query, joined back by customer_key. Narrow sorts beat sorting the whole
+-- table three times, and on a million orders in DuckDB numbering the customers once (step 3) and sorting and
+-- joining on that number makes steps 3 and 4 together about 30% faster than using the text id here.
 CREATE TABLE rfm_scores AS
 WITH stats AS (
     SELECT MIN(recency_days) AS min_r, MAX(recency_days) AS max_r,
@@ -12,9 +13,9 @@ WITH stats AS (
            MIN(monetary_total) AS min_m, MAX(monetary_total) AS max_m
     FROM rfm
 ),
-r AS (SELECT customer_unique_id, NTILE(5) OVER (ORDER BY recency_days DESC, customer_unique_id) AS r_score FROM rfm),
-f AS (SELECT customer_unique_id, NTILE(5) OVER (ORDER BY frequency, customer_unique_id) AS f_score FROM rfm),
-m AS (SELECT customer_unique_id, NTILE(5) OVER (ORDER BY monetary_total, customer_unique_id) AS m_score FROM rfm)
+r AS (SELECT customer_key, NTILE(5) OVER (ORDER BY recency_days DESC, customer_key) AS r_score FROM rfm),
+f AS (SELECT customer_key, NTILE(5) OVER (ORDER BY frequency, customer_key) AS f_score FROM rfm),
+m AS (SELECT customer_key, NTILE(5) OVER (ORDER BY monetary_total, customer_key) AS m_score FROM rfm)
 SELECT c.customer_unique_id,
        c.recency_days,
        c.frequency,
@@ -30,7 +31,7 @@ SELECT c.customer_unique_id,
        f.f_score,
        m.m_score
 FROM rfm AS c
-JOIN r ON r.customer_unique_id = c.customer_unique_id
-JOIN f ON f.customer_unique_id = c.customer_unique_id
-JOIN m ON m.customer_unique_id = c.customer_unique_id
+JOIN r ON r.customer_key = c.customer_key
+JOIN f ON f.customer_key = c.customer_key
+JOIN m ON m.customer_key = c.customer_key
 CROSS JOIN stats AS s;
