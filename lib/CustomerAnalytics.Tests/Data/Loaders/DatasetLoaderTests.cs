@@ -241,6 +241,27 @@ public class DatasetLoaderTests
     }
 
     [Fact]
+    public void Text_reaches_duckdb_exactly_as_written()
+    {
+        // Short (inlined by DuckDB) and long values, beyond the sink's first 256-byte buffer, non-ASCII text in
+        // one to four UTF-8 bytes per character, quotes, delimiters and a lone space.
+        string[] cities = ["são paulo", "Łódź", "東京都", "emoji 🛒 city", " ", "say \"hi\", then go", new string('x', 300) + "é", "a"];
+        var csv = "customer_id,customer_unique_id,customer_zip_code_prefix,customer_city,customer_state\n" +
+                  string.Concat(cities.Select((city, i) => $"c{i},u{i},0{i}000,\"{city.Replace("\"", "\"\"")}\",SP\n"));
+        using var temp = new TempFolder();
+        using var db = new WorkshopDatabase();
+        var path = temp.Write("customers.csv", csv);
+        DatasetLoader.LoadTable(db, "customers", path, DatasetSchemas.OlistCustomers);
+
+        var stored = db.Query("SELECT customer_city, customer_zip_code_prefix FROM customers ORDER BY customer_id").Rows.ToArray();
+        Assert.Equal(cities, stored.Select(r => (string)r[0]));
+        Assert.Equal(cities.Select((_, i) => $"0{i}000"), stored.Select(r => (string)r[1]));
+        Assert.Equal(0, db.Scalar<long>("SELECT count(*) FROM customers WHERE customer_city IS NULL"));
+        var frame = DatasetLoader.LoadDataFrame(path, DatasetSchemas.OlistCustomers).Frame;
+        Assert.Equal(cities, frame.Columns["customer_city"].Cast<string>());
+    }
+
+    [Fact]
     public void Reloading_replaces_the_table_and_a_failed_reload_keeps_the_old_one()
     {
         using var temp = new TempFolder();

@@ -1,3 +1,4 @@
+using System.Text;
 using DuckDB.NET.Data;
 
 namespace CustomerAnalytics.Data;
@@ -8,6 +9,7 @@ internal sealed class DuckDbTableSink(DuckDBConnection connection, string table)
 {
     private DuckDBAppender? _appender;
     private (int Ordinal, ColumnType Type)[] _columns = [];
+    private byte[] _utf8 = new byte[256];
 
     public void Begin(DatasetSchema schema, IReadOnlyList<int> ordinals)
     {
@@ -32,7 +34,7 @@ internal sealed class DuckDbTableSink(DuckDBConnection connection, string table)
             }
             switch (type)
             {
-                case ColumnType.String: appenderRow.AppendValue(row.GetString(i)); break;
+                case ColumnType.String: AppendText(appenderRow, row.GetTextSpan(i)); break;
                 case ColumnType.Int: appenderRow.AppendValue((int?)row.GetInt32(i)); break;
                 case ColumnType.Long: appenderRow.AppendValue((long?)row.GetInt64(i)); break;
                 case ColumnType.Decimal: appenderRow.AppendValue((decimal?)row.GetDecimal(i)); break;
@@ -43,6 +45,21 @@ internal sealed class DuckDbTableSink(DuckDBConnection connection, string table)
             }
         }
         appenderRow.EndRow();
+    }
+
+    // Text goes in as UTF-8 bytes encoded into one reused buffer, straight from the record: no string per value,
+    // and no unmanaged copy per value as appending a string makes (about a sixth of a load's CPU time).
+    private void AppendText(IDuckDBAppenderRow appenderRow, ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            appenderRow.AppendValue(""); // an empty span would append NULL
+            return;
+        }
+        int most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (most > _utf8.Length) _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+        int length = Encoding.UTF8.GetBytes(text, _utf8);
+        appenderRow.AppendValue(_utf8.AsSpan(0, length));
     }
 
     /// <summary>Flushes the appender; rows are in the table (or the transaction) afterwards.</summary>

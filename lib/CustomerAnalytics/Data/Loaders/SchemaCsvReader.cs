@@ -73,14 +73,22 @@ public static class SchemaCsvReader
     private readonly record struct Problem(RejectReason Reason, string? Column, string Detail);
 
     /// <summary>Which file field feeds which schema column.</summary>
-    private sealed record HeaderLayout(int FieldCount, (int Ordinal, int Field)[] Map, bool[] IsPresent,
+    private sealed record HeaderLayout(int FieldCount, FieldPlan[] Map, bool[] IsPresent,
         IReadOnlyList<string> Ignored, IReadOnlyList<string> AbsentOptional);
+
+    /// <summary>How to read one field, worked out once per file rather than once per value.</summary>
+    private readonly record struct FieldPlan(int Ordinal, int Field, ColumnSpec Spec, bool WholeDecimal, decimal DecimalLimit)
+    {
+        public static FieldPlan For(ColumnSpec spec, int ordinal, int field) =>
+            new(ordinal, field, spec, spec.Formats.Contains(ColumnSpec.WholeDecimalFormat),
+                spec.Type == ColumnType.Decimal ? Pow10[18 - spec.Scale] : 0m);
+    }
 
     private static HeaderLayout MatchHeader(string path, DatasetSchema schema, List<CsvField> header, LoadOptions options)
     {
         var found = header.Select(f => f.ToString().Trim().Trim('\uFEFF')).ToArray();
         var isPresent = new bool[schema.Columns.Count];
-        var map = new List<(int Ordinal, int Field)>();
+        var map = new List<FieldPlan>();
         var unexpected = new List<string>();
         var duplicates = new List<string>();
         for (int field = 0; field < found.Length; field++)
@@ -91,7 +99,7 @@ public static class SchemaCsvReader
             else
             {
                 isPresent[ordinal] = true;
-                map.Add((ordinal, field));
+                map.Add(FieldPlan.For(schema.Columns[ordinal], ordinal, field));
             }
         }
         var missing = schema.Columns.Where((c, i) => !isPresent[i] && !c.Optional).Select(c => c.Name).ToArray();
@@ -115,10 +123,10 @@ public static class SchemaCsvReader
 
     private static Problem? Fill(TypedRow row, List<CsvField> fields, HeaderLayout layout)
     {
-        foreach (var (ordinal, fieldIndex) in layout.Map)
+        foreach (var plan in layout.Map)
         {
-            var spec = row.Schema.Columns[ordinal];
-            var field = fields[fieldIndex];
+            var (ordinal, spec) = (plan.Ordinal, plan.Spec);
+            var field = fields[plan.Field];
             var text = field.Span;
             bool empty = spec.Type == ColumnType.String ? text.IsEmpty : text.IsWhiteSpace();
             if (empty)
@@ -130,22 +138,22 @@ public static class SchemaCsvReader
             switch (spec.Type)
             {
                 case ColumnType.String:
-                    row.SetString(ordinal, field.ToString());
+                    row.SetText(ordinal, field);
                     break;
                 case ColumnType.Int:
-                    if (!FieldParser.TryParseInt64(text, spec.Formats.Contains(ColumnSpec.WholeDecimalFormat), out var i32) || i32 is < int.MinValue or > int.MaxValue)
+                    if (!FieldParser.TryParseInt64(text, plan.WholeDecimal, out var i32) || i32 is < int.MinValue or > int.MaxValue)
                         return Bad(RejectReason.BadNumber, spec, text, "is not a whole number (32-bit)");
                     row.SetInteger(ordinal, i32);
                     break;
                 case ColumnType.Long:
-                    if (!FieldParser.TryParseInt64(text, spec.Formats.Contains(ColumnSpec.WholeDecimalFormat), out var i64))
+                    if (!FieldParser.TryParseInt64(text, plan.WholeDecimal, out var i64))
                         return Bad(RejectReason.BadNumber, spec, text, "is not a whole number (64-bit)");
                     row.SetInteger(ordinal, i64);
                     break;
                 case ColumnType.Decimal:
                     if (!FieldParser.TryParseDecimal(text, out var dec))
                         return Bad(RejectReason.BadNumber, spec, text, "is not a decimal number");
-                    if (decimal.Round(dec, spec.Scale) != dec || Math.Abs(dec) >= MaxDecimal(spec.Scale))
+                    if (decimal.Round(dec, spec.Scale) != dec || Math.Abs(dec) >= plan.DecimalLimit)
                         return Bad(RejectReason.BadNumber, spec, text, $"does not fit DECIMAL(18,{spec.Scale}) (too many decimals or digits)");
                     row.SetDecimal(ordinal, dec);
                     break;
@@ -169,8 +177,6 @@ public static class SchemaCsvReader
         }
         return null;
     }
-
-    private static decimal MaxDecimal(int scale) => Pow10[18 - scale];
 
     private static readonly decimal[] Pow10 = Enumerable.Range(0, 19).Select(p => (decimal)Math.Pow(10, p)).ToArray();
 

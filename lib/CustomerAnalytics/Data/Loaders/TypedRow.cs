@@ -13,7 +13,7 @@ public sealed class TypedRow
     private readonly decimal[] _decimals;
     private readonly double[] _doubles;
     private readonly DateTime[] _times;
-    private readonly string?[] _strings;
+    private readonly CsvField[] _texts;
     private readonly bool[] _nulls;
     private readonly bool[] _present;
 
@@ -25,7 +25,7 @@ public sealed class TypedRow
         _decimals = new decimal[n];
         _doubles = new double[n];
         _times = new DateTime[n];
-        _strings = new string?[n];
+        _texts = new CsvField[n];
         _nulls = new bool[n];
         _present = present;
         PresentOrdinals = Enumerable.Range(0, n).Where(i => present[i]).ToArray();
@@ -54,8 +54,11 @@ public sealed class TypedRow
     /// <summary>True for an empty value in a nullable column, or a column absent from the file.</summary>
     public bool IsNull(int ordinal) => !_present[ordinal] || _nulls[ordinal];
 
-    /// <summary>Text value (null when empty in a nullable column).</summary>
-    public string? GetString(int ordinal) => IsNull(ordinal) ? null : _strings[ordinal];
+    /// <summary>Text value (null when empty in a nullable column). Each call makes a new string.</summary>
+    public string? GetString(int ordinal) => IsNull(ordinal) ? null : _texts[ordinal].ToString();
+
+    /// <summary>Text value as a slice of the record, without making a string (the DuckDB sink's fast path).</summary>
+    internal ReadOnlySpan<char> GetTextSpan(int ordinal) => IsNull(ordinal) ? default : _texts[ordinal].Span;
     /// <summary>Int column value.</summary>
     public int GetInt32(int ordinal) => (int)Value(_integers, ordinal);
     /// <summary>Long column value.</summary>
@@ -80,7 +83,7 @@ public sealed class TypedRow
         if (IsNull(ordinal)) return null;
         return Schema.Columns[ordinal].Type switch
         {
-            ColumnType.String => _strings[ordinal],
+            ColumnType.String => _texts[ordinal].ToString(),
             ColumnType.Int => (int)_integers[ordinal],
             ColumnType.Long => _integers[ordinal],
             ColumnType.Decimal => _decimals[ordinal],
@@ -105,7 +108,8 @@ public sealed class TypedRow
 
     // Setters used by the reader.
     internal void SetNull(int i) => _nulls[i] = true;
-    internal void SetString(int i, string v) { _nulls[i] = false; _strings[i] = v; }
+    // Text stays a slice of the record until someone asks for it: most sinks copy it straight on.
+    internal void SetText(int i, CsvField v) { _nulls[i] = false; _texts[i] = v; }
     internal void SetInteger(int i, long v) { _nulls[i] = false; _integers[i] = v; }
     internal void SetDecimal(int i, decimal v) { _nulls[i] = false; _decimals[i] = v; }
     internal void SetDouble(int i, double v) { _nulls[i] = false; _doubles[i] = v; }
