@@ -40,6 +40,18 @@ public class ReadmeTests
     }
 
     [Fact]
+    public void EveryBenchmarkIsInTheReadmeTable()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "lib", "CustomerAnalytics.Benchmarks");
+        var names = Directory.GetFiles(folder, "*.cs")
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "string Name => \"([^\"]+)\""))
+            .Select(m => m.Groups[1].Value).ToArray();
+        Assert.True(names.Length >= 5, $"found only {names.Length} benchmarks in {folder}");
+        foreach (var name in names)
+            Assert.Contains($"| `{name}` |", Readme);
+    }
+
+    [Fact]
     public void ToolManifestPinsTheKernel()
     {
         var manifest = File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".config", "dotnet-tools.json"));
