@@ -23,6 +23,39 @@ public sealed record Workshop(string Root, string OutputFolder) : IHtmlRenderabl
     }
 
     /// <summary>
+    /// True when <paramref name="path"/> holds the bundled sample data: a file with the same bytes as a file under
+    /// data/ (truth files aside), or a folder whose CSV and TSV files all are. Truth comparisons and other
+    /// sample-only sections check this: the truth describes the generated sample, never a real or own file.
+    /// </summary>
+    /// <param name="path">A data file or folder as a notebook parameter gives it ("" means the sample); s3:// is never the sample.</param>
+    public bool IsSample(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return true;
+        if (path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)) return false;
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            var files = Directory.GetFiles(full).Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)).ToArray();
+            return files.Length > 0 && files.All(IsSampleFile);
+        }
+        return File.Exists(full) && IsSampleFile(full);
+    }
+
+    private bool IsSampleFile(string file)
+    {
+        var length = new FileInfo(file).Length;
+        var candidates = Directory.Exists(DataFolder)
+            ? Directory.EnumerateFiles(DataFolder, "*", SearchOption.AllDirectories)
+                .Where(f => !f.StartsWith(Path.Combine(DataFolder, "truth"), StringComparison.Ordinal) && new FileInfo(f).Length == length)
+            : [];
+        return candidates.Any(c => SameBytes(c, file));
+    }
+
+    private static bool SameBytes(string a, string b) =>
+        System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(a)).AsSpan()
+            .SequenceEqual(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(b)));
+
+    /// <summary>
     /// A path under artifacts/results/ (created): tables one workshop hands to the next (e.g. the RFM table
     /// workshop 02 segments). The same place in Jupyter and in the runner.
     /// </summary>
