@@ -54,6 +54,7 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
         var outputs = new NotebookOutputs(name, _log);
         var previousDirectory = Environment.CurrentDirectory;
         var previousOutputVariable = Environment.GetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable);
+        var previousArtifactsVariable = Environment.GetEnvironmentVariable(Workshop.ArtifactsDirVariable);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Timeout);
         CSharpKernel? kernel = null;
@@ -63,6 +64,8 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
             // Jupyter starts the kernel in the notebook's folder; the library finds its chart folder here.
             Directory.SetCurrentDirectory(Path.GetDirectoryName(fullPath)!);
             Environment.SetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable, chartsDirectory);
+            // Results, models and the run store go below the run's output folder too (--out writes nothing elsewhere).
+            Environment.SetEnvironmentVariable(Workshop.ArtifactsDirVariable, options.OutputDirectory);
             // Formatters are process-wide; a notebook must not see what the previous one registered.
             Formatter.ResetToDefault();
             kernel = CreateKernel();
@@ -73,6 +76,7 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
         {
             Directory.SetCurrentDirectory(previousDirectory);
             Environment.SetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable, previousOutputVariable);
+            Environment.SetEnvironmentVariable(Workshop.ArtifactsDirVariable, previousArtifactsVariable);
             // After a timeout the cell may still be running: disposal stops its scheduler but cannot abort the thread.
             kernel?.Dispose();
         }

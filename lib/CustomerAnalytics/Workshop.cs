@@ -6,9 +6,15 @@ namespace CustomerAnalytics;
 /// <summary>Where the workshop's files are, found the same way in Jupyter, the headless runner and apps.</summary>
 /// <param name="Root">The repository folder (the one with global.json and notebooks/).</param>
 /// <param name="OutputFolder">Where charts are written: WORKSHOP_OUTPUT_DIR when the runner sets it, else artifacts/charts.</param>
+/// <param name="ArtifactsFolder">Root of everything a run writes besides charts (results, models, the run store):
+/// WORKSHOP_ARTIFACTS_DIR when the runner or an app is given <c>--out</c>, else the repository's artifacts/.</param>
 [TypeFormatterSource(typeof(NotebookFormatters))]
-public sealed record Workshop(string Root, string OutputFolder) : IHtmlRenderable
+public sealed record Workshop(string Root, string OutputFolder, string ArtifactsFolder) : IHtmlRenderable
 {
+    /// <summary>Environment variable the runner and the apps set to their <c>--out</c> folder, so a run with
+    /// <c>--out</c> writes nothing under the repository's artifacts/.</summary>
+    public const string ArtifactsDirVariable = "WORKSHOP_ARTIFACTS_DIR";
+
     /// <summary>The sample data folder.</summary>
     public string DataFolder => Path.Combine(Root, "data");
 
@@ -55,13 +61,17 @@ public sealed record Workshop(string Root, string OutputFolder) : IHtmlRenderabl
         System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(a)).AsSpan()
             .SequenceEqual(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(b)));
 
+    /// <summary>The run store's folder (<see cref="ArtifactsFolder"/>/runs): every training run of workshop 05.</summary>
+    public string RunsFolder => Path.Combine(ArtifactsFolder, "runs");
+
     /// <summary>
-    /// A path under artifacts/results/ (created): tables one workshop hands to the next (e.g. the RFM table
-    /// workshop 02 segments). The same place in Jupyter and in the runner.
+    /// A path under <see cref="ArtifactsFolder"/>/results/ (created): tables and models one workshop hands to the
+    /// next (e.g. the RFM table workshop 02 segments). artifacts/results/ in Jupyter and in a runner call without
+    /// <c>--out</c>, so the workshops find each other's results.
     /// </summary>
     public string ResultsPath(string fileName)
     {
-        var folder = Path.Combine(Root, "artifacts", "results");
+        var folder = Path.Combine(ArtifactsFolder, "results");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, fileName);
     }
@@ -97,7 +107,10 @@ public sealed record Workshop(string Root, string OutputFolder) : IHtmlRenderabl
         var output = Environment.GetEnvironmentVariable(Charts.Charts.OutputDirVariable) is { Length: > 0 } dir
             ? dir
             : Path.Combine(root, "artifacts", "charts");
-        return new Workshop(root, output);
+        var artifacts = Environment.GetEnvironmentVariable(ArtifactsDirVariable) is { Length: > 0 } runDir
+            ? Path.GetFullPath(runDir)
+            : Path.Combine(root, "artifacts");
+        return new Workshop(root, output, artifacts);
     }
 
     private static string FindRoot(string start) => TryFindRoot(start) ?? throw new DirectoryNotFoundException(
@@ -113,8 +126,8 @@ public sealed record Workshop(string Root, string OutputFolder) : IHtmlRenderabl
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"Workshop repository {Root}; data in {DataFolder}; outputs in {OutputFolder}";
+    public override string ToString() => $"Workshop repository {Root}; data in {DataFolder}; charts in {OutputFolder}; results in {Path.Combine(ArtifactsFolder, "results")}";
 
     /// <inheritdoc />
-    public string ToHtml() => Html.Table(["repository", "data", "outputs"], [[Root, DataFolder, OutputFolder]]);
+    public string ToHtml() => Html.Table(["repository", "data", "charts", "results"], [[Root, DataFolder, OutputFolder, Path.Combine(ArtifactsFolder, "results")]]);
 }

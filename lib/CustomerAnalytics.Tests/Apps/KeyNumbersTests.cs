@@ -16,7 +16,7 @@ public sealed class KeyNumbersTests : IDisposable
     public void Key_numbers_round_trip_exactly_through_the_json_file()
     {
         Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, output);
-        var workshop = new Workshop(RepositoryPaths.Root, output);
+        var workshop = new Workshop(RepositoryPaths.Root, output, output);
 
         var shown = workshop.KeyNumbers("02-test", ("chosen k", 4), ("ARI", 0.1 + 0.2), ("revenue", 875_612.5));
         var read = KeyNumbers.Read(Path.Combine(output, KeyNumbers.FileName));
@@ -33,7 +33,7 @@ public sealed class KeyNumbersTests : IDisposable
     public void Outside_the_runner_and_apps_nothing_is_written()
     {
         Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, null);
-        var workshop = new Workshop(RepositoryPaths.Root, output);
+        var workshop = new Workshop(RepositoryPaths.Root, output, output);
 
         var shown = workshop.KeyNumbers("02-test", ("chosen k", 4));
 
@@ -45,7 +45,7 @@ public sealed class KeyNumbersTests : IDisposable
     public void A_number_that_is_not_finite_is_refused_by_name()
     {
         Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, output);
-        var workshop = new Workshop(RepositoryPaths.Root, output);
+        var workshop = new Workshop(RepositoryPaths.Root, output, output);
 
         var e = Assert.Throws<ArgumentException>(() => workshop.KeyNumbers("02-test", ("AUC", double.NaN)));
 

@@ -22,6 +22,25 @@ public sealed class NotebookExecutionTests
         AssertReportWritten(run.OutputFolder, run.Stem);
     }
 
+    [Theory, MemberData(nameof(NotebookConventionTests.NotebookNames), MemberType = typeof(NotebookConventionTests))]
+    public void With_out_writes_results_models_and_runs_there_and_nothing_under_artifacts(string name)
+    {
+        var run = WorkshopRuns.Notebook(name);
+
+        Assert.True(run.Process.ExitCode == 0, $"{name} failed (exit {run.Process.ExitCode}):\n{run.Process.Output}");
+        Assert.True(run.WrittenUnderArtifacts.Count == 0,
+            $"{name} was run with --out {run.OutputFolder} but wrote under artifacts/: {string.Join(", ", run.WrittenUnderArtifacts)}");
+        var expected = name switch
+        {
+            "01-rfm-sql-prep.ipynb" => ["results/rfm_olist.csv", "results/rfm_olist.parquet", "results/rfm_online_retail.csv"],
+            "02-kmeans-segmentation.ipynb" => ["results/customer_segments.csv", "results/segmentation-model.zip"],
+            "05-churn-attention.ipynb" => ["runs"],
+            _ => Array.Empty<string>(),
+        };
+        foreach (var path in expected)
+            Assert.True(Path.Exists(Path.Combine(run.OutputFolder, path)), $"{name}: no {path} under its --out folder {run.OutputFolder}");
+    }
+
     /// <summary>Cheap checks of the HTML report: it exists, shows the notebook's title, carries plotly.js once if it has charts, and is on the index.</summary>
     private static void AssertReportWritten(string output, string notebook)
     {

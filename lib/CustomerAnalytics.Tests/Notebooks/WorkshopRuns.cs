@@ -7,7 +7,8 @@ namespace CustomerAnalytics.Tests.Notebooks;
 /// <param name="Name">File name, e.g. "02-kmeans-segmentation.ipynb".</param>
 /// <param name="Process">Exit code and output of run-workshops.</param>
 /// <param name="OutputFolder">The runner's --out folder for this notebook.</param>
-internal sealed record NotebookRun(string Name, ProcessResult Process, string OutputFolder)
+/// <param name="WrittenUnderArtifacts">Files under the repository's artifacts/ (build output aside) that the run created or changed: none, since it had --out.</param>
+internal sealed record NotebookRun(string Name, ProcessResult Process, string OutputFolder, IReadOnlyList<string> WrittenUnderArtifacts)
 {
     public string Stem => Path.GetFileNameWithoutExtension(Name);
     public string ExecutedPath => Path.Combine(OutputFolder, "notebooks", Name);
@@ -50,7 +51,21 @@ internal static class WorkshopRuns
     public static NotebookRun Notebook(string name) => Runs.GetOrAdd(name, n => new Lazy<NotebookRun>(() =>
     {
         var output = NewOutputFolder(Path.GetFileNameWithoutExtension(n));
+        var before = ArtifactsSnapshot();
         var process = RunExe(RepositoryPaths.Root, [Path.Combine("notebooks", n), "--out", output, .. ParameterArgs(Path.GetFileNameWithoutExtension(n))]);
-        return new NotebookRun(n, process, output);
+        var after = ArtifactsSnapshot();
+        var written = after.Where(f => !before.TryGetValue(f.Key, out var old) || old != f.Value).Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
+        return new NotebookRun(n, process, output, written);
     })).Value;
+
+    /// <summary>Length and write time of every file under artifacts/, except the build output (bin/, obj/).</summary>
+    private static Dictionary<string, (long, DateTime)> ArtifactsSnapshot()
+    {
+        var artifacts = Path.Combine(RepositoryPaths.Root, "artifacts");
+        if (!Directory.Exists(artifacts)) return [];
+        return Directory.EnumerateFiles(artifacts, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(artifacts, f))
+            .Where(f => !f.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .ToDictionary(f => f, f => (new FileInfo(Path.Combine(artifacts, f)).Length, File.GetLastWriteTimeUtc(Path.Combine(artifacts, f))));
+    }
 }

@@ -73,10 +73,13 @@ public sealed class WorkshopApp
             ?? Path.Combine(root, "artifacts", "apps", notebook);
         Directory.CreateDirectory(folder);
         Environment.SetEnvironmentVariable(Charts.Charts.OutputDirVariable, folder);
+        // With --out, results and models go there too (nothing lands in the repository's artifacts/).
+        if (outDir is not null) Environment.SetEnvironmentVariable(Workshop.ArtifactsDirVariable, outDir);
         Directory.SetCurrentDirectory(Path.Combine(root, "notebooks"));
 
         var app = new WorkshopApp(notebook, given, folder, output ?? Console.Out);
-        app._out.WriteLine($"{notebook} (file-based app; charts and results in {folder})");
+        var results = Path.Combine(outDir ?? Path.Combine(root, "artifacts"), "results");
+        app._out.WriteLine($"{notebook} (file-based app; charts in {folder}, results in {results})");
         return app;
     }
 

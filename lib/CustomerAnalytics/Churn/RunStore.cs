@@ -20,7 +20,7 @@ public sealed class RunStore(string root)
     public string Root { get; } = root;
 
     /// <summary>The workshop's store: artifacts/runs under the repository.</summary>
-    public static RunStore ForWorkshop(Workshop workshop) => new(Path.Combine(workshop.Root, "artifacts", "runs"));
+    public static RunStore ForWorkshop(Workshop workshop) => new(workshop.RunsFolder);
 
     /// <summary>Records a finished run: saves the model and writes its parameters and metrics.</summary>
     public RunInfo Record(TrainingResult result, IReadOnlyDictionary<string, string>? parameters = null)
