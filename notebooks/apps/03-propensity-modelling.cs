@@ -71,10 +71,12 @@ app.CheckParameters();
 // ## 1. Load the sessions
 //
 // `PropensityData.LoadForTraining` reads the file with the library's validating loader, strictly: a missing column, an unexpected one, or a value other than 0/1 stops the load with a message naming the column (and the line), and a file without the `ordered` label is refused for training. The report says how many rows were read and accepted.
+//
+// With `maxSessions` set, a seeded random sample of that many sessions is used, the same whatever the order of the file's rows; the split below is likewise independent of row order.
 app.Section("## 1. Load the sessions");
 var path = dataPath == "" ? workshop.DataPath("propensity", "training_sample.csv") : dataPath;
 var loaded = PropensityData.LoadForTraining(path);
-var sessions = maxSessions > 0 ? loaded.Sessions.Take(maxSessions).ToList() : loaded.Sessions;
+var sessions = PropensityData.Sample(loaded.Sessions, maxSessions, seed); // maxSessions 0: all of them
 app.Show(loaded);
 
 // How rare is an order? This is the first number to know: a model that always answers "no order" is right about 96% of the time, so plain accuracy is useless here.
@@ -261,10 +263,12 @@ Console.WriteLine($"Monitor verdict: drifted batch violates on {string.Join(", "
 
 // ## 9. Against the truth
 //
-// The sample was generated from a known logistic model, so each session's true probability of an order is known (`data/truth/propensity_true_probability.csv`). Scored by those true probabilities, the same test sessions reach the highest AUC any model could: the gap between the two rows is what is left to learn, plus the luck of a test set with about a hundred orders. The last row is the generator's `BestAuc`, the true probabilities on the whole sample. With the real Kaggle file there is no truth, and the cell says so.
+// The sample was generated from a known logistic model, so each session's true probability of an order is known (`data/truth/propensity_true_probability.csv`). Scored by those true probabilities, the same test sessions reach the highest AUC any model could: the gap between the two rows is what is left to learn, plus the luck of a test set with about a hundred orders. The last row is the generator's `BestAuc`, the true probabilities on the whole sample. The truth describes only the bundled sample: on any other file (the real Kaggle one, your own) the cell says so and skips the comparison.
 app.Section("## 9. Against the truth");
-var truth = TruthComparison.Compute(chosen, split.Test, workshop.DataPath("truth", "propensity_true_probability.csv"), sessions);
-app.Show(truth is null ? (object)"No ground truth for this data (the real Kaggle file has none)." : truth);
+if (!workshop.IsSample(dataPath))
+    Console.WriteLine("Skipped: the ground truth describes only the bundled sample, and this run uses other data.");
+else
+    app.Show(TruthComparison.Compute(chosen, split.Test, workshop.DataPath("truth", "propensity_true_probability.csv"), sessions));
 
 // ## What next
 //

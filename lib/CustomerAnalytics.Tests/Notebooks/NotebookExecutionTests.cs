@@ -22,6 +22,28 @@ public sealed class NotebookExecutionTests
         AssertReportWritten(run.OutputFolder, run.Stem);
     }
 
+    public static TheoryData<string> NotebooksWithData() => new(WorkshopRuns.OtherData.Keys.Order(StringComparer.Ordinal));
+
+    [Theory, MemberData(nameof(NotebooksWithData))]
+    public void Runs_top_to_bottom_on_data_that_is_not_the_sample(string name)
+    {
+        var run = WorkshopRuns.OnOtherData(name);
+
+        Assert.True(run.Process.ExitCode == 0, $"{name} failed on other data (exit {run.Process.ExitCode}):\n{run.Process.Output}");
+        var cells = ReadJson(run.ExecutedPath).GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("cell_type").GetString() == "code").ToArray();
+        Assert.All(cells, c => Assert.DoesNotContain(c.GetProperty("outputs").EnumerateArray(), o => o.GetProperty("output_type").GetString() == "error"));
+        var text = string.Concat(cells.SelectMany(c => c.GetProperty("outputs").EnumerateArray()).Select(o => o.GetRawText()));
+        Assert.Contains("describes only the bundled sample", text); // the truth section said why it skipped
+        Assert.True(File.Exists(Path.Combine(run.ChartsFolder, KeyNumbers.FileName)), $"{name}: no key numbers on other data");
+    }
+
+    [Fact]
+    public void Every_notebook_that_reads_data_is_run_on_other_data()
+    {
+        var readingData = Directory.GetFiles(RepositoryPaths.Notebooks, "*.ipynb").Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith("00-", StringComparison.Ordinal));
+        Assert.Equal(readingData.Order(StringComparer.Ordinal), WorkshopRuns.OtherData.Keys.Order(StringComparer.Ordinal));
+    }
+
     [Theory, MemberData(nameof(NotebookConventionTests.NotebookNames), MemberType = typeof(NotebookConventionTests))]
     public void With_out_writes_results_models_and_runs_there_and_nothing_under_artifacts(string name)
     {

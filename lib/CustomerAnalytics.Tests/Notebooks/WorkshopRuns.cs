@@ -58,6 +58,32 @@ internal static class WorkshopRuns
         return new NotebookRun(n, process, output, written);
     })).Value;
 
+    /// <summary>
+    /// The notebooks that read data, each with the writer of a dataset that is not the sample (other ids, other
+    /// vocabulary, the real published formats). A writer puts its files in a folder and returns the notebook's
+    /// parameters for them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Func<string, IReadOnlyList<string>>> OtherData =
+        new Dictionary<string, Func<string, IReadOnlyList<string>>>
+        {
+            ["03-propensity-modelling.ipynb"] = Fixtures.RealFormats.PropensitySessionsFile.Write,
+        };
+
+    private static readonly ConcurrentDictionary<string, Lazy<NotebookRun>> OtherDataRuns = new();
+
+    /// <summary>The run of notebook <paramref name="name"/> on its <see cref="OtherData"/> (executed on first request):
+    /// the small-run parameters, overridden by the dataset's.</summary>
+    public static NotebookRun OnOtherData(string name) => OtherDataRuns.GetOrAdd(name, n => new Lazy<NotebookRun>(() =>
+    {
+        var stem = Path.GetFileNameWithoutExtension(n);
+        var data = NewOutputFolder(stem + "-other-data");
+        var parameters = SmallRuns.GetValueOrDefault(stem, []).ToDictionary(p => p.Split('=')[0], p => p);
+        foreach (var p in OtherData[n](data)) parameters[p.Split('=')[0]] = p;
+        var output = NewOutputFolder(stem + "-other-data-run");
+        var process = RunExe(RepositoryPaths.Root, [Path.Combine("notebooks", n), "--out", output, .. parameters.Values.SelectMany(p => new[] { "--param", p })]);
+        return new NotebookRun(n, process, output, []);
+    })).Value;
+
     /// <summary>Length and write time of every file under artifacts/, except the build output (bin/, obj/).</summary>
     private static Dictionary<string, (long, DateTime)> ArtifactsSnapshot()
     {

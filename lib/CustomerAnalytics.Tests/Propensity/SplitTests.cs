@@ -28,4 +28,35 @@ public sealed class SplitTests
         Assert.Equal(a.Test.Select(s => s.UserId), b.Test.Select(s => s.UserId));
         Assert.NotEqual(a.Test.Select(s => s.UserId), c.Test.Select(s => s.UserId));
     }
+
+    [Fact]
+    public void Split_and_sample_do_not_depend_on_the_row_order()
+    {
+        var sessions = PropensitySample.Sessions;
+        var reversed = sessions.Reverse().ToArray();
+        var shuffled = sessions.ToArray();
+        new Random(99).Shuffle(shuffled);
+
+        var expected = PropensityData.Split(sessions, seed: 5);
+        foreach (var other in new[] { reversed, shuffled })
+        {
+            var split = PropensityData.Split(other, seed: 5);
+            Assert.Equal(expected.Train.Select(s => s.UserId), split.Train.Select(s => s.UserId));
+            Assert.Equal(expected.Validation.Select(s => s.UserId), split.Validation.Select(s => s.UserId));
+            Assert.Equal(expected.Test.Select(s => s.UserId), split.Test.Select(s => s.UserId));
+            Assert.Equal(PropensityData.Sample(sessions, 500, 3).Select(s => s.UserId), PropensityData.Sample(other, 500, 3).Select(s => s.UserId));
+        }
+    }
+
+    [Fact]
+    public void Sample_draws_the_requested_number_without_repeats_and_zero_means_all()
+    {
+        var sessions = PropensitySample.Sessions;
+        var sample = PropensityData.Sample(sessions, 500, 3);
+        Assert.Equal(500, sample.Count);
+        Assert.Equal(500, sample.Select(s => s.UserId).Distinct().Count());
+        Assert.NotEqual(sessions.Take(500).Select(s => s.UserId).Order(), sample.Select(s => s.UserId).Order());
+        Assert.Equal(sessions.Count, PropensityData.Sample(sessions, 0, 3).Count);
+        Assert.NotEqual(sample.Select(s => s.UserId), PropensityData.Sample(sessions, 500, 4).Select(s => s.UserId));
+    }
 }

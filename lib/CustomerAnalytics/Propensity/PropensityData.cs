@@ -53,8 +53,22 @@ public static class PropensityData
     }
 
     /// <summary>
+    /// At most <paramref name="count"/> sessions drawn at random with <paramref name="seed"/> (all of them when
+    /// <paramref name="count"/> is 0 or more than there are). The draw does not depend on the file's row order:
+    /// the same sessions in any order give the same sample, in the same order.
+    /// </summary>
+    public static IReadOnlyList<SessionRecord> Sample(IReadOnlyList<SessionRecord> sessions, int count, int seed)
+    {
+        var canonical = Canonical(sessions);
+        if (count <= 0 || count >= canonical.Length) return canonical;
+        new Random(seed).Shuffle(canonical);
+        return canonical[..count];
+    }
+
+    /// <summary>
     /// Splits labelled sessions into train, validation and test sets with the same share of orders in each
-    /// (stratified): each class is shuffled with <paramref name="seed"/> and cut by the fractions.
+    /// (stratified): each class is put in a canonical order (by user id, then the flags), shuffled with
+    /// <paramref name="seed"/> and cut by the fractions. So the split does not depend on the file's row order.
     /// </summary>
     public static SessionSplit Split(IReadOnlyList<SessionRecord> sessions, double trainFraction = 0.6, double validationFraction = 0.2, int seed = 42)
     {
@@ -65,7 +79,7 @@ public static class PropensityData
         List<SessionRecord> train = [], validation = [], test = [];
         foreach (var cls in new[] { true, false })
         {
-            var members = sessions.Where(s => s.Ordered == cls).ToArray();
+            var members = Canonical(sessions.Where(s => s.Ordered == cls).ToArray());
             random.Shuffle(members);
             int nTrain = (int)Math.Round(members.Length * trainFraction);
             int nValidation = (int)Math.Round(members.Length * validationFraction);
@@ -107,6 +121,14 @@ public static class PropensityData
         }
         return full;
     }
+
+    // Sessions sorted by user id, then by their flags and label: equal rows are interchangeable, so any input order
+    // gives the same array.
+    private static SessionRecord[] Canonical(IReadOnlyList<SessionRecord> sessions) => sessions
+        .OrderBy(s => s.UserId, StringComparer.Ordinal)
+        .ThenBy(s => string.Concat(s.ToFeatureVector().Select(v => v == 1f ? '1' : '0')), StringComparer.Ordinal)
+        .ThenBy(s => s.Ordered)
+        .ToArray();
 
     private static SessionRecord[] Shuffled(List<SessionRecord> list, Random random)
     {
