@@ -147,6 +147,11 @@ var chosen = models.First(m => m.Name == comparison.Best.Model);
 var test = ModelEvaluation.Evaluate(chosen, split.Test);
 app.Show(test);
 
+// A model earns its place only if it beats something simple. The baseline here is the single behaviour flag that best separates orders on the training set, used alone as the score (sessions with the flag rank above those without). The cell says which wins on the test set; on real data it may well be the flag.
+var simpleBaseline = SingleFlagBaseline.Compare(test, split.Train, split.Test);
+Console.WriteLine(simpleBaseline.Verdict);
+app.Show(simpleBaseline);
+
 // The confusion matrix as an annotated heatmap: rows are what happened, columns what the model said.
 app.Show(Charts.Publish(PropensityCharts.ConfusionHeatmap(test.Confusion).WithTitle($"Confusion matrix of {chosen.Name}, threshold 0.5 (test set)"), "propensity-confusion-matrix"));
 
