@@ -26,7 +26,7 @@ public sealed record KSelection(IReadOnlyList<KSelectionRow> Rows, int Customers
         SegmentationModel.CheckK(options.MaxK, features.Count);
 
         var ml = new MLContext(options.KMeans.Seed);
-        var input = MlData.ToView(ml, features.Input, features.Width);
+        var input = MlData.ToView(ml, features.CanonicalInput, features.Width);
         var scaled = SegmentationModel.Scaler(ml).Fit(input).Transform(input);
         var points = MlData.ReadVectors(scaled, MlData.FeaturesColumn);
         var sample = points.Length > options.SilhouetteSampleSize
