@@ -15,7 +15,7 @@ public sealed class KSelectionBenchmark : IBenchmark
         var folder = Path.Combine(workFolder, "olist-146k");
         if (!File.Exists(Path.Combine(folder, "olist_order_payments_dataset.csv")))
             new OlistGenerator(new OlistOptions { Orders = 146_000 }).Write(folder, Path.Combine(folder, "truth"));
-        var rfm = RfmInput.ReadOrCompute(Path.Combine(folder, "no-rfm.csv"), folder);
+        var rfm = RfmInput.FromOlist(folder, fromSample: false);
         return CustomerFeatures.FromDataFrame(rfm.Table);
     }
 

@@ -27,7 +27,7 @@ var app = WorkshopApp.Start("02-kmeans-segmentation", args);
 //
 // The original workshop trained SageMaker's built-in k-means with **k = 5** on the scaled RFM table, deployed it, and added each customer's cluster and distance to a QuickSight dataset. Nobody asked whether 5 was right. This notebook does the same job with ML.NET on your laptop, and shows **how to choose k** instead of guessing:
 //
-// 1. load workshop 01's RFM table (or recompute it),
+// 1. compute the RFM table with workshop 01's SQL from the Olist data (the sample or yours),
 // 2. prepare the features (which ones, log or not, scaling) and look at them before and after,
 // 3. choose k with the elbow, the silhouette and the Davies-Bouldin index,
 // 4. train ML.NET k-means with a fixed seed and describe and name the clusters,
@@ -35,7 +35,8 @@ var app = WorkshopApp.Start("02-kmeans-segmentation", args);
 // 6. score every customer (cluster and distance to every centroid) into a CSV for a dashboard,
 // 7. build a one-page HTML dashboard,
 // 8. save and load the model, and score a new customer,
-// 9. check the clusters against the true segments the data generator used.
+// 9. check the clusters against the true segments the data generator used (on the sample only),
+// 10. do it all again on the UCI Online Retail data, where the original workshop ran its k-means.
 app.Section("# 02 · Customer segmentation with k-means (ML.NET)");
 
 // ## Setup
@@ -47,21 +48,26 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this notebook. `k = 0` means "take the elbow of the inertia curve" (explained in step 3); set a number to force k. `silhouetteSample` bounds the cost of the silhouette (it compares every pair of customers). `s3Uri` is empty by default: set it (for example `s3://my-bucket/segments/`) to upload the scores.
+// The knobs of this notebook. `olistSource` and `retailSource` mean what they mean in workshop 01: empty is the bundled sample; otherwise a folder holding the three Kaggle Olist files (or an `s3://bucket/prefix` location) and an Online Retail CSV as UCI or Kaggle publish it (or an `s3://` object). `k = 0` means "take the elbow of the inertia curve" (explained in step 3); set a number to force k. `retailK` does the same for the Online Retail customers (step 10). `silhouetteSample` bounds the cost of the silhouette (it compares every pair of customers). `s3Uri` is empty by default: set it (for example `s3://my-bucket/segments/`) to upload the scores.
 app.Section("## Parameters");
+var olistSource = app.Parameter("olistSource", "");                // "" = data/olist sample; a folder with the three Kaggle Olist CSVs, or s3://bucket/prefix
+var retailSource = app.Parameter("retailSource", "");               // "" = data/online-retail/online_retail.csv; an Online Retail CSV, or s3://bucket/key
 var seed = app.Parameter("seed", 42);
 var minK = app.Parameter("minK", 2);
 var maxK = app.Parameter("maxK", 10);
 var k = app.Parameter("k", 0);
+var retailK = app.Parameter("retailK", 0);                     // k for the Online Retail customers (step 10); 0 = their elbow
 var silhouetteSample = app.Parameter("silhouetteSample", 4000);
 var s3Uri = app.Parameter("s3Uri", "");
 app.CheckParameters();
 
 // ## 1. The RFM table
 //
-// Workshop 01 writes its RFM table (one row per customer: recency in days, frequency in orders, total and average spend, scores and rule-based segment) to `artifacts/results/rfm_olist.csv`. If it is not there, the same SQL steps run here on the Olist sample, so this notebook also stands alone.
+// One row per customer: recency in days, frequency in orders, total and average spend, scores and rule-based segment. It is computed here from `olistSource` with workshop 01's SQL steps (`RfmPipeline`), and the load report says how many rows were read and rejected, and why.
+//
+// Why not read the `rfm_olist.csv` workshop 01 saved? A file on disk does not say which data it was computed from: after running workshop 01 on your own files, it would silently stand in for the sample, and step 9 would compare it with the sample's truth. Computing takes about a second on the sample, so this notebook always starts from the data you name. `rfm.FromSample` records whether that data is the bundled sample. (To segment a saved table of your own, `RfmInput.Read(path)` reads it; it never counts as the sample.)
 app.Section("## 1. The RFM table");
-var rfm = RfmInput.ReadOrCompute(workshop.ResultsPath("rfm_olist.csv"), workshop.DataPath("olist"));
+var rfm = RfmInput.FromOlist(olistSource == "" ? workshop.DataPath("olist") : olistSource, fromSample: workshop.IsSample(olistSource));
 app.Show(rfm);
 
 // ## 2. Feature preparation
@@ -106,8 +112,8 @@ app.Show(Keep(Charts.Publish(SegmentationCharts.Silhouette(selection, chosenK), 
 // The Davies-Bouldin index by k (chosen k circled).
 app.Show(Keep(Charts.Publish(SegmentationCharts.DaviesBouldin(selection, chosenK), "02-davies-bouldin")));
 
-// **Reading the three charts.** On the sample data the silhouette and the Davies-Bouldin index both prefer k = 2: recency alone splits customers into "bought lately" and "lapsed", and two blobs are always the cleanest split. But two segments are too coarse to act on. The inertia curve bends at k = 4: up to there each new cluster removes a large share of the spread, afterwards much less, while the silhouette only slips a little. So we take the elbow (the parameter `k` overrides it). The original workshop's k = 5 sits past the elbow with a lower silhouette and a higher Davies-Bouldin index: its extra cluster splits customers by spend noise. Step 9 checks the choice against the truth.
-Console.WriteLine($"Chosen k = {chosenK} (elbow {selection.Elbow}, best silhouette {selection.BestBySilhouette}, best Davies-Bouldin {selection.BestByDaviesBouldin})");
+// **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are always the cleanest split. But two segments are too coarse to act on. The inertia curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how the original workshop's k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
+Console.WriteLine($"Chosen k = {chosenK} ({(k > 0 ? "set by the parameter k" : "the elbow")}). {selection.Reading(chosenK, 5, "the original workshop's")}");
 
 // ## 4. Train ML.NET k-means and profile the clusters
 //
@@ -173,38 +179,96 @@ app.Show(loaded.ScoreCustomer(newCustomer, "new customer: 3 orders, last 20 days
 // ## 9. Against the ground truth
 //
 // The sample data was generated from five known segments (`data/truth/olist_customer_segments.csv`). The **adjusted Rand index** (ARI) measures how well two groupings agree: 1 = the same partition (names do not matter), 0 = no better than chance. We compare the k-means clusters, and as a baseline the rule-based RFM segments of workshop 01, with the truth. The table shows where each cluster's customers really came from.
+//
+// This section runs only when the RFM table was computed from the bundled sample: the truth file describes the generated customers and nobody else. On other data one sentence says so and the rest of the section is skipped.
 app.Section("## 9. Against the ground truth");
-var truth = TruthComparison.ReadTruth(workshop.DataPath("truth", "olist_customer_segments.csv"));
-var rfmSegments = Enumerable.Range(0, (int)rfm.Table.Rows.Count)
-    .ToDictionary(i => rfm.Table.Columns["customer_unique_id"][i].ToString()!, i => rfm.Table.Columns["segment"][i].ToString()!);
-var comparison = TruthComparison.Compare(scores, truth, rfmSegments, "workshop 01 RFM segments");
-app.Show(comparison);
+var truth = rfm.FromSample ? TruthComparison.ReadTruth(workshop.DataPath("truth", "olist_customer_segments.csv")) : null;
+var comparison = truth is null ? null : TruthComparison.Compare(scores, truth, rfm.RfmSegments(), "workshop 01 RFM segments");
+if (comparison is null)
+    Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {rfm.Source}.");
+else
+    app.Show(comparison);
 
-// The same cross-table as a heatmap.
-app.Show(Charts.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
+// The same cross-table as a heatmap (on the sample).
+if (comparison is not null)
+    app.Show(Charts.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
 
-// For comparison, the original workshop's k = 5 on the same features, measured the same way:
-var original = SegmentationModel.Train(features, new KMeansOptions { Clusters = 5, Seed = seed });
-Console.WriteLine($"k = 5: {TruthComparison.Compare(original.Score(features), truth)}");
-Console.WriteLine($"k = {model.K} (chosen): {comparison}");
+// For comparison, the original workshop's k = 5 on the same features, measured the same way, and what the three numbers say (on the sample):
+if (truth is not null && comparison is not null)
+{
+    var original = SegmentationModel.Train(features, new KMeansOptions { Clusters = 5, Seed = seed });
+    var originalAri = TruthComparison.Compare(original.Score(features), truth).AdjustedRandIndex;
+    Console.WriteLine(comparison.Reading($"k-means at the chosen k = {model.K}", ("the original workshop's k = 5", originalAri)));
+}
 
-// **What it says.** With the default parameters on the sample data, k-means at the elbow (k = 4) agrees with the truth better than the fixed RFM grid of workshop 01 (ARI 0.27 against 0.23), and better than the original workshop's k = 5 (0.20). The five true segments overlap heavily in RFM space: most Hibernating, Potential and At-risk customers bought exactly once and differ only in when, so no clustering of these numbers can separate them fully. The cross-table shows where the clusters mix.
+// **What it says.** The sentence above compares k-means at the chosen k with the fixed RFM grid of workshop 01 and with the original workshop's k = 5. The five true segments overlap heavily in RFM space: most Hibernating, Potential and At-risk customers bought exactly once and differ only in when, so no clustering of these numbers can separate them fully. The cross-table shows where the clusters mix.
+
+// ## 10. The same on the Online Retail data
+//
+// The original workshop ran its k-means on the UCI Online Retail data. Workshop 01 (section 7) cleans it (no `CustomerID`, cancellations, zero prices) and turns invoices into orders, so the same RFM columns come out, with spend in pounds sterling. Here the same steps run on it, in their own section rather than behind a parameter: side by side, the two datasets show that the right k and the meaning of each feature depend on the customers. The cell says how many customers bought only once in each dataset: where most did, frequency separates few customers; where many came back, it separates many.
+app.Section("## 10. The same on the Online Retail data");
+var retailRfm = RfmInput.FromOnlineRetail(retailSource == "" ? workshop.DataPath("online-retail", "online_retail.csv") : retailSource, fromSample: workshop.IsSample(retailSource));
+var retailFeatures = CustomerFeatures.FromDataFrame(retailRfm.Table, FeatureOptions.Default);
+double OnceShare(CustomerFeatures f) => f.Frequency.Count(x => x == 1) / (double)f.Count;
+Console.WriteLine($"Bought once: {OnceShare(retailFeatures):P0} of Online Retail customers, {OnceShare(features):P0} of Olist customers.");
+app.Show(retailRfm);
+
+// Choosing k for these customers with the same three measures, the same range and seed (the table has them all; the sentence reads them).
+var retailSelection = KSelection.Run(retailFeatures, new KSelectionOptions
+{
+    MinK = minK, MaxK = maxK, SilhouetteSampleSize = silhouetteSample,
+    KMeans = new KMeansOptions { Seed = seed },
+});
+var retailChosenK = retailK > 0 ? retailK : retailSelection.Elbow;
+Console.WriteLine($"Chosen k = {retailChosenK} ({(retailK > 0 ? "set by the parameter retailK" : "the elbow")}). {retailSelection.Reading(retailChosenK, 5, "the original workshop's")}");
+app.Show(retailSelection);
+
+// The elbow chart of the Online Retail customers, with their chosen k circled.
+app.Show(Charts.Publish(SegmentationCharts.Elbow(retailSelection, retailChosenK), "02-retail-elbow"));
+
+// Train ML.NET k-means at that k, then profile and name the clusters exactly as in step 4 (mean recency, frequency and spend in pounds; names from comparing each cluster with the average customer).
+var retailModel = SegmentationModel.Train(retailFeatures, new KMeansOptions { Clusters = retailChosenK, Seed = seed });
+var retailScores = retailModel.Score(retailFeatures);
+var retailProfiles = ClusterProfiles.Build(retailFeatures, retailScores.Clusters, retailModel.K);
+app.Show(retailProfiles);
+
+// Each Online Retail cluster's mean recency, frequency and spend, divided by the overall mean (1 = the average customer).
+app.Show(Charts.Publish(SegmentationCharts.Profiles(retailProfiles, retailFeatures), "02-retail-cluster-profiles"));
+
+// On the sample, the clusters against the generator's true segments of these customers (`data/truth/online_retail_customer_segments.csv`, keyed by `CustomerID`), with workshop 01's RFM grid and the original workshop's k = 5 measured the same way. On other data this is skipped for the reason given in step 9 (and here a real `CustomerID` can even coincide with a sample one by chance).
+if (!retailRfm.FromSample)
+    Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {retailRfm.Source}.");
+else
+{
+    var retailTruth = TruthComparison.ReadTruth(workshop.DataPath("truth", "online_retail_customer_segments.csv"), "CustomerID");
+    var retailComparison = TruthComparison.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments");
+    var retailOriginal = SegmentationModel.Train(retailFeatures, new KMeansOptions { Clusters = 5, Seed = seed });
+    var retailOriginalAri = TruthComparison.Compare(retailOriginal.Score(retailFeatures), retailTruth).AdjustedRandIndex;
+    Console.WriteLine(retailComparison.Reading($"k-means at the chosen k = {retailModel.K}", ("the original workshop's k = 5", retailOriginalAri)));
+    app.Show(retailComparison);
+}
 
 // ## Exercise: does spend help?
 //
-// Train with only recency and frequency (`new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] }`) at the same k and compare the ARI with the truth. Does leaving spend out help or hurt, and why might that be?
+// Train with only recency and frequency (`new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] }`) at the same k. How far do the two segmentations agree (`ClusterQuality.AdjustedRandIndex` between their clusters)? On the sample, compare both with the truth: does leaving spend out help or hurt, and why might that be?
 app.Section("## Exercise: does spend help?");
 var rfOnly = CustomerFeatures.FromDataFrame(rfm.Table, new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] });
 var rfModel = SegmentationModel.Train(rfOnly, new KMeansOptions { Clusters = chosenK, Seed = seed });
-app.Show(TruthComparison.Compare(rfModel.Score(rfOnly), truth, rfmSegments, "workshop 01 RFM segments"));
+var rfScores = rfModel.Score(rfOnly);
+Console.WriteLine($"Agreement of the R+F clusters with the R+F+M clusters: ARI {ClusterQuality.AdjustedRandIndex(rfScores.Clusters, scores.Clusters):F3}");
+if (truth is null)
+    Console.WriteLine("No truth for this data (it is not the bundled sample): the agreement above is what can be measured.");
+else
+    app.Show(TruthComparison.Compare(rfScores, truth, rfm.RfmSegments(), "workshop 01 RFM segments"));
 
 // ## Key numbers
 //
-// The few numbers that sum up this run. The headless runner also writes them to `key-numbers.json` next to the charts; the HTML report index lists them, and a test checks that this notebook's file-based app twin (`notebooks/apps/02-kmeans-segmentation.cs`) gets the same ones.
+// The few numbers that sum up this run, all of them available on any data (the truth comparisons exist only for the sample, so they are printed in steps 9 and 10 instead). The headless runner also writes them to `key-numbers.json` next to the charts; the HTML report index lists them, and a test checks that this notebook's file-based app twin (`notebooks/apps/02-kmeans-segmentation.cs`) gets the same ones.
 app.Section("## Key numbers");
 app.Show(workshop.KeyNumbers("02-kmeans-segmentation",
     ("customers", rfm.Table.Rows.Count),
     ("chosen k", chosenK),
     ("elbow", selection.Elbow),
-    ("ARI vs true segments", comparison.AdjustedRandIndex),
-    ("ARI, k = 5 as in the original", TruthComparison.Compare(original.Score(features), truth).AdjustedRandIndex)));
+    ("Online Retail customers", retailRfm.Table.Rows.Count),
+    ("Online Retail chosen k", retailChosenK),
+    ("Online Retail elbow", retailSelection.Elbow)));

@@ -63,3 +63,28 @@ public class KSelectionTests(ITestOutputHelper output)
         return schema;
     }
 }
+
+/// <summary>The sentence workshop 02 prints about the three k-selection measures.</summary>
+public class KSelectionReadingTests
+{
+    private static KSelectionRow Row(int k, double inertia, double silhouette, double daviesBouldin) => new(k, inertia, silhouette, daviesBouldin, 10, TimeSpan.Zero);
+
+    private static readonly KSelection Selection = new(
+        [Row(2, 100, 0.5, 0.7), Row(3, 50, 0.4, 0.9), Row(4, 40, 0.35, 0.8), Row(5, 35, 0.3, 1.1)], 100, 100);
+
+    [Fact]
+    public void NamesTheBestKOfEachMeasureAndTheIndicesAtTheChosenAndReferenceK()
+    {
+        Assert.Equal(3, Selection.Elbow);
+        Assert.Equal("The silhouette is highest at k = 2 (0.500), the Davies-Bouldin index lowest at k = 2 (0.700), and the inertia curve bends at k = 3." +
+                     " At k = 3 (the chosen k): silhouette 0.400, Davies-Bouldin 0.900. At k = 5 (the original workshop's): silhouette 0.300, Davies-Bouldin 1.100.",
+            Selection.Reading(3, 5, "the original workshop's"));
+    }
+
+    [Fact]
+    public void AKOutsideTheTriedRangeIsSaidSoAndAReferenceEqualToTheChosenKIsNotRepeated()
+    {
+        Assert.EndsWith(" k = 8 (the chosen k) was not tried (k = 2..5).", Selection.Reading(8));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Selection.Reading(4, 4), "At k = 4"));
+    }
+}

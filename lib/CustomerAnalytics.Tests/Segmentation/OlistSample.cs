@@ -6,7 +6,7 @@ namespace CustomerAnalytics.Tests.Segmentation;
 internal static class OlistSample
 {
     private static readonly Lazy<RfmInput> Input = new(() =>
-        RfmInput.ReadOrCompute(Path.Combine(Path.GetTempPath(), "no-such-rfm-file.csv"), Path.Combine(RepositoryPaths.Data, "olist")));
+        RfmInput.FromOlist(Path.Combine(RepositoryPaths.Data, "olist"), fromSample: true));
 
     private static readonly Lazy<CustomerFeatures> LazyFeatures = new(() => CustomerFeatures.FromDataFrame(Input.Value.Table));
 

@@ -5,8 +5,9 @@ namespace CustomerAnalytics.Tests.Segmentation;
 
 public class SegmentationModelTests(ITestOutputHelper output)
 {
-    // Measured on the committed sample with the default features, seed 42, k = 4 (the elbow of k = 2..10, the notebook's
-    // choice): 0.267. Workshop 01's RFM-grid segments score 0.226 against the same truth; k = 5 (the original workshop) 0.197.
+    // Measured on the committed sample with the default features, seed 42, customers in value order (so row order no longer
+    // matters): k = 5, the elbow of k = 2..10 and the notebook's choice, 0.27 (k = 4: 0.253). Workshop 01's RFM-grid segments
+    // scored 0.226 against the same truth with the id-ordered NTILE scores.
     private const double MinimumAdjustedRandIndex = 0.25;
 
     [Fact]
@@ -91,7 +92,7 @@ public class SegmentationModelTests(ITestOutputHelper output)
     [Fact]
     public void ClustersRecoverTheTrueSegmentsOfTheSample()
     {
-        var model = SegmentationModel.Train(OlistSample.Features, new KMeansOptions { Clusters = 4 });
+        var model = SegmentationModel.Train(OlistSample.Features, new KMeansOptions { Clusters = 5 });
         var table = OlistSample.Rfm.Table;
         var rfmGrid = Enumerable.Range(0, (int)table.Rows.Count).ToDictionary(i => (string)table.Columns["customer_unique_id"][i], i => (string)table.Columns["segment"][i]);
         var truth = TruthComparison.Compare(model.Score(OlistSample.Features), TruthComparison.ReadTruth(OlistSample.TruthPath), rfmGrid);

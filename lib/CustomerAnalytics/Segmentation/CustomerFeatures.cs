@@ -13,7 +13,17 @@ namespace CustomerAnalytics.Segmentation;
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed class CustomerFeatures : IHtmlRenderable
 {
+    // Rows by their input values, element by element: identical customers are interchangeable, so this order
+    // depends only on the customers, never on the table's row or id order.
+    private static readonly Comparer<double[]> ByValues = Comparer<double[]>.Create((a, b) =>
+    {
+        for (int j = 0; j < a.Length; j++)
+            if (a[j].CompareTo(b[j]) is var c and not 0) return c;
+        return 0;
+    });
+
     private readonly Lazy<double[][]> scaled;
+    private readonly Lazy<double[][]> canonical;
 
     private CustomerFeatures(FeatureOptions options, string[] ids, double[][] raw, double[] recency, double[] frequency, double[] monetary)
     {
@@ -24,12 +34,12 @@ public sealed class CustomerFeatures : IHtmlRenderable
         Recency = recency;
         Frequency = frequency;
         Monetary = monetary;
+        canonical = new Lazy<double[][]>(() => [.. Input.Order(ByValues)]);
         scaled = new Lazy<double[][]>(() =>
         {
             var ml = new MLContext(0);
-            var view = MlData.ToView(ml, Input, Width);
-            var scaler = SegmentationModel.Scaler(ml).Fit(view);
-            return MlData.ReadVectors(scaler.Transform(view), MlData.FeaturesColumn);
+            var scaler = SegmentationModel.Scaler(ml).Fit(MlData.ToView(ml, CanonicalInput, Width));
+            return MlData.ReadVectors(scaler.Transform(MlData.ToView(ml, Input, Width)), MlData.FeaturesColumn);
         });
     }
 
@@ -44,6 +54,12 @@ public sealed class CustomerFeatures : IHtmlRenderable
 
     /// <summary>Feature values after log(1 + x) where asked: what the ML.NET model receives.</summary>
     public IReadOnlyList<double[]> Input { get; }
+
+    /// <summary>
+    /// <see cref="Input"/> sorted by value: the order in which ML.NET's scaler and k-means see the customers, so that
+    /// training (k-means++ seeding, cluster numbering, the silhouette sample) never depends on the table's row order.
+    /// </summary>
+    internal IReadOnlyList<double[]> CanonicalInput => canonical.Value;
 
     /// <summary>Input scaled to mean 0, standard deviation 1 by ML.NET's mean-variance normaliser: the space k-means works in.</summary>
     public IReadOnlyList<double[]> Scaled => scaled.Value;

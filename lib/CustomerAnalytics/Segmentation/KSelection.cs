@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using CustomerAnalytics.Display;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -25,7 +26,7 @@ public sealed record KSelection(IReadOnlyList<KSelectionRow> Rows, int Customers
         SegmentationModel.CheckK(options.MaxK, features.Count);
 
         var ml = new MLContext(options.KMeans.Seed);
-        var input = MlData.ToView(ml, features.Input, features.Width);
+        var input = MlData.ToView(ml, features.CanonicalInput, features.Width);
         var scaled = SegmentationModel.Scaler(ml).Fit(input).Transform(input);
         var points = MlData.ReadVectors(scaled, MlData.FeaturesColumn);
         var sample = points.Length > options.SilhouetteSampleSize
@@ -79,6 +80,24 @@ public sealed record KSelection(IReadOnlyList<KSelectionRow> Rows, int Customers
     /// <summary>The row for <paramref name="k"/>.</summary>
     public KSelectionRow this[int k] => Rows.FirstOrDefault(r => r.K == k)
         ?? throw new SegmentationException($"k = {k} was not tried; tried {Rows[0].K}..{Rows[^1].K}.");
+
+    /// <summary>
+    /// What the three measures say, in words, for the notebook: where the silhouette peaks, where the
+    /// Davies-Bouldin index is lowest, where the inertia bends, and both indices at <paramref name="chosen"/> and at
+    /// <paramref name="reference"/> (e.g. the original workshop's k = 5, named by <paramref name="referenceName"/>).
+    /// </summary>
+    public string Reading(int chosen, int? reference = null, string referenceName = "the reference")
+    {
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"The silhouette is highest at k = {BestBySilhouette} ({this[BestBySilhouette].Silhouette:F3}), the Davies-Bouldin index lowest at k = {BestByDaviesBouldin} ({this[BestByDaviesBouldin].DaviesBouldin:F3}), and the inertia curve bends at k = {Elbow}.");
+        text += At(chosen, "the chosen k");
+        if (reference is { } r && r != chosen) text += At(r, referenceName);
+        return text;
+    }
+
+    private string At(int k, string name) => Rows.FirstOrDefault(r => r.K == k) is { } row
+        ? string.Create(CultureInfo.InvariantCulture, $" At k = {k} ({name}): silhouette {row.Silhouette:F3}, Davies-Bouldin {row.DaviesBouldin:F3}.")
+        : $" k = {k} ({name}) was not tried (k = {Rows[0].K}..{Rows[^1].K}).";
 
     /// <inheritdoc />
     public override string ToString() =>

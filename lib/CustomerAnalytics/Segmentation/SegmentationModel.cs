@@ -63,7 +63,7 @@ public sealed class SegmentationModel : IHtmlRenderable
         options ??= new KMeansOptions();
         CheckK(options.Clusters, features.Count);
         var ml = new MLContext(options.Seed);
-        var input = MlData.ToView(ml, features.Input, features.Width);
+        var input = MlData.ToView(ml, features.CanonicalInput, features.Width);
         var scaler = Scaler(ml).Fit(input);
         // k-means gets a fresh context with the seed, exactly as KSelection trains each k, so both give the same clusters.
         var kmeans = new MLContext(options.Seed).Clustering.Trainers.KMeans(options.ToTrainerOptions(options.Clusters)).Fit(scaler.Transform(input));

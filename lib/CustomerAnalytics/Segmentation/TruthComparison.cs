@@ -1,9 +1,11 @@
+using System.Globalization;
 using CustomerAnalytics.Display;
 
 namespace CustomerAnalytics.Segmentation;
 
 /// <summary>
-/// Found clusters against the generator's true segments (data/truth/olist_customer_segments.csv): the adjusted
+/// Found clusters against the generator's true segments (data/truth/olist_customer_segments.csv or
+/// online_retail_customer_segments.csv): the adjusted
 /// Rand index and the cross-table of clusters by true segment, optionally with a baseline labelling (e.g. the
 /// RFM-grid segments of workshop 01) measured the same way.
 /// </summary>
@@ -11,16 +13,29 @@ namespace CustomerAnalytics.Segmentation;
 public sealed record TruthComparison(double AdjustedRandIndex, int Customers, int Unmatched, IReadOnlyList<string> Segments,
     IReadOnlyList<string> TrueSegments, int[,] Counts, double? BaselineAdjustedRandIndex, string? BaselineName) : IHtmlRenderable
 {
-    /// <summary>Reads a truth file with header customer_unique_id,segment.</summary>
-    /// <exception cref="SegmentationException">The file is missing or has another header.</exception>
-    public static IReadOnlyDictionary<string, string> ReadTruth(string path)
+    /// <summary>
+    /// Reads a truth file: a header <paramref name="idColumn"/>,segment, then one customer per line
+    /// (data/truth/olist_customer_segments.csv has customer_unique_id; online_retail_customer_segments.csv has CustomerID).
+    /// </summary>
+    /// <exception cref="SegmentationException">The file is missing, has another header, a line without two fields, or a customer twice.</exception>
+    public static IReadOnlyDictionary<string, string> ReadTruth(string path, string idColumn = "customer_unique_id")
     {
         if (!File.Exists(path))
             throw new SegmentationException($"No truth file at {Path.GetFullPath(path)}. The sample data has it in data/truth/; for your own data there is no ground truth to compare with.");
         var lines = File.ReadLines(path).ToArray();
-        if (lines.Length == 0 || lines[0].Replace("\"", "").Trim() != "customer_unique_id,segment")
-            throw new SegmentationException($"{path} should start with the header customer_unique_id,segment (found '{lines.FirstOrDefault()}').");
-        return lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Replace("\"", "").Split(',')).ToDictionary(p => p[0], p => p[1]);
+        if (lines.Length == 0 || lines[0].Replace("\"", "").Trim() != $"{idColumn},segment")
+            throw new SegmentationException($"{path} should start with the header {idColumn},segment (found '{lines.FirstOrDefault()}'). Pass the file's id column as idColumn.");
+        var truth = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length == 0) continue;
+            var fields = lines[i].Replace("\"", "").Split(',');
+            if (fields.Length != 2)
+                throw new SegmentationException($"{path} line {i + 1} should be {idColumn},segment but is '{lines[i]}'.");
+            if (!truth.TryAdd(fields[0].Trim(), fields[1].Trim()))
+                throw new SegmentationException($"{path} line {i + 1}: customer {fields[0]} appears twice; a truth file has one segment per customer.");
+        }
+        return truth;
     }
 
     /// <summary>
@@ -43,6 +58,23 @@ public sealed record TruthComparison(double AdjustedRandIndex, int Customers, in
         return new TruthComparison(ClusterQuality.AdjustedRandIndex(found, actual), matched.Length, scores.Ids.Count - matched.Length,
             scores.SegmentNames, trueSegments, counts, baselineAri, baseline is null ? null : baselineName);
     }
+
+    /// <summary>
+    /// One sentence for the notebook's reading of the result: this labelling's adjusted Rand index, and whether it is
+    /// better than, worse than or level with (equal to two decimals) the baseline's and each of <paramref name="others"/>'.
+    /// </summary>
+    /// <param name="name">What was compared, e.g. "k-means at k = 4".</param>
+    /// <param name="others">Other labellings of the same customers and their ARI, e.g. ("the original k = 5", 0.2).</param>
+    public string Reading(string name, params (string Name, double AdjustedRandIndex)[] others)
+    {
+        (string Name, double Ari)[] all = BaselineAdjustedRandIndex is { } b ? [(BaselineName ?? "the baseline", b), .. others] : [.. others];
+        var parts = all.Select(o => string.Create(CultureInfo.InvariantCulture, $"{Relation(AdjustedRandIndex, o.Ari)} {o.Name} ({o.Ari:F2})")).ToArray();
+        return string.Create(CultureInfo.InvariantCulture, $"{name} agrees with the true segments with an adjusted Rand index of {AdjustedRandIndex:F2}") +
+               (parts.Length == 0 ? "." : $": {string.Join(", and ", parts)}.");
+    }
+
+    private static string Relation(double a, double b) =>
+        Math.Round(a, 2) == Math.Round(b, 2) ? "level with" : a > b ? "better than" : "worse than";
 
     /// <inheritdoc />
     public override string ToString() =>
