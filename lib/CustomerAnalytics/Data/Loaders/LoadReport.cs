@@ -32,8 +32,8 @@ public sealed record LoadReport : IHtmlRenderable
     public IReadOnlyList<RejectedRow> FirstRejects { get; init; } = [];
     /// <summary>Empty lines skipped (they are not rows).</summary>
     public long BlankLines { get; init; }
-    /// <summary>Byte sequences invalid in the file's encoding, read as U+FFFD. Non-zero usually means the
-    /// file is not UTF-8: reload with <see cref="LoadOptions.Encoding"/> set (for example Latin-1).</summary>
+    /// <summary>Byte sequences invalid in the file's encoding, read as U+FFFD. Only an encoding given in
+    /// <see cref="LoadOptions.Encoding"/> can leave any (a detected one fits the file): reload with the right one.</summary>
     public long UndecodableBytes { get; init; }
     /// <summary>How the file was decoded: "UTF-8"; the encoding given in <see cref="LoadOptions.Encoding"/>
     /// ("... (as requested)"); or, for a file that is not valid UTF-8 and no encoding was given,

@@ -7,11 +7,7 @@ namespace CustomerAnalytics.Data;
 /// <summary>The encoding a file is read with, and how it was chosen (for the load report).</summary>
 /// <param name="Encoding">The encoding to decode with; null means UTF-8 (a byte order mark is honoured either way).</param>
 /// <param name="Description">For example "UTF-8", or "Latin-1 (ISO-8859-1), detected: ..." when the file is not UTF-8.</param>
-internal sealed record TextEncodingChoice(Encoding? Encoding, string Description)
-{
-    /// <summary>True when the file was not valid UTF-8 and is read as Latin-1.</summary>
-    public bool DetectedLatin1 { get; init; }
-}
+internal sealed record TextEncodingChoice(Encoding? Encoding, string Description);
 
 /// <summary>
 /// Chooses how to decode a file when <see cref="LoadOptions.Encoding"/> is not set. A file with a byte order
@@ -32,8 +28,7 @@ internal static class TextEncodingDetector
         var invalidAt = FirstInvalidUtf8Byte(path, out var invalidByte);
         if (invalidAt < 0) return new TextEncodingChoice(null, "UTF-8");
         return new TextEncodingChoice(Encoding.Latin1, string.Create(CultureInfo.InvariantCulture,
-            $"Latin-1 (ISO-8859-1), detected: the file is not valid UTF-8 (byte 0x{invalidByte:X2} at offset {invalidAt}); set LoadOptions.Encoding if it is another encoding"))
-        { DetectedLatin1 = true };
+            $"Latin-1 (ISO-8859-1), detected: the file is not valid UTF-8 (byte 0x{invalidByte:X2} at offset {invalidAt}); set LoadOptions.Encoding if it is another encoding"));
     }
 
     /// <summary>Offset of the first byte that is not part of valid UTF-8, or -1 when the whole file is valid
