@@ -30,7 +30,7 @@ var app = WorkshopApp.Start("01-rfm-sql-prep", args);
 //
 // - the data is checked as it loads, and the load reports what it rejected;
 // - recency is measured from an explicit **as-of date**, never the wall clock, so the table is the same next year;
-// - scores are computed from the data: min-max scaling to 0-5 (to reproduce the original table) and the standard quintile scores 1-5 with named segments;
+// - scores are computed from the data: min-max scaling to 0-5 (to reproduce the original table) and scores 1-5 with named segments, where equal behaviour always gets equal scores (never the order of ids or rows);
 // - the SQL lives in `.sql` files that run unchanged on DuckDB in this process and on a PostgreSQL-wire server such as Redshift.
 app.Section("# 01 · RFM scores with SQL, on DuckDB (and PostgreSQL / Redshift)");
 
@@ -42,7 +42,7 @@ var workshop = Workshop.Start();
 
 // ## Parameters
 //
-// Change these to use your own data. `olistSource` can be a folder holding the three Kaggle Olist files (`olist_customers_dataset.csv`, `olist_orders_dataset.csv`, `olist_order_payments_dataset.csv`) or an `s3://bucket/prefix` location; empty means the bundled sample. The as-of date is empty by default: the day after the last delivered order.
+// Change these to use your own data. `olistSource` can be a folder holding the three Kaggle Olist files (`olist_customers_dataset.csv`, `olist_orders_dataset.csv`, `olist_order_payments_dataset.csv`) or an `s3://bucket/prefix` location; empty means the bundled sample. `retailSource` is an Online Retail file: Kaggle's `data.csv` (Latin-1, dates like `12/1/2010 8:26`) and UTF-8 exports with ISO dates (`2010-12-01 08:26:00`, ids like `17850.0`) both load as they are. The as-of date is empty by default: the day after the last delivered order.
 app.Section("## Parameters");
 var olistSource = app.Parameter("olistSource", "");                 // "" = data/olist sample; a folder or s3://bucket/prefix
 var retailSource = app.Parameter("retailSource", "");                // "" = data/online-retail/online_retail.csv
@@ -94,20 +94,28 @@ app.Show(rfm.Run("transactions"));
 // **Step 2, order values.** An order paid in parts (a voucher plus a card) becomes one row whose value is the sum of its payments.
 app.Show(rfm.Run("order_values"));
 
-// **Step 3, R, F and M.** Per customer: recency in whole days before the as-of date (dates subtracted, which gives days on DuckDB, PostgreSQL and Redshift alike; weeks would not agree across engines), frequency as distinct orders, and monetary value as total and average spend. It also numbers the customers in id order (`customer_key`): step 4 sorts them three times, and whole numbers sort and join far faster than 32-character ids.
+// **Step 3, R, F and M.** Per customer: recency in whole days before the as-of date (dates subtracted, which gives days on DuckDB, PostgreSQL and Redshift alike; weeks would not agree across engines), frequency as distinct orders, and monetary value as total and average spend.
 app.Show(rfm.Run("rfm"));
 
-// **Step 4, scores.** Two kinds, side by side. The min-max scaled values (0-5) reproduce the original workshop's table, but computed from the data instead of constants. The quintile scores (1-5, `NTILE(5)`) are the standard RFM scores, where 5 is always best; ties are broken by customer id so every engine gives the same answer.
+// How many customers bought only once? That decides what F can do. Every one-time buyer has the same frequency, so no score can rank them against each other on it. On the real Olist data nearly everyone bought once: F = 1 for almost all customers, and F separates only the few who came back. On Online Retail (section 7) far fewer customers bought once, so there F separates many of them. The count and share for this data:
+var oneTime = db.Scalar<long>("SELECT COUNT(*) FROM rfm WHERE frequency = 1");
+var customers = db.Count("rfm");
+Console.WriteLine($"Olist: {oneTime:N0} of {customers:N0} customers ({100.0 * oneTime / customers:F1}%) bought only once; all of them have F = 1.");
+
+// **Step 4, scores.** Two kinds, side by side, both computed from the values alone. The min-max scaled values (0-5) reproduce the original workshop's table, but computed from the data instead of constants. The scores 1-5, where 5 is always best, follow rules that give equal behaviour equal scores, whatever the ids or the order of the rows:
+//
+// - **F is a band of the order count:** 1 order is F 1, 2 orders F 2, 3 orders F 3, 4-5 orders F 4, 6 or more F 5. With most customers on one order, quintiles of F would have to split identical one-time buyers by their ids; a band keeps F 1 meaning exactly one order.
+// - **R and M are ranks cut into fifths:** line the customers up from worst to best (longest ago, least spent); customers with the same value share the middle of the places they take; the score is the fifth of the line that middle falls in. So two customers who last bought on the same day always get the same R. The SQL does this with whole numbers only, so DuckDB and PostgreSQL agree to the last customer.
 app.Show(rfm.Run("scores"));
 
-// **Step 5, segments.** A documented grid turns the R and F scores into names: R 4-5 with F 4-5 are *Champions*, R 4-5 with F 2-3 *Potential loyalists*, R 4-5 with F 1 *New customers*, R 3 with F 4-5 *Loyal customers*, R 3 otherwise *Need attention*, R 1-2 with F 3-5 *At risk*, and the rest *Hibernating*.
+// **Step 5, segments.** A documented grid turns the R score and the F band into names. Because F counts orders, each name is true of its members: R 4-5 with 4+ orders (F 4-5) are *Champions*, R 4-5 with 2-3 orders *Potential loyalists*, R 4-5 with one order *New customers*, R 3 with 4+ orders *Loyal customers*, R 3 with 1-3 orders *Need attention*, R 1-2 with 3+ orders *At risk* (regulars who stopped), and R 1-2 with 1-2 orders *Hibernating*. Nobody with a single order is a Champion, Loyal or At risk.
 app.Show(rfm.Run("segments"));
 var result = rfm.Result();
 app.Show(result);
 
 // ## 4. What the scores show
 //
-// The distributions first: most customers bought once (frequency is heavily skewed), recency spreads over the whole period, and spending has a long tail. This is why quintile scores (ranks) are more robust than scaled raw values.
+// The distributions first: most customers bought once (frequency is heavily skewed), recency spreads over the whole period, and spending has a long tail. This is why the scores use ranks and bands rather than scaled raw values: one very large spender would squeeze everyone else into the bottom of a min-max scale.
 app.Section("## 4. What the scores show");
 app.Show(Charts.Publish(RfmCharts.Distributions(result), "rfm-distributions"));
 
@@ -153,6 +161,8 @@ else
 // ## 7. The same on the Online Retail data, with its cleaning
 //
 // The UCI Online Retail file is messier: about a quarter of its lines have no `CustomerID`, cancellations are invoices starting with `C` with negative quantities, and a few lines are adjustments with zero or negative prices. Three cleaning steps remove them, each reporting how many rows it dropped; then invoices become orders and the same RFM steps run.
+//
+// The loader reads Kaggle's `data.csv` (Latin-1, so `£` and `é` arrive intact; the load report says the encoding was detected) and UTF-8 exports with ISO dates alike.
 app.Section("## 7. The same on the Online Retail data, with its cleaning");
 var retail = DatasetLoader.LoadOnlineRetail(db, retailSource == "" ? workshop.DataPath("online-retail", "online_retail.csv") : retailSource);
 var retailRfm = RfmPipeline.ForOnlineRetail(engine);
@@ -161,17 +171,19 @@ foreach (var step in new[] { "with_customer", "without_cancellations", "positive
     Console.WriteLine(retailRfm.Run(step));
 app.Show(retail);
 
-// The remaining steps (invoices as orders, then R, F, M, scores and segments) and the segment summary:
+// The remaining steps (invoices as orders, then R, F, M, scores and segments), how many customers bought only once here, and the segment summary:
 foreach (var step in retailRfm.Steps.Skip(3)) retailRfm.Run(step.Name);
 var retailResult = retailRfm.Result();
 retailRfm.Save(workshop.ResultsPath("rfm_online_retail.csv"));
+var retailOneTime = db.Scalar<long>("SELECT COUNT(*) FROM rfm WHERE frequency = 1");
+Console.WriteLine($"Online Retail: {retailOneTime:N0} of {retailResult.Customers:N0} customers ({100.0 * retailOneTime / retailResult.Customers:F1}%) bought only once.");
 app.Show(retailResult);
 
 // ## What you did
 //
 // - Loaded three related tables with a validation report, explored them, and computed RFM in five readable SQL steps.
 // - Fixed the as-of date instead of using the clock, kept only delivered orders, and computed the scaling from the data.
-// - Scored customers with quintiles and named the segments.
+// - Scored customers so that equal behaviour gets equal scores (F in order bands, R and M by rank in fifths) and named the segments.
 // - Saw how the same SQL runs on PostgreSQL and Redshift, and cleaned a second, messier dataset step by step.
 //
 // **Exercise:** change `asOfDate` to `"2018-01-01"` and rerun. Which segments shrink, and why do the recency values stay non-negative?
@@ -187,6 +199,7 @@ var segmentOf = result.Table.Columns["segment"].Cast<string>().ToList();
 app.Show(workshop.KeyNumbers("01-rfm-sql-prep",
     ("Olist rows rejected", olist.RowsRejected),
     ("Olist customers", result.Customers),
+    ("Olist one-time buyers", result.Table.Columns["frequency"].Cast<object>().Count(f => Convert.ToInt64(f) == 1)),
     ("Olist revenue", Convert.ToDouble(result.Table.Columns["monetary_total"].Sum())),
     ("Champions", segmentOf.Count(s => s == "Champions")),
     ("Hibernating", segmentOf.Count(s => s == "Hibernating")),

@@ -36,4 +36,19 @@ public class RetailRfmTests
         Assert.Equal(["01_with_customer", "02_without_cancellations", "03_positive_lines", "04_orders", "03_rfm", "04_scores", "05_segments"],
             result.Steps.Select(s => s.Script.Name));
     }
+
+    [Fact]
+    public void ScoresAndSegmentsFollowTheSameRulesAsOlist()
+    {
+        using var db = new WorkshopDatabase();
+        DatasetLoader.LoadOnlineRetail(db, RetailFile);
+        using var engine = new DuckDbEngine(db);
+        var table = RfmPipeline.ForOnlineRetail(engine).RunAll().Table;
+
+        Assert.Equal(RfmReference.Score(RfmTables.Values(table)), RfmTables.Scores(table));
+        // On Online Retail far fewer customers buy only once than on Olist, so F separates many of them.
+        var f = RfmTables.Ints(table, "f_score");
+        Assert.Equal([1, 2, 3, 4, 5], f.Distinct().Order());
+        Assert.True(f.Count(x => x == 1) < table.Rows.Count / 2, "most Online Retail customers bought more than once");
+    }
 }

@@ -51,63 +51,37 @@ public class RfmPipelineTests
     }
 
     [Fact]
-    public void ScoresAreQuintilesAndScaledValuesSpanZeroToFive()
+    public void ScoresFollowTheDocumentedRulesForEveryCustomer()
     {
         using var engine = OlistOnDuckDb();
-        var table = RfmPipeline.ForOlist(engine).RunAll().Table;
-        foreach (var score in new[] { "r_score", "f_score", "m_score" })
-        {
-            var counts = table.Columns[score].Cast<object>().GroupBy(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Count());
-            Assert.Equal([1, 2, 3, 4, 5], counts.Keys.Order());
-            Assert.True(counts.Values.Max() - counts.Values.Min() <= 1, $"{score} groups are not quintiles: {string.Join(",", counts)}");
-        }
+        var result = RfmPipeline.ForOlist(engine).RunAll();
+        var reference = RfmReference.Olist(OlistFolder, result.AsOfDate, "delivered").Values;
+        var expected = RfmReference.Score(reference.Select(r => (r.Customer, r.RecencyDays, r.Frequency, r.MonetaryTotal)));
+
+        Assert.Equal(expected, RfmTables.Scores(result.Table));
+        foreach (var score in new[] { "r_score", "m_score" })
+            Assert.Equal([1, 2, 3, 4, 5], RfmTables.Ints(result.Table, score).Distinct().Order());
         foreach (var scaled in new[] { "recency_scaled", "frequency_scaled", "monetary_scaled" })
         {
-            var values = table.Columns[scaled].Cast<object>().Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
+            var values = result.Table.Columns[scaled].Cast<object>().Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
             Assert.Equal(0.0, values.Min(), 9);
             Assert.Equal(5.0, values.Max(), 9);
         }
-        // 5 is best: the most recent customers get R = 5.
-        var rows = table.Rows.OrderBy(r => Convert.ToInt32(r["recency_days"], CultureInfo.InvariantCulture)).ToArray();
+        // 5 is best: the most recent customers get R = 5, those who bought longest ago R = 1.
+        var rows = result.Table.Rows.OrderBy(r => Convert.ToInt32(r["recency_days"], CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(5, Convert.ToInt32(rows[0]["r_score"], CultureInfo.InvariantCulture));
         Assert.Equal(1, Convert.ToInt32(rows[^1]["r_score"], CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void QuintileScoresBreakTiesByCustomerIdForEveryCustomer()
+    public void FrequencyScoreIsTheBandOfTheOrderCount()
     {
         using var engine = OlistOnDuckDb();
-        var rows = RfmPipeline.ForOlist(engine).RunAll().Table.Rows.ToArray();
-        string Id(DataFrameRow r) => (string)r["customer_unique_id"];
-        double Value(DataFrameRow r, string column) => Convert.ToDouble(r[column], CultureInfo.InvariantCulture);
-
-        // NTILE(5) by hand: sort (5 = best, ties by id), then split into five groups whose sizes differ by at
-        // most one, the larger groups first.
-        void Check(string score, IOrderedEnumerable<DataFrameRow> sorted)
-        {
-            var ordered = sorted.ThenBy(Id, StringComparer.Ordinal).ToArray();
-            int n = ordered.Length, small = n / 5, larger = n % 5;
-            for (int i = 0; i < n; i++)
-            {
-                int tile = i < larger * (small + 1) ? i / (small + 1) : larger + (i - larger * (small + 1)) / small;
-                Assert.True(tile + 1 == Convert.ToInt32(ordered[i][score], CultureInfo.InvariantCulture),
-                    $"{score} of {Id(ordered[i])} (position {i} of {n}): expected {tile + 1}, got {ordered[i][score]}");
-            }
-        }
-        Check("r_score", rows.OrderByDescending(r => Value(r, "recency_days")));
-        Check("f_score", rows.OrderBy(r => Value(r, "frequency")));
-        Check("m_score", rows.OrderBy(r => Value(r, "monetary_total")));
-    }
-
-    [Fact]
-    public void CustomerKeyNumbersCustomersInIdOrder()
-    {
-        using var engine = OlistOnDuckDb();
-        RfmPipeline.ForOlist(engine).RunAll();
-        var rfm = engine.Query("SELECT customer_unique_id, customer_key FROM rfm").Rows
-            .Select(r => (Id: (string)r[0], Key: Convert.ToInt64(r[1], CultureInfo.InvariantCulture))).ToArray();
-        var byId = rfm.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Key);
-        Assert.Equal(Enumerable.Range(1, rfm.Length).Select(i => (long)i), byId);
+        var table = RfmPipeline.ForOlist(engine).RunAll().Table;
+        var frequency = RfmTables.Ints(table, "frequency");
+        var f = RfmTables.Ints(table, "f_score");
+        Assert.All(frequency.Zip(f), p => Assert.Equal(p.First switch { 1 => 1, 2 => 2, 3 => 3, 4 or 5 => 4, _ => 5 }, p.Second));
+        Assert.Equal([1, 2, 3, 4, 5], f.Distinct().Order()); // the sample has customers in every band
     }
 
     [Fact]
@@ -118,18 +92,12 @@ public class RfmPipelineTests
         foreach (var row in result.Table.Rows)
         {
             int r = Convert.ToInt32(row["r_score"], CultureInfo.InvariantCulture), f = Convert.ToInt32(row["f_score"], CultureInfo.InvariantCulture);
-            var expected = (r, f) switch
-            {
-                ( >= 4, >= 4) => "Champions",
-                ( >= 4, >= 2) => "Potential loyalists",
-                ( >= 4, _) => "New customers",
-                (3, >= 4) => "Loyal customers",
-                (3, _) => "Need attention",
-                (_, >= 3) => "At risk",
-                _ => "Hibernating",
-            };
-            Assert.Equal(expected, row["segment"]);
+            var segment = (string)row["segment"];
+            Assert.Equal(RfmReference.Segment(r, f), segment);
+            var (fewest, most) = RfmReference.OrdersIn(segment);
+            Assert.InRange(Convert.ToInt32(row["frequency"], CultureInfo.InvariantCulture), fewest, most);
         }
+        Assert.Equal(7, result.Segments.Rows.Count);
         Assert.Equal(result.Customers, result.Segments.Columns["customers"].Cast<object>().Sum(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)));
         Assert.Equal(1.0, result.Segments.Columns["revenue_share"].Cast<object>().Sum(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)), 6);
     }

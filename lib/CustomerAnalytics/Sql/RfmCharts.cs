@@ -32,7 +32,7 @@ public static class RfmCharts
             .WithTitle("Segments: share of customers and of revenue").WithAxisTitles("segment", "percent");
     }
 
-    /// <summary>Customers in each cell of the R score x F score grid (5 x 5).</summary>
+    /// <summary>Customers in each cell of the R score x F score grid (5 x 5); F is the order-count band of 04_scores.sql.</summary>
     public static GenericChart RecencyFrequencyHeatmap(RfmResult result)
     {
         var counts = new double[5][];
@@ -42,6 +42,6 @@ public static class RfmCharts
         for (var i = 0; i < rScores.Length; i++) counts[(int)rScores[i] - 1][(int)fScores[i] - 1]++;
         string[] labels = ["1", "2", "3", "4", "5"];
         return CSharpChart.Heatmap<double, string, string, string>(counts, X: labels, Y: labels)
-            .WithTitle("Customers by R score (rows) and F score (columns)").WithAxisTitles("F score (5 = most orders)", "R score (5 = most recent)");
+            .WithTitle("Customers by R score (rows) and F score (columns)").WithAxisTitles("F score (order band: 1 = one order, 4 = 4-5, 5 = 6 or more)", "R score (5 = most recent fifth)");
     }
 }

@@ -6,7 +6,7 @@ namespace CustomerAnalytics.Sql;
 /// <summary>The finished RFM table and how it was made.</summary>
 /// <param name="AsOfDate">The day recency was measured on.</param>
 /// <param name="Steps">Every SQL step, in order.</param>
-/// <param name="Table">One row per customer: recency_days, frequency, monetary_total, monetary_avg, the scaled and quintile scores, segment.</param>
+/// <param name="Table">One row per customer: recency_days, frequency, monetary_total, monetary_avg, the scaled values, the 1-5 scores (F by order band, R and M by rank in fifths), segment.</param>
 /// <param name="Segments">Customers, revenue and revenue share per segment, largest revenue first.</param>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record RfmResult(DateTime AsOfDate, IReadOnlyList<StepResult> Steps, DataFrame Table, DataFrame Segments) : IHtmlRenderable

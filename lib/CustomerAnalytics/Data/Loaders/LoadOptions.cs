@@ -22,9 +22,10 @@ public sealed record LoadOptions
     /// an unexpected column usually means the wrong file or a changed export.</summary>
     public bool AllowExtraColumns { get; init; }
 
-    /// <summary>Text encoding of the file; null: UTF-8 (a byte order mark is honoured either way). Undecodable
-    /// bytes are counted in <see cref="LoadReport.UndecodableBytes"/>; the Kaggle copy of Online Retail, for
-    /// one, is Latin-1: load it with <c>Encoding = System.Text.Encoding.Latin1</c>.</summary>
+    /// <summary>Text encoding of the file; null (the default): detected. A file with a byte order mark or
+    /// valid UTF-8 throughout is read as UTF-8; any other file as Latin-1 (ISO-8859-1), as the Kaggle copy of
+    /// Online Retail is written, and <see cref="LoadReport.TextEncoding"/> says so. A given encoding is used
+    /// as it is; bytes invalid in it are counted in <see cref="LoadReport.UndecodableBytes"/>.</summary>
     public System.Text.Encoding? Encoding { get; init; }
 
     /// <summary>S3 settings for <c>s3://</c> paths (endpoint, region, credentials); the bucket comes from the

@@ -32,9 +32,13 @@ public sealed record LoadReport : IHtmlRenderable
     public IReadOnlyList<RejectedRow> FirstRejects { get; init; } = [];
     /// <summary>Empty lines skipped (they are not rows).</summary>
     public long BlankLines { get; init; }
-    /// <summary>Byte sequences invalid in the file's encoding, read as U+FFFD. Non-zero usually means the
-    /// file is not UTF-8: reload with <see cref="LoadOptions.Encoding"/> set (for example Latin-1).</summary>
+    /// <summary>Byte sequences invalid in the file's encoding, read as U+FFFD. Only an encoding given in
+    /// <see cref="LoadOptions.Encoding"/> can leave any (a detected one fits the file): reload with the right one.</summary>
     public long UndecodableBytes { get; init; }
+    /// <summary>How the file was decoded: "UTF-8"; the encoding given in <see cref="LoadOptions.Encoding"/>
+    /// ("... (as requested)"); or, for a file that is not valid UTF-8 and no encoding was given,
+    /// "Latin-1 (ISO-8859-1), detected: ..." with the offset of the first byte that is not UTF-8.</summary>
+    public string TextEncoding { get; init; } = "UTF-8";
     /// <summary>Header columns the schema does not know, ignored because <see cref="LoadOptions.AllowExtraColumns"/> was set.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
     /// <summary>Optional schema columns absent from the file (for example the label of a scoring file).</summary>
@@ -67,6 +71,7 @@ public sealed record LoadReport : IHtmlRenderable
         if (IgnoredColumns.Count > 0) sb.AppendLine().Append("  ignored columns: ").Append(string.Join(", ", IgnoredColumns));
         if (AbsentOptionalColumns.Count > 0) sb.AppendLine().Append("  absent optional columns: ").Append(string.Join(", ", AbsentOptionalColumns));
         if (BlankLines > 0) sb.AppendLine().Append(CultureInfo.InvariantCulture, $"  blank lines skipped: {BlankLines:N0}");
+        if (TextEncoding != "UTF-8") sb.AppendLine().Append("  encoding: ").Append(TextEncoding);
         if (UndecodableBytes > 0) sb.AppendLine().Append("  warning: ").Append(EncodingWarning);
         return sb.ToString();
     }
@@ -89,6 +94,7 @@ public sealed record LoadReport : IHtmlRenderable
         if (IgnoredColumns.Count > 0) notes.Add("Ignored columns: " + string.Join(", ", IgnoredColumns));
         if (AbsentOptionalColumns.Count > 0) notes.Add("Absent optional columns: " + string.Join(", ", AbsentOptionalColumns));
         if (BlankLines > 0) notes.Add($"Blank lines skipped: {N(BlankLines)}");
+        if (TextEncoding != "UTF-8") notes.Add("Encoding: " + TextEncoding);
         if (UndecodableBytes > 0) notes.Add("Warning: " + EncodingWarning);
         foreach (var note in notes) sb.Append("<p>").Append(Html.Encode(note)).Append("</p>");
         return sb.Append("</div>").ToString();
@@ -96,7 +102,7 @@ public sealed record LoadReport : IHtmlRenderable
 
     private string EncodingWarning =>
         $"{N(UndecodableBytes)} byte sequence(s) were not valid text in the expected encoding and were read as \uFFFD;" +
-        " the file is probably not UTF-8 (Latin-1?): reload with new LoadOptions { Encoding = System.Text.Encoding.Latin1 }.";
+        " the file is not in the encoding given: reload with the right LoadOptions.Encoding (for example System.Text.Encoding.Latin1), or leave it null to detect it.";
 
     private IEnumerable<(string Reason, long Count)> ReasonCounts() =>
         RejectsByReason.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (kv.Key.Describe(), kv.Value));

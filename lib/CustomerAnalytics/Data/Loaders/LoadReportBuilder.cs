@@ -10,6 +10,7 @@ internal sealed class LoadReportBuilder(string dataset, string source, string fi
     public long RowsRejected { get; private set; }
     public long BlankLines { get; set; }
     public long UndecodableBytes { get; set; }
+    public string TextEncoding { get; set; } = "UTF-8";
     public IReadOnlyList<string> IgnoredColumns { get; set; } = [];
     public IReadOnlyList<string> AbsentOptionalColumns { get; set; } = [];
 
@@ -39,6 +40,7 @@ internal sealed class LoadReportBuilder(string dataset, string source, string fi
         FirstRejects = _samples.ToArray(),
         BlankLines = BlankLines,
         UndecodableBytes = UndecodableBytes,
+        TextEncoding = TextEncoding,
         IgnoredColumns = IgnoredColumns,
         AbsentOptionalColumns = AbsentOptionalColumns,
         MaxErrors = options.MaxErrors,

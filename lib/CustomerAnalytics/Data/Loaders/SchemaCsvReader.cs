@@ -35,7 +35,9 @@ public static class SchemaCsvReader
     {
         if (!File.Exists(path)) throw new DataFileNotFoundException(source);
         var report = new LoadReportBuilder(schema.Name, source, Path.GetFullPath(path), options);
-        using var reader = new CsvRecordReader(path, schema.Delimiter, options.Encoding);
+        var encoding = TextEncodingDetector.Choose(path, options.Encoding);
+        report.TextEncoding = encoding.Description;
+        using var reader = new CsvRecordReader(path, schema.Delimiter, encoding.Encoding);
 
         if (!reader.Read()) throw SchemaMismatchException.EmptyFile(path, schema);
         var layout = MatchHeader(path, schema, reader.Fields, options);

@@ -3,11 +3,8 @@
 -- and Redshift alike; week counts differ between engines, so days it is). Never the wall clock.
 -- Frequency counts distinct orders: rfm_orders has one row per order, so COUNT(*) is that count
 -- (and half the work of COUNT(DISTINCT order_id)).
--- customer_key numbers the customers in customer id order. Step 4 sorts and joins on it instead of the
--- 32-character id: whole numbers are far cheaper to compare, and the order is the same.
 CREATE TABLE rfm AS
 SELECT o.customer_unique_id,
-       ROW_NUMBER() OVER (ORDER BY o.customer_unique_id) AS customer_key,
        CAST(MIN(a.as_of_date) AS DATE) - CAST(MAX(o.purchased_at) AS DATE) AS recency_days,
        COUNT(*) AS frequency,
        SUM(o.order_value) AS monetary_total,
