@@ -33,7 +33,9 @@ public sealed class NotebookExecutionTests
         var cells = ReadJson(run.ExecutedPath).GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("cell_type").GetString() == "code").ToArray();
         Assert.All(cells, c => Assert.DoesNotContain(c.GetProperty("outputs").EnumerateArray(), o => o.GetProperty("output_type").GetString() == "error"));
         var text = string.Concat(cells.SelectMany(c => c.GetProperty("outputs").EnumerateArray()).Select(o => o.GetRawText()));
-        Assert.Contains("describes only the bundled sample", text); // the truth section said why it skipped
+        const string skipped = "describes only the bundled sample"; // how a sample-only section says why it skipped
+        if (File.ReadAllText(Path.Combine(RepositoryPaths.Notebooks, name)).Contains(skipped, StringComparison.Ordinal))
+            Assert.Contains(skipped, text);
         Assert.True(File.Exists(Path.Combine(run.ChartsFolder, KeyNumbers.FileName)), $"{name}: no key numbers on other data");
     }
 

@@ -66,6 +66,8 @@ internal static class WorkshopRuns
     public static readonly IReadOnlyDictionary<string, Func<string, IReadOnlyList<string>>> OtherData =
         new Dictionary<string, Func<string, IReadOnlyList<string>>>
         {
+            ["01-rfm-sql-prep.ipynb"] = Fixtures.RealFormats.OlistAndRetailFiles.Write,
+            ["02-kmeans-segmentation.ipynb"] = Fixtures.RealFormats.OlistAndRetailFiles.Write,
             ["03-propensity-modelling.ipynb"] = Fixtures.RealFormats.PropensitySessionsFile.Write,
         };
 
