@@ -38,15 +38,20 @@ public sealed record EventLog : IHtmlRenderable
             if (MissingUser > 0) w.Add($"{MissingUser:N0} event(s) without user_pseudo_id dropped.");
             if (MissingTimestamp > 0) w.Add($"{MissingTimestamp:N0} event(s) without a valid event_timestamp dropped.");
             if (OutOfOrder > 0) w.Add($"{OutOfOrder:N0} event(s) were out of time order within their user and were sorted by event_timestamp.");
-            if (MissingSession > 0) w.Add($"{MissingSession:N0} event(s) without ga_session_id were put in one session per user.");
+            if (MissingSession > 0) w.Add($"{MissingSession:N0} event(s) without ga_session_id were put in one session per user" +
+                (Report?.Notes.Any(n => n.Column == "ga_session_id") == true ? "; the load report lists the first of them." : "."));
             return w;
         }
     }
 
-    /// <summary>Loads a GA4 export (CSV in the BigQuery flattened shape, local or s3://) with the validating loader.</summary>
+    /// <summary>
+    /// Loads a GA4 export, local or s3://, with the validating loader: a CSV in the flattened shape, or a BigQuery
+    /// export in newline-delimited JSON (.json, .jsonl, .ndjson, or recognised by its content; see
+    /// <see cref="DatasetLoader.LoadGa4"/>). Rejected rows and events without a session id are in <see cref="Report"/>.
+    /// </summary>
     public static EventLog Load(string pathOrS3Uri, LoadOptions? options = null)
     {
-        var loaded = DatasetLoader.LoadDataFrame(pathOrS3Uri, DatasetSchemas.Ga4Events, options);
+        var loaded = DatasetLoader.LoadGa4(pathOrS3Uri, options);
         return FromDataFrame(loaded.Frame) with { Report = loaded.Report };
     }
 
