@@ -120,6 +120,18 @@ public class Ga4JsonExportTests : IDisposable
     }
 
     [Fact]
+    public void TheOrderOfTheExportsLinesChangesNothing()
+    {
+        var lines = File.ReadAllLines(Ga4BigQueryExport.Write(folder)[0]["eventsPath=".Length..]);
+        var forward = EventLog.Load(Write("forward.jsonl", lines));
+        var backward = EventLog.Load(Write("backward.jsonl", lines.Reverse().ToArray()));
+        Assert.Equal(forward.Events, backward.Events);
+        Assert.Equal(SequenceBuilder.NextEvent(forward).Sequences, SequenceBuilder.NextEvent(backward).Sequences);
+        var labels = ChurnLabels.Compute(forward);
+        Assert.Equal(SequenceBuilder.Churn(forward, labels).UserIds, SequenceBuilder.Churn(backward, ChurnLabels.Compute(backward)).UserIds);
+    }
+
+    [Fact]
     public void TheFormIsRecognisedByContentWhenTheExtensionSaysNothing()
     {
         var json = Write("events.txt", Line(new ExportEvent("7.1", "session_start", T, 1)));
