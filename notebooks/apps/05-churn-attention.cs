@@ -45,7 +45,7 @@ app.Show(workshop);
 //
 // The knobs of this workshop. `eventsPath` empty means the bundled sample; point it at your own GA4 export, local or `s3://`, in either form:
 //
-// - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
+// - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
 // - a **CSV** in the flattened shape described in `data/README.md`.
 //
 // The churn and bounce windows are the definitions below. Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search (slow: about 150 runs).

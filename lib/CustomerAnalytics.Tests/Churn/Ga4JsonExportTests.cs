@@ -142,6 +142,20 @@ public class Ga4JsonExportTests : IDisposable
     }
 
     [Theory]
+    [InlineData("export.json.gz")]
+    [InlineData("000000000000")] // EXPORT DATA's shard names have no extension
+    public void AGzipExportIsReadAsIs(string name)
+    {
+        var lines = new[] { Line(new ExportEvent("7.1", "session_start", T, 1614592800)), Line(new ExportEvent("7.1", "purchase", T.AddSeconds(4), null)) };
+        var path = Path.Combine(folder, name);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+            gz.Write(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"));
+        var log = EventLog.Load(path);
+        Assert.Equal(["session_start", "purchase"], log.Events.Select(e => e.EventName));
+        Assert.Equal(2, log.Report!.Notes.Single().FirstRows.Single().Line);
+    }
+
+    [Theory]
     [InlineData("[{\"event_name\":\"x\"}]", "jq -c '.[]'")]
     [InlineData("   \n", "is empty")]
     [InlineData("{\n  \"event_name\": \"x\",\n  \"user_pseudo_id\": \"1\"\n}", "newline-delimited")]

@@ -55,7 +55,8 @@ public static class DatasetLoader
     /// <summary>
     /// Reads a GA4 events export into a DataFrame with the columns of <see cref="DatasetSchemas.Ga4Events"/>, from
     /// either form: the flattened CSV, or a BigQuery export in newline-delimited JSON (nested event_params, device,
-    /// geo; INT64 values as strings or numbers), chosen by extension (.json, .jsonl, .ndjson, .csv) or else by content.
+    /// geo; INT64 values as strings or numbers; gzip-compressed or not), chosen by extension (.json, .jsonl, .ndjson, .csv)
+    /// or else by content.
     /// JSON rows without ga_session_id are kept and listed in <see cref="LoadReport.Notes"/>.
     /// </summary>
     public static DataFrameLoadResult LoadGa4(string pathOrS3Uri, LoadOptions? options = null)

@@ -14,13 +14,34 @@ internal static class Ga4JsonReader
 {
     private static readonly string Sql = ReadSql();
 
-    /// <summary>True for a JSON export: by extension (.json, .jsonl, .ndjson), else by a first character '{' or '['.</summary>
+    /// <summary>True for a JSON export: by extension (.json, .jsonl, .ndjson, each also with .gz), else by a first
+    /// character '{' or '[' (of the decompressed text, for a gzip file such as BigQuery's EXPORT DATA ... compression = 'GZIP').</summary>
     public static bool IsJson(string source, string localFile)
     {
+        var name = source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? source[..^3] : source;
         string[] json = [".json", ".jsonl", ".ndjson"];
-        if (json.Any(e => source.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return true;
-        if (source.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return false;
+        if (json.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return true;
+        if (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return false;
         return FirstCharacter(localFile) is '{' or '[';
+    }
+
+    private static bool IsGzip(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b;
+    }
+
+    private static StreamReader OpenText(string file)
+    {
+        Stream stream = File.OpenRead(file);
+        if (IsGzip(file)) stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        return new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+    }
+
+    private static IEnumerable<string> ReadLines(string file)
+    {
+        using var reader = OpenText(file);
+        while (reader.ReadLine() is { } line) yield return line;
     }
 
     /// <summary>Reads and validates the export; throws <see cref="DataValidationException"/> over the error budget.</summary>
@@ -82,6 +103,7 @@ internal static class Ga4JsonReader
         using var command = db.Connection.CreateCommand();
         command.CommandText = Sql;
         command.Parameters.Add(new DuckDBParameter("path", Path.GetFullPath(localFile)));
+        command.Parameters.Add(new DuckDBParameter("compression", IsGzip(localFile) ? "gzip" : "uncompressed"));
         var rows = new List<JsonRow>();
         try
         {
@@ -116,7 +138,7 @@ internal static class Ga4JsonReader
 
     private static char? FirstCharacter(string file)
     {
-        using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
+        using var reader = OpenText(file);
         var buffer = new char[4096];
         int n;
         while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
@@ -129,7 +151,7 @@ internal static class Ga4JsonReader
     {
         var map = new LineMap(rows);
         long line = 0;
-        foreach (var text in File.ReadLines(file))
+        foreach (var text in ReadLines(file))
         {
             line++;
             if (string.IsNullOrWhiteSpace(text)) { map.Blank++; continue; }
@@ -168,7 +190,7 @@ internal static class Ga4JsonReader
             var wanted = rowIndexes.ToHashSet();
             if (wanted.Count == 0) return;
             int row = 0;
-            foreach (var text in File.ReadLines(file))
+            foreach (var text in ReadLines(file))
             {
                 if (string.IsNullOrWhiteSpace(text)) continue;
                 if (wanted.Contains(row)) Raw[row] = text;

@@ -1,7 +1,8 @@
 -- GA4 events from a BigQuery export in newline-delimited JSON (events_* rows), one row per line in file order.
 -- Values stay text so the loader can validate and report each one: BigQuery writes INT64 values as JSON strings,
 -- other tools as numbers. The session id is event_params' ga_session_id: value.int_value (or an integer that
--- arrived as value.string_value). Unreadable lines come back as a row of NULLs (ignore_errors) and are rejected.
+-- arrived as value.string_value). $compression is 'gzip' for a gzip file (BigQuery's EXPORT DATA shards have no
+-- extension to tell), else 'uncompressed'. Unreadable lines come back as a row of NULLs (ignore_errors) and are rejected.
 SELECT
     event_date,
     event_timestamp,
@@ -16,6 +17,7 @@ SELECT
          AND event_params IS NULL) AS readable
 FROM read_json($path,
     format = 'newline_delimited',
+    compression = $compression,
     ignore_errors = true,
     columns = {
         event_date: 'VARCHAR',
