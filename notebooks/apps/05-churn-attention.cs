@@ -43,7 +43,12 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this workshop. `eventsPath` empty means the bundled sample (1,000 users, 20,755 events); point it at your own GA4 export (a CSV in the BigQuery flattened shape described in `data/README.md`, local or `s3://`) to use real data. The churn and bounce windows are the definitions below. Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search (slow: about 150 runs).
+// The knobs of this workshop. `eventsPath` empty means the bundled sample; point it at your own GA4 export, local or `s3://`, in either form:
+//
+// - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
+// - a **CSV** in the flattened shape described in `data/README.md`.
+//
+// The churn and bounce windows are the definitions below. Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search (slow: about 150 runs).
 app.Section("## Parameters");
 var eventsPath = app.Parameter("eventsPath", "");
 var churnHours = app.Parameter("churnHours", 24.0);
@@ -57,9 +62,10 @@ app.CheckParameters();
 
 // ## 1. Load the events
 //
-// `EventLog.Load` reads the export with the validating loader of workshop 00: rows without a user or a timestamp are rejected and counted, events out of time order are sorted and counted. Nothing is dropped silently: read the warnings under the table.
+// `EventLog.Load` reads the export with the validating loader of workshop 00; a BigQuery JSON export goes through DuckDB's `read_json`. Rows without a user, a timestamp or an event name, and lines that are not JSON, are rejected and counted with their line; events without `ga_session_id` are kept (one session per user) and listed in the load report; events out of time order are sorted and counted. Nothing is dropped silently: read the load report and the warnings under the table.
 app.Section("## 1. Load the events");
-var log = EventLog.Load(string.IsNullOrEmpty(eventsPath) ? workshop.DataPath("ga4", "ga4_events.csv") : eventsPath);
+var eventsFile = string.IsNullOrEmpty(eventsPath) ? workshop.DataPath("ga4", "ga4_events.csv") : eventsPath;
+var log = EventLog.Load(eventsFile);
 app.Show(log);
 
 // ## 2. Who churned, who bounced
@@ -77,10 +83,12 @@ app.Show(labels);
 // The three groups as a chart.
 app.Show(Charts.Publish(ChurnCharts.GroupCounts(labels).WithTitle("Users by group"), "churn-groups"));
 
-// The sample comes with its truth (`data/truth/ga4_user_types.csv`): the generator's own churn and bounce labels. Ours should agree for every user; with a real export there is no truth file and this check is skipped.
+// The sample comes with its truth (`data/truth/ga4_user_types.csv`): the generator's own churn and bounce labels. Ours should agree for every user. The truth describes only the bundled sample, so with any other export this check (and section 9) is skipped, with a sentence saying so.
+var onSample = workshop.IsSample(eventsPath);
 var truthPath = workshop.DataPath("truth", "ga4_user_types.csv");
-Ga4Truth? truth = string.IsNullOrEmpty(eventsPath) && File.Exists(truthPath) ? Ga4Truth.Load(truthPath) : null;
-app.Show(truth is null ? "no truth for this data" : $"labels agreeing with the truth: {truth.Agreement(labels).Agree} of {truth.Agreement(labels).Compared}");
+Ga4Truth? truth = onSample && File.Exists(truthPath) ? Ga4Truth.Load(truthPath) : null;
+app.Show(truth is null ? "Truth check skipped: the truth file describes only the bundled sample, and these events are other data."
+    : $"labels agreeing with the truth: {truth.Agreement(labels).Agree} of {truth.Agreement(labels).Compared}");
 
 // ## 3. Two datasets
 //
@@ -128,36 +136,39 @@ catch (ChurnConfigException e) { Console.WriteLine(e.Message); }
 
 // ## 5. Training with grid search and a run store
 //
-// `GridSearch.Run` trains one model per grid combination: Adam with an L2 penalty on the weights, a validation pass after every epoch (shown live), and **early stopping**: when the validation metric has not improved for `patience` epochs, training stops and the best epoch's weights are kept. Every run is recorded in the run store, `artifacts/runs/<model>/<run-id>/` with `params.json`, `metrics.json` (per epoch) and `model.bin`, like a minimal local MLflow.
+// `GridSearch.Run` trains one model per grid combination: Adam with an L2 penalty on the weights, a validation pass after every epoch (shown live), and **early stopping**: when the validation metric has not improved for `patience` epochs, training stops and the best epoch's weights are kept. Every run is recorded in the run store, `artifacts/runs/<model>/<run-id>/` with `params.json`, `metrics.json` (per epoch), `model.bin` and `inputs.json`, like a minimal local MLflow.
 //
-// First the RNN churn model; its default grid compares global and multi-head attention, picking by validation F1.
+// `inputs.json` is what the run was trained on: the SHA-256 of the events file, the split, the churn and bounce definitions, the sequence options and the configuration, with their **fingerprint**. Later, "the best run" means the best run with the same fingerprint, so changing the data, the seed, the labels or the epochs never reloads a model trained on something else.
+//
+// First the inputs, then the RNN churn model; its default grid compares global and multi-head attention, picking by validation F1.
 app.Section("## 5. Training with grid search and a run store");
 var store = RunStore.ForWorkshop(workshop);
-var rnnChurn = GridSearch.Run(rnnChurnConfig, churn, store);
+var inputs = RunInputs.ForEvents(log.Report!.File, split, labels.Options);
+var rnnChurn = GridSearch.Run(rnnChurnConfig, churn, store, inputs: inputs);
 app.Show(rnnChurn);
 
 // The Transformer churn model (2 layers × 2 heads), grid over two learning rates.
-var transformerChurn = GridSearch.Run(transformerChurnConfig, churn, store);
+var transformerChurn = GridSearch.Run(transformerChurnConfig, churn, store, inputs: inputs);
 app.Show(transformerChurn);
 
 // The next-event models: one run each by default (their configuration files switch the grid off, and each epoch trains on a sample of `maxTrainExamples` sequences).
-var rnnNext = GridSearch.Run(rnnNextConfig, nextEvent, store);
-var transformerNext = GridSearch.Run(transformerNextConfig, nextEvent, store);
+var rnnNext = GridSearch.Run(rnnNextConfig, nextEvent, store, inputs: inputs);
+var transformerNext = GridSearch.Run(transformerNextConfig, nextEvent, store, inputs: inputs);
 app.Show(transformerNext);
 
 // ## 6. Comparing runs
 //
-// Everything recorded so far (the store keeps runs across sessions: the table shows the latest), then the validation metric per epoch of this session's churn runs.
+// Everything recorded so far (the store keeps runs across sessions: the table shows the latest, with the fingerprint of each run's inputs), then the validation metric per epoch of this session's churn runs.
 app.Section("## 6. Comparing runs");
 app.Show(store.List().Last(12));
 
 // Validation metric per epoch: early stopping ends a run a few epochs after its best.
 app.Show(Charts.Publish(ChurnCharts.RunCurves(store.List("rnn-churn").Last(rnnChurn.Rows.Count)).WithTitle("RNN churn runs: validation F1 per epoch"), "churn-run-curves"));
 
-// The best run is reloaded from its folder, exactly as you would in a later session or another program.
-var bestRun = store.Best("rnn-churn", rnnChurnConfig.Training.Metric);
+// The best run on these inputs is reloaded from its folder, exactly as you would in a later session or another program. Runs trained on other inputs, and older runs recorded without `inputs.json`, are not considered; if none is left, the error says how many runs it ignored and what to do.
+var bestRun = store.Best(rnnChurnConfig, inputs);
 var rnnChurnModel = RunStore.Load(bestRun);
-app.Show($"reloaded {bestRun.Model} run {bestRun.RunId} from {bestRun.Folder}");
+app.Show($"reloaded {bestRun.Model} run {bestRun.RunId} (inputs {bestRun.Inputs!.Fingerprint}) from {bestRun.Folder}");
 
 // ## 7. Evaluation on the test users
 //
@@ -187,11 +198,15 @@ app.Show(Charts.Publish(ChurnCharts.TrueVsPredicted(rnnNextTest).WithTitle("Next
 
 // ## 8. Attention
 //
-// What does a model look at? `AttentionMap.For` runs one test sequence and returns the attention weights labelled with its events. First a churner under the RNN: with global attention, one row (the pooled summary) over the events; with multi-head attention, one row per event.
+// What does a model look at? `AttentionMap.For` runs one test sequence and returns the attention weights labelled with its events. First a churner under the RNN (the test churner whose sequence length is closest to 12 events, ties broken by user id): with global attention, one row (the pooled summary) over the events; with multi-head attention, one row per event.
 app.Section("## 8. Attention");
-var churner = Enumerable.Range(0, churn.Test.Count).First(i => churn.Test.Labels[i] == 1 && churn.Test.Sequences[i].Length is > 6 and < 30);
+var byLength = Enumerable.Range(0, churn.Test.Count)
+    .OrderBy(i => churn.Test.Labels[i] == 1 ? 0 : 1).ThenBy(i => Math.Abs(churn.Test.Sequences[i].Length - 12))
+    .ThenBy(i => churn.Test.UserIds[i], StringComparer.Ordinal);
+var churner = byLength.First();
+var who = churn.Test.Labels[churner] == 1 ? "a churner" : "a retained user (no churner among the test users)";
 var rnnMap = AttentionMap.For(rnnChurnModel, churn.Test, churner);
-app.Show(Charts.Publish(ChurnCharts.AttentionHeatmap(rnnMap).WithTitle($"RNN attention, a churner (predicted {rnnMap.Predicted})"), "churn-attention-rnn"));
+app.Show(Charts.Publish(ChurnCharts.AttentionHeatmap(rnnMap).WithTitle($"RNN attention, {who} (predicted {rnnMap.Predicted})"), "churn-attention-rnn"));
 
 // The same user under the Transformer: what the prediction position attends to, for every head of every layer.
 var transformerMap = AttentionMap.For(transformerChurn.Best.Model, churn.Test, churner);
@@ -200,8 +215,9 @@ app.Show(Charts.Publish(ChurnCharts.HeadsHeatmap(transformerMap).WithTitle("Tran
 // One head in full: each row is an event attending to all events (rows sum to 1).
 app.Show(Charts.Publish(ChurnCharts.AttentionHeatmap(transformerMap, layer: transformerMap.Layers.Length - 1, head: 0).WithTitle("Transformer, last layer, head 1"), "churn-attention-matrix"));
 
-// A batch of next-event sequences at once, as in the original workshop: one row per session prefix (true → predicted next event), one column per position.
-var batch = Enumerable.Range(0, 12).Select(i => AttentionMap.For(rnnNext.Best.Model, nextEvent.Test, i * 7)).ToArray();
+// A batch of next-event sequences at once, as in the original workshop: one row per session prefix (true → predicted next event), one column per position. The twelve prefixes are spread evenly over the test set, whatever its size.
+var step = Math.Max(1, nextEvent.Test.Count / 12);
+var batch = Enumerable.Range(0, Math.Min(12, nextEvent.Test.Count)).Select(i => AttentionMap.For(rnnNext.Best.Model, nextEvent.Test, i * step)).ToArray();
 app.Show(Charts.Publish(ChurnCharts.BatchHeatmap(batch).WithTitle("Next event (RNN): attention over a batch"), "next-event-attention-batch"));
 
 // Which events draw attention, for churners versus non-churners? The **lift** of an event is its average weight times the sequence length: 1 means uniform attention, 2 twice as much.
@@ -213,21 +229,24 @@ app.Show(attention);
 
 // ## 9. Against the generator's truth
 //
-// Because the sample was generated from a known process, we know what is achievable. For the next event, the **best achievable accuracy** is that of the Bayes-optimal predictor on exactly our test sessions (`Ga4Model.BestNextEventAccuracy`); no model can beat it on average. For churn, the reference is an oracle that knows each user's hidden type (a guide, not a hard ceiling). The majority baseline shows what no learning at all would give.
+// Because the sample was generated from a known process, we know what is achievable. For the next event, the **best achievable accuracy** is that of the Bayes-optimal predictor on exactly our test sessions (`Ga4Model.BestNextEventAccuracy`); no model can beat it on average. For churn, the reference is an oracle that knows each user's hidden type (a guide, not a hard ceiling). The majority baseline shows what no learning at all would give. Both references come from the sample's generator, so on any other data this section is skipped with a sentence saying so.
 app.Section("## 9. Against the generator's truth");
-var rows = new List<TruthComparisonRow> { TruthComparisonRow.NextEvent("rnn-next-event", rnnNextTest, nextEvent), TruthComparisonRow.NextEvent("transformer-next-event", transformerNextTest, nextEvent) };
+var rows = new List<TruthComparisonRow>();
+if (onSample) rows.AddRange([TruthComparisonRow.NextEvent("rnn-next-event", rnnNextTest, nextEvent), TruthComparisonRow.NextEvent("transformer-next-event", transformerNextTest, nextEvent)]);
 if (truth is not null) rows.AddRange([TruthComparisonRow.Churn("rnn-churn", rnnChurnTest, churn, truth), TruthComparisonRow.Churn("transformer-churn", transformerChurnTest, churn, truth)]);
 var comparison = new TruthComparison(rows);
-app.Show(comparison);
+app.Show(onSample ? comparison : (object)"Skipped: the best achievable accuracy and the type oracle are known only for the bundled sample's generator, and these events are other data.");
 
-// As a chart.
-app.Show(Charts.Publish(ChurnCharts.AgainstTruth(comparison).WithTitle("Test accuracy against the truth"), "churn-against-truth"));
+// As a chart (on the sample only).
+app.Show(onSample ? Charts.Publish(ChurnCharts.AgainstTruth(comparison).WithTitle("Test accuracy against the truth"), "churn-against-truth")
+    : (object)"Skipped: there is no truth to compare with for these events.");
 
 // ## 10. Scoring new sequences
 //
-// A trained model scores any list of event names. An event it never saw is an error by default (with the names and counts), because silently ignoring it could hide a changed tracking setup; `allowUnknown: true` maps it to the unknown token instead.
+// A trained model scores any list of event names. Here: the first events of a real test user (the one of section 8), plus an event name the model never saw. An unseen event is an error by default (with the names and counts), because silently ignoring it could hide a changed tracking setup; `allowUnknown: true` maps it to the unknown token instead.
 app.Section("## 10. Scoring new sequences");
-string[] newUser = ["first_visit", "session_start", "page_view", "scroll", "video_start", "user_engagement"];
+var someone = churn.Test.UserIds[churner];
+string[] newUser = [.. log.Events.Where(e => e.UserId == someone).Select(e => e.EventName).Take(8), "tracking_plan_v2_event"];
 try { rnnChurnModel.PredictEvents(newUser); }
 catch (UnknownEventException e) { Console.WriteLine(e.Message); }
 app.Show(rnnChurnModel.PredictEvents(newUser, allowUnknown: true));

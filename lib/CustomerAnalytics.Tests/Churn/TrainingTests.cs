@@ -83,7 +83,8 @@ public class TrainingTests : IDisposable
             Grid = new Dictionary<string, IReadOnlyList<string>> { ["attention"] = ["global", "self"], ["learning_rate"] = ["0.02"] },
         };
         var store = new RunStore(folder);
-        var search = GridSearch.Run(config, data, store, Quiet);
+        var inputs = RunInputs.Of(("data", "tiny task"));
+        var search = GridSearch.Run(config, data, store, Quiet, inputs);
         Assert.Equal(2, search.Rows.Count);
         var runs = store.List(config.Name);
         Assert.Equal(2, runs.Runs.Count);
@@ -94,7 +95,7 @@ public class TrainingTests : IDisposable
             Assert.Equal(run.BestEpoch, run.Epochs.MaxBy(e => e.Metric)!.Epoch);
             Assert.Equal(3, run.Epochs.Count);
         }
-        var best = store.Best(config.Name, "accuracy");
+        var best = store.Best(config, inputs);
         Assert.Equal(search.Rows.Max(r => r.Metric), best.Validation["accuracy"], 9);
         var tested = store.RecordTest(best, search.Best.Model.Predict(data.Test).Report);
         Assert.Equal(tested.Test, RunStore.Read(best.Folder).Test);

@@ -69,6 +69,7 @@ internal static class WorkshopRuns
             ["01-rfm-sql-prep.ipynb"] = Fixtures.RealFormats.OlistAndRetailFiles.Write,
             ["02-kmeans-segmentation.ipynb"] = Fixtures.RealFormats.OlistAndRetailFiles.Write,
             ["03-propensity-modelling.ipynb"] = Fixtures.RealFormats.PropensitySessionsFile.Write,
+            ["05-churn-attention.ipynb"] = Fixtures.RealFormats.Ga4BigQueryExport.Write,
         };
 
     private static readonly ConcurrentDictionary<string, Lazy<NotebookRun>> OtherDataRuns = new();

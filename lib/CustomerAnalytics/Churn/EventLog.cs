@@ -12,7 +12,7 @@ namespace CustomerAnalytics.Churn;
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record EventLog : IHtmlRenderable
 {
-    /// <summary>Events sorted by user (first seen first), then timestamp.</summary>
+    /// <summary>Events grouped by user (users in order of their first event, then id), each user's in time order.</summary>
     public required IReadOnlyList<Ga4Event> Events { get; init; }
     /// <summary>The loader's report when the events came from a file.</summary>
     public LoadReport? Report { get; init; }
@@ -38,15 +38,20 @@ public sealed record EventLog : IHtmlRenderable
             if (MissingUser > 0) w.Add($"{MissingUser:N0} event(s) without user_pseudo_id dropped.");
             if (MissingTimestamp > 0) w.Add($"{MissingTimestamp:N0} event(s) without a valid event_timestamp dropped.");
             if (OutOfOrder > 0) w.Add($"{OutOfOrder:N0} event(s) were out of time order within their user and were sorted by event_timestamp.");
-            if (MissingSession > 0) w.Add($"{MissingSession:N0} event(s) without ga_session_id were put in one session per user.");
+            if (MissingSession > 0) w.Add($"{MissingSession:N0} event(s) without ga_session_id were put in one session per user" +
+                (Report?.Notes.Any(n => n.Column == "ga_session_id") == true ? "; the load report lists the first of them." : "."));
             return w;
         }
     }
 
-    /// <summary>Loads a GA4 export (CSV in the BigQuery flattened shape, local or s3://) with the validating loader.</summary>
+    /// <summary>
+    /// Loads a GA4 export, local or s3://, with the validating loader: a CSV in the flattened shape, or a BigQuery
+    /// export in newline-delimited JSON (.json, .jsonl, .ndjson, or recognised by its content; see
+    /// <see cref="DatasetLoader.LoadGa4"/>). Rejected rows and events without a session id are in <see cref="Report"/>.
+    /// </summary>
     public static EventLog Load(string pathOrS3Uri, LoadOptions? options = null)
     {
-        var loaded = DatasetLoader.LoadDataFrame(pathOrS3Uri, DatasetSchemas.Ga4Events, options);
+        var loaded = DatasetLoader.LoadGa4(pathOrS3Uri, options);
         return FromDataFrame(loaded.Frame) with { Report = loaded.Report };
     }
 
@@ -83,19 +88,25 @@ public sealed record EventLog : IHtmlRenderable
         return FromEvents(kept) with { MissingUser = missingUser, MissingTimestamp = missingTime, MissingSession = missingSession };
     }
 
-    /// <summary>Groups valid events by user (in order of first appearance) and sorts each user's events by time (stable).</summary>
+    /// <summary>
+    /// Groups valid events by user and sorts them so that the order of the file's rows does not matter: users by their
+    /// first event's time (then by id, for users who start at the same microsecond), each user's events by time, then
+    /// event name, then session id (exports do not keep a meaningful row order; BigQuery's has none).
+    /// </summary>
     public static EventLog FromEvents(IEnumerable<Ga4Event> events)
     {
         var byUser = new Dictionary<string, List<Ga4Event>>();
-        var order = new List<string>();
         int outOfOrder = 0;
         foreach (var e in events)
         {
-            if (!byUser.TryGetValue(e.UserId, out var list)) { byUser[e.UserId] = list = []; order.Add(e.UserId); }
+            if (!byUser.TryGetValue(e.UserId, out var list)) byUser[e.UserId] = list = [];
             if (list.Count > 0 && e.Timestamp < list[^1].Timestamp) outOfOrder++;
             list.Add(e);
         }
-        var sorted = order.SelectMany(u => byUser[u].OrderBy(e => e.Timestamp)).ToList();
+        var sorted = byUser.Values
+            .Select(list => list.OrderBy(e => e.Timestamp).ThenBy(e => e.EventName, StringComparer.Ordinal).ThenBy(e => e.SessionId ?? -1).ToList())
+            .OrderBy(list => list[0].Timestamp).ThenBy(list => list[0].UserId, StringComparer.Ordinal)
+            .SelectMany(list => list).ToList();
         return new EventLog { Events = sorted, OutOfOrder = outOfOrder };
     }
 

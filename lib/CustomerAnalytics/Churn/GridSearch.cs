@@ -10,8 +10,12 @@ namespace CustomerAnalytics.Churn;
 /// </summary>
 public static class GridSearch
 {
-    /// <summary>Runs the search. Models other than the best are disposed.</summary>
-    public static GridSearchResult Run(ModelConfig config, SequenceSplit data, RunStore? store = null, IEnumerable<IProgressSink>? sinks = null)
+    /// <summary>
+    /// Runs the search. Models other than the best are disposed. With <paramref name="inputs"/>, every run is recorded
+    /// with them and the configuration (see <see cref="RunInputs.WithConfig"/>), so <see cref="RunStore.Best(ModelConfig, RunInputs)"/>
+    /// finds these runs again and no others.
+    /// </summary>
+    public static GridSearchResult Run(ModelConfig config, SequenceSplit data, RunStore? store = null, IEnumerable<IProgressSink>? sinks = null, RunInputs? inputs = null)
     {
         if (config.Task != data.Train.Task)
             throw new ChurnDataException($"{config.Name} is configured for {config.Task} but the data is for {data.Train.Task}; pass the matching split.");
@@ -22,7 +26,7 @@ public static class GridSearch
         {
             var (init, training) = config.Apply(combination);
             var result = SequenceTrainer.Train(config with { Init = init, Training = training }, data, sinks);
-            var run = store?.Record(result, combination);
+            var run = store?.Record(result, combination, inputs?.WithConfig(config));
             rows.Add(new GridSearchRow(combination, result.BestMetric, result.BestEpoch, result.History.Count, result.Seconds, run?.RunId));
             if (best is null || result.BestMetric > best.BestMetric) { best?.Model.Dispose(); best = result; bestRun = run; }
             else result.Model.Dispose();

@@ -15,4 +15,8 @@ namespace CustomerAnalytics.Churn;
 public sealed record RunInfo(
     string Model, string RunId, string Folder, IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyDictionary<string, double> Validation, IReadOnlyDictionary<string, double>? Test,
-    IReadOnlyList<EpochRecord> Epochs, int BestEpoch, double Seconds);
+    IReadOnlyList<EpochRecord> Epochs, int BestEpoch, double Seconds)
+{
+    /// <summary>What the run was trained on (its inputs.json), or null for a run recorded without inputs.</summary>
+    public RunInputs? Inputs { get; init; }
+}

@@ -8,12 +8,17 @@ namespace CustomerAnalytics.Churn;
 /// <summary>
 /// A local run store in the spirit of MLflow tracking: every run is a folder artifacts/runs/&lt;model&gt;/&lt;run-id&gt;/
 /// with params.json (the full configuration, parseable by <see cref="ModelConfig.Parse"/>), metrics.json (per-epoch
-/// loss and metric, validation and test scores) and model.bin (weights). Plain files: list them, diff them, delete them.
+/// loss and metric, validation and test scores), model.bin (weights) and inputs.json (what the run was trained on:
+/// see <see cref="RunInputs"/>). Plain files: list them, diff them, delete them. <see cref="Best(ModelConfig, RunInputs)"/>
+/// considers only runs with the same inputs, so a change of data, split, labels or configuration never reloads a
+/// model trained on something else.
 /// </summary>
 public sealed class RunStore(string root)
 {
     /// <summary>File name of the metrics in a run folder.</summary>
     public const string MetricsFile = "metrics.json";
+    /// <summary>File name of the run's inputs and their fingerprint in a run folder.</summary>
+    public const string InputsFile = "inputs.json";
     private static int counter;
 
     /// <summary>The store's folder.</summary>
@@ -22,15 +27,16 @@ public sealed class RunStore(string root)
     /// <summary>The workshop's store: artifacts/runs under the repository.</summary>
     public static RunStore ForWorkshop(Workshop workshop) => new(workshop.RunsFolder);
 
-    /// <summary>Records a finished run: saves the model and writes its parameters and metrics.</summary>
-    public RunInfo Record(TrainingResult result, IReadOnlyDictionary<string, string>? parameters = null)
+    /// <summary>Records a finished run: saves the model and writes its parameters, metrics and (when given) inputs.</summary>
+    public RunInfo Record(TrainingResult result, IReadOnlyDictionary<string, string>? parameters = null, RunInputs? inputs = null)
     {
         var model = result.Model.Config.Name;
         var id = string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Interlocked.Increment(ref counter):D3}");
         var folder = Path.Combine(Root, model, id);
         result.Model.Save(folder);
         var run = new RunInfo(model, id, folder, parameters ?? new Dictionary<string, string>(), result.Validation.Metrics, null,
-            result.History, result.BestEpoch, result.Seconds);
+            result.History, result.BestEpoch, result.Seconds) { Inputs = inputs };
+        if (inputs is not null) WriteInputs(folder, inputs);
         WriteMetrics(run);
         return run;
     }
@@ -57,10 +63,29 @@ public sealed class RunStore(string root)
         return new RunTable(runs);
     }
 
-    /// <summary>The run of <paramref name="model"/> with the highest validation <paramref name="metric"/>.</summary>
-    public RunInfo Best(string model, string metric = "accuracy") =>
-        List(model).Runs.Where(r => r.Validation.ContainsKey(metric)).MaxBy(r => r.Validation[metric])
-        ?? throw new RunStoreException($"No recorded runs of '{model}' in {Root}. Train it first (GridSearch.Run records every run).");
+    /// <summary>
+    /// The run of <paramref name="config"/>'s model with the highest validation value of its metric, among the runs
+    /// trained on <paramref name="inputs"/> with this configuration (the fingerprint of <c>inputs.WithConfig(config)</c>,
+    /// as <see cref="GridSearch.Run"/> records it). Runs on other inputs and runs without recorded inputs are ignored;
+    /// when none is left, <see cref="RunStoreException"/> says how many were ignored and what to do.
+    /// </summary>
+    public RunInfo Best(ModelConfig config, RunInputs inputs) => Best(config.Name, inputs.WithConfig(config), config.Training.Metric);
+
+    /// <summary>The run of <paramref name="model"/> with the highest validation <paramref name="metric"/> among the runs
+    /// recorded with exactly <paramref name="inputs"/> (compared by fingerprint).</summary>
+    public RunInfo Best(string model, RunInputs inputs, string metric = "accuracy")
+    {
+        var runs = List(model).Runs;
+        var same = runs.Where(r => r.Inputs?.Fingerprint == inputs.Fingerprint).ToArray();
+        var best = same.Where(r => r.Validation.ContainsKey(metric)).MaxBy(r => r.Validation[metric]);
+        if (best is not null) return best;
+        int other = runs.Count(r => r.Inputs is not null && r.Inputs.Fingerprint != inputs.Fingerprint), old = runs.Count(r => r.Inputs is null);
+        var ignored = runs.Count == 0 ? "There are no runs of it at all." :
+            string.Create(CultureInfo.InvariantCulture, $"Ignored: {other} run(s) trained on other inputs (other data, split, labels or configuration) and {old} run(s) recorded without inputs ({InputsFile} missing: older runs whose data cannot be known).") +
+            (same.Length > 0 ? $" {same.Length} run(s) on these inputs have no validation '{metric}'." : "");
+        throw new RunStoreException($"No run of '{model}' in {Root} was trained on these inputs, {inputs}. {ignored}" +
+            " Train it on these inputs first: GridSearch.Run(config, data, store, inputs: inputs) records every run with its inputs.");
+    }
 
     /// <summary>Loads the model saved with a run.</summary>
     public static TrainedModel Load(RunInfo run) => TrainedModel.Load(run.Folder);
@@ -83,12 +108,40 @@ public sealed class RunStore(string root)
                 TimeSpan.FromSeconds(e.GetProperty("seconds").GetDouble()))).ToArray();
             var parameters = r.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
             return new RunInfo(r.GetProperty("model").GetString()!, r.GetProperty("run_id").GetString()!, folder, parameters,
-                Scores("validation") ?? [], Scores("test"), epochs, r.GetProperty("best_epoch").GetInt32(), r.GetProperty("seconds").GetDouble());
+                Scores("validation") ?? [], Scores("test"), epochs, r.GetProperty("best_epoch").GetInt32(), r.GetProperty("seconds").GetDouble())
+                { Inputs = ReadInputs(folder) };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             throw new RunStoreException($"{path} cannot be read ({e.Message}); delete the folder {folder} or record the run again.", e);
         }
+    }
+
+    private static RunInputs? ReadInputs(string folder)
+    {
+        var path = Path.Combine(folder, InputsFile);
+        if (!File.Exists(path)) return null;
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var inputs = new RunInputs(doc.RootElement.GetProperty("inputs").EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString() ?? "")));
+        var recorded = doc.RootElement.GetProperty("fingerprint").GetString();
+        if (recorded != inputs.Fingerprint)
+            throw new RunStoreException($"{path} was edited: its fingerprint {recorded} does not match its inputs ({inputs.Fingerprint}); delete the folder {folder} or record the run again.");
+        return inputs;
+    }
+
+    private static void WriteInputs(string folder, RunInputs inputs)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("fingerprint", inputs.Fingerprint);
+            w.WriteStartObject("inputs");
+            foreach (var (k, v) in inputs.Values) w.WriteString(k, v);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        File.WriteAllText(Path.Combine(folder, InputsFile), Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     private static void WriteMetrics(RunInfo run)

@@ -17,10 +17,10 @@ public sealed record RunTable(IReadOnlyList<RunInfo> Runs) : IHtmlRenderable
 
     /// <inheritdoc />
     public string ToHtml() => Html.Table(
-        ["model", "run", "parameters", "epochs", "best epoch", "seconds", "val accuracy", "val F1", "test accuracy", "test F1"],
+        ["model", "run", "inputs", "parameters", "epochs", "best epoch", "seconds", "val accuracy", "val F1", "test accuracy", "test F1"],
         Runs.Select(r => new object?[]
         {
-            r.Model, r.RunId, string.Join(", ", r.Parameters.Select(p => $"{p.Key}={p.Value}")), r.Epochs.Count, r.BestEpoch, Math.Round(r.Seconds, 1),
+            r.Model, r.RunId, r.Inputs?.Fingerprint ?? "(not recorded)", string.Join(", ", r.Parameters.Select(p => $"{p.Key}={p.Value}")), r.Epochs.Count, r.BestEpoch, Math.Round(r.Seconds, 1),
             r.Validation.GetValueOrDefault("accuracy"), r.Validation.GetValueOrDefault("f1"),
             r.Test?.GetValueOrDefault("accuracy"), r.Test?.GetValueOrDefault("f1"),
         }), $"{Runs.Count} recorded run(s)");

@@ -52,6 +52,22 @@ public static class DatasetLoader
     public static LoadReport LoadGa4Events(WorkshopDatabase db, string pathOrS3Uri, LoadOptions? options = null, string table = "events") =>
         LoadTable(db, table, pathOrS3Uri, DatasetSchemas.Ga4Events, options);
 
+    /// <summary>
+    /// Reads a GA4 events export into a DataFrame with the columns of <see cref="DatasetSchemas.Ga4Events"/>, from
+    /// either form: the flattened CSV, or a BigQuery export in newline-delimited JSON (nested event_params, device,
+    /// geo; INT64 values as strings or numbers; gzip-compressed or not), chosen by extension (.json, .jsonl, .ndjson, .csv)
+    /// or else by content.
+    /// JSON rows without ga_session_id are kept and listed in <see cref="LoadReport.Notes"/>.
+    /// </summary>
+    public static DataFrameLoadResult LoadGa4(string pathOrS3Uri, LoadOptions? options = null)
+    {
+        options ??= LoadOptions.Default;
+        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        return Ga4JsonReader.IsJson(pathOrS3Uri, local)
+            ? Ga4JsonReader.Read(local, pathOrS3Uri, options)
+            : LoadDataFrame(pathOrS3Uri, DatasetSchemas.Ga4Events, options);
+    }
+
     /// <summary>Loads any delimited file described by <paramref name="schema"/> into <paramref name="table"/>
     /// (created or replaced; on failure the previous table is kept).</summary>
     public static LoadReport LoadTable(WorkshopDatabase db, string table, string pathOrS3Uri, DatasetSchema schema, LoadOptions? options = null)

@@ -43,6 +43,9 @@ public sealed record LoadReport : IHtmlRenderable
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
     /// <summary>Optional schema columns absent from the file (for example the label of a scoring file).</summary>
     public IReadOnlyList<string> AbsentOptionalColumns { get; init; } = [];
+    /// <summary>Rows accepted with a caveat (for example GA4 events without ga_session_id), one note per kind,
+    /// with counts and the first such rows: kept, but not silently.</summary>
+    public IReadOnlyList<LoadNote> Notes { get; init; } = [];
     /// <summary>The error budget the file was loaded with.</summary>
     public int MaxErrors { get; init; }
 
@@ -72,6 +75,11 @@ public sealed record LoadReport : IHtmlRenderable
         if (AbsentOptionalColumns.Count > 0) sb.AppendLine().Append("  absent optional columns: ").Append(string.Join(", ", AbsentOptionalColumns));
         if (BlankLines > 0) sb.AppendLine().Append(CultureInfo.InvariantCulture, $"  blank lines skipped: {BlankLines:N0}");
         if (TextEncoding != "UTF-8") sb.AppendLine().Append("  encoding: ").Append(TextEncoding);
+        foreach (var note in Notes)
+        {
+            sb.AppendLine().Append("  note: ").Append(note);
+            foreach (var row in note.FirstRows) sb.AppendLine().Append("    ").Append(row);
+        }
         if (UndecodableBytes > 0) sb.AppendLine().Append("  warning: ").Append(EncodingWarning);
         return sb.ToString();
     }
@@ -90,6 +98,10 @@ public sealed record LoadReport : IHtmlRenderable
             sb.Append(Html.Table(["line", "reason", "column", "detail", "raw text"],
                 FirstRejects.Select(r => new object?[] { r.Line, r.Reason.Describe(), r.Column, r.Detail, r.RawText }),
                 $"First {FirstRejects.Count} rejected rows"));
+        foreach (var note in Notes)
+            sb.Append(Html.Table(["line", "raw text"],
+                note.FirstRows.Select(r => new object?[] { r.Line, r.RawText }),
+                $"Accepted with a note: {note}"));
         var notes = new List<string>();
         if (IgnoredColumns.Count > 0) notes.Add("Ignored columns: " + string.Join(", ", IgnoredColumns));
         if (AbsentOptionalColumns.Count > 0) notes.Add("Absent optional columns: " + string.Join(", ", AbsentOptionalColumns));

@@ -17,6 +17,8 @@ public enum RejectReason
     MalformedQuotes,
     /// <summary>A journey line has an empty input or target sequence.</summary>
     EmptySequence,
+    /// <summary>A line of a JSON export is not a JSON object (cut off, or not JSON at all).</summary>
+    MalformedJson,
 }
 
 /// <summary>Human wording of <see cref="RejectReason"/> values.</summary>
@@ -32,6 +34,7 @@ public static class RejectReasonText
         RejectReason.NotBinary => "not 0/1",
         RejectReason.MalformedQuotes => "malformed quotes",
         RejectReason.EmptySequence => "empty sequence",
+        RejectReason.MalformedJson => "malformed JSON",
         _ => reason.ToString(),
     };
 }
