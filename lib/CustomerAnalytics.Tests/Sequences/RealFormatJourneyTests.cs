@@ -58,3 +58,21 @@ public class RealFormatJourneyTests : IDisposable
         Assert.Contains("1 target(s) longer than 5 tokens cut to their first 5.", report.Warnings);
     }
 }
+
+public class JourneySelectionTests
+{
+    private static readonly JourneyRecord[] Journeys =
+        [new("20", ["NBC"], ["visit"]), new("3", ["ABC", "CBS"], ["CBS"]), new("3", ["ABC"], ["FOX"]), new("100", ["web"], ["visit"]), new("7", ["TNT"], ["web"])];
+
+    [Fact]
+    public void TheOrderOfTheLinesChangesNothing()
+    {
+        Assert.Equal(["100", "20", "3", "3", "7"], JourneySelection.Canonical(Journeys).Select(j => j.CustomerId));
+        Assert.Equal(["ABC", "ABC CBS"], JourneySelection.Canonical(Journeys).Where(j => j.CustomerId == "3").Select(j => string.Join(' ', j.Input)));
+        var subset = JourneySelection.Canonical(Journeys, max: 3, seed: 5);
+        Assert.Equal(3, subset.Count);
+        Assert.Equal(subset, JourneySelection.Canonical(Journeys.Reverse(), max: 3, seed: 5));
+        Assert.Equal(subset.OrderBy(j => j.CustomerId, StringComparer.Ordinal).ThenBy(j => string.Join(' ', j.Input), StringComparer.Ordinal), subset);
+        Assert.Equal(5, JourneySelection.Canonical(Journeys, max: 9).Count);
+    }
+}
