@@ -34,7 +34,7 @@ public sealed class TouchpointPredictor(Seq2SeqModel model, Vocabulary vocabular
         : " (for example [" + string.Join(", ", vocabulary.DataTokens.Take(2).Select(t => '"' + t + '"')) + "])";
 
     /// <summary>The probability that <see cref="TouchpointPrediction.ConversionToken"/> follows each journey, in the order
-    /// given (share of sampled continuations that contain it). Journeys are truncated like in training.</summary>
+    /// given (estimated from sampled continuations, see <see cref="Seq2SeqDecoding.ProbabilityOfToken"/>). Journeys are truncated like in training.</summary>
     /// <exception cref="SequenceInputException">A journey has no touchpoints.</exception>
     public double[] ConversionProbabilities(IReadOnlyList<SequencePair> journeys)
     {
@@ -64,7 +64,7 @@ public sealed class TouchpointPredictor(Seq2SeqModel model, Vocabulary vocabular
 /// <param name="Greedy">Predicted sequence, most likely token at each step.</param>
 /// <param name="Beam">Predicted sequence by beam search.</param>
 /// <param name="ConversionToken">The token counted as a conversion.</param>
-/// <param name="ConversionProbability">Estimated probability that it appears among the next touchpoints (share of sampled continuations).</param>
+/// <param name="ConversionProbability">Estimated probability that it appears among the next touchpoints (from sampled continuations, see <see cref="Seq2SeqDecoding.ProbabilityOfToken"/>).</param>
 /// <param name="Warnings">What was changed in the input, if anything.</param>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record TouchpointPrediction(IReadOnlyList<string> Input, IReadOnlyList<(string Token, double Probability)> NextTouchpoints,
