@@ -27,6 +27,17 @@ public class TouchpointPredictorTests
     }
 
     [Fact]
+    public void WithOneTargetStepTheConversionProbabilityIsExactlyTheFirstStepsProbability()
+    {
+        var (vocabulary, pairs) = SequenceTestData.Encoded(20, maxTarget: 1);
+        var model = Seq2SeqModel.Create(vocabulary.Count, SequenceTestData.SmallModel() with { MaxTargetLength = 1 }, 3, TorchDevice.Current);
+        var estimated = Seq2SeqDecoding.ProbabilityOfToken(model, pairs, vocabulary.IdOf("visit"), samples: 3, seed: 1);
+        var exact = Seq2SeqDecoding.Greedy(model, pairs).Select(d => (double)d.FirstStepProbabilities[vocabulary.IdOf("visit")]).ToArray();
+        Assert.All(estimated.Zip(exact), x => Assert.Equal(x.Second, x.First, 5));
+        Assert.All(estimated, p => Assert.InRange(p, 0.01, 0.99));
+    }
+
+    [Fact]
     public void UnknownTouchpointsAreMappedAndReported()
     {
         var (predictor, _) = Untrained();

@@ -18,7 +18,7 @@ public sealed class TouchpointPredictor(Seq2SeqModel model, Vocabulary vocabular
     public TouchpointPrediction Predict(IReadOnlyList<string> journey, int beamWidth = 3)
     {
         if (journey.Count == 0 || journey.All(string.IsNullOrWhiteSpace))
-            throw new SequenceInputException("The journey is empty: give at least one touchpoint (for example [\"itv\", \"web\"]).");
+            throw new SequenceInputException("The journey is empty: give at least one touchpoint" + ExampleHint() + ".");
         var encoded = encoder.Encode([new SequencePair("journey", journey, [])], requireTarget: false);
         var pair = encoded.Pairs[0];
         var greedy = Seq2SeqDecoding.Greedy(model, [pair])[0];
@@ -28,6 +28,20 @@ public sealed class TouchpointPredictor(Seq2SeqModel model, Vocabulary vocabular
             .Where(x => x.Probability > 0).OrderByDescending(x => x.Probability).Take(3).ToArray();
         return new TouchpointPrediction(pair.Input.Select(vocabulary.TokenOf).ToArray(), next, vocabulary.Decode(greedy.Ids), vocabulary.Decode(beam.Ids),
             conversionToken, conversion, encoded.Report.Warnings);
+    }
+
+    private string ExampleHint() => vocabulary.DataTokens.Count == 0 ? ""
+        : " (for example [" + string.Join(", ", vocabulary.DataTokens.Take(2).Select(t => '"' + t + '"')) + "])";
+
+    /// <summary>The probability that <see cref="TouchpointPrediction.ConversionToken"/> follows each journey, in the order
+    /// given (estimated from sampled continuations, see <see cref="Seq2SeqDecoding.ProbabilityOfToken"/>). Journeys are truncated like in training.</summary>
+    /// <exception cref="SequenceInputException">A journey has no touchpoints.</exception>
+    public double[] ConversionProbabilities(IReadOnlyList<SequencePair> journeys)
+    {
+        var empty = journeys.FirstOrDefault(j => j.Input.Count == 0);
+        if (empty is not null) throw new SequenceInputException($"Journey '{empty.Id}' is empty: give every journey at least one touchpoint.");
+        var encoded = encoder.Encode(journeys, requireTarget: false);
+        return Seq2SeqDecoding.ProbabilityOfToken(model, encoded.Pairs, vocabulary.IdOf(conversionToken), samples, seed);
     }
 
     /// <summary>Ranks customers by the probability that <see cref="TouchpointPrediction.ConversionToken"/> follows their journey,
@@ -50,7 +64,7 @@ public sealed class TouchpointPredictor(Seq2SeqModel model, Vocabulary vocabular
 /// <param name="Greedy">Predicted sequence, most likely token at each step.</param>
 /// <param name="Beam">Predicted sequence by beam search.</param>
 /// <param name="ConversionToken">The token counted as a conversion.</param>
-/// <param name="ConversionProbability">Estimated probability that it appears among the next touchpoints (share of sampled continuations).</param>
+/// <param name="ConversionProbability">Estimated probability that it appears among the next touchpoints (from sampled continuations, see <see cref="Seq2SeqDecoding.ProbabilityOfToken"/>).</param>
 /// <param name="Warnings">What was changed in the input, if anything.</param>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record TouchpointPrediction(IReadOnlyList<string> Input, IReadOnlyList<(string Token, double Probability)> NextTouchpoints,

@@ -1,0 +1,26 @@
+using CustomerAnalytics.Data;
+
+namespace CustomerAnalytics.Sequences;
+
+/// <summary>
+/// Puts journeys in an order that does not depend on the order of the file's lines, and optionally keeps a seeded
+/// random subset: what a notebook does before splitting, so that shuffling the lines of a file changes no result.
+/// </summary>
+public static class JourneySelection
+{
+    /// <summary>
+    /// The journeys sorted by customer id, then input, then target (ordinal); when <paramref name="max"/> is above 0 and
+    /// below their number, a random subset of <paramref name="max"/> drawn with <paramref name="seed"/> from that order
+    /// (and returned in it). The same set of lines gives the same journeys in the same order, whatever their order in the file.
+    /// </summary>
+    public static IReadOnlyList<JourneyRecord> Canonical(IEnumerable<JourneyRecord> journeys, int max = 0, int seed = 42)
+    {
+        var sorted = journeys.Select(j => (Journey: j, Key: (j.CustomerId, string.Join(' ', j.Input), string.Join(' ', j.Target))))
+            .OrderBy(x => x.Key.CustomerId, StringComparer.Ordinal).ThenBy(x => x.Key.Item2, StringComparer.Ordinal)
+            .ThenBy(x => x.Key.Item3, StringComparer.Ordinal).Select(x => x.Journey).ToArray();
+        if (max <= 0 || max >= sorted.Length) return sorted;
+        var positions = Enumerable.Range(0, sorted.Length).ToArray();
+        new Random(seed).Shuffle(positions);
+        return positions.Take(max).Order().Select(i => sorted[i]).ToArray();
+    }
+}
