@@ -247,7 +247,7 @@ if (workshop.IsSample(journeysFile))
     Console.WriteLine($"best achievable: next touchpoint {truth.Rows[0].BestAchievable:P1}, '{conversionToken}' follows {truth.Rows[1].BestAchievable:P1}");
     app.Show(truth);
 }
-else Console.WriteLine($"Skipped: {path} is not the bundled sample, and the truth files describe only the generated sample journeys.");
+else Console.WriteLine($"Skipped: {path} is not the bundled sample, and the truth describes only the bundled sample (its generated journeys).");
 
 // Reading the results: a next-touchpoint accuracy close to the best achievable means the LSTM has recovered nearly all the structure there is; the rest is noise no model can predict. The original workshop's metric ("the predicted sequence contains a visit") sits below the probability-based one, because a greedy sequence only contains `visit` when it is the single most likely token at some step: ranking by probability uses the model better.
 //

@@ -69,6 +69,7 @@ internal static class WorkshopRuns
             ["01-rfm-sql-prep.ipynb"] = Fixtures.RealFormats.OlistAndRetailFiles.Write,
             ["02-kmeans-segmentation.ipynb"] = Fixtures.RealFormats.OlistAndRetailFiles.Write,
             ["03-propensity-modelling.ipynb"] = Fixtures.RealFormats.PropensitySessionsFile.Write,
+            ["04-lstm-touchpoint-prediction.ipynb"] = Fixtures.RealFormats.UsNetworkJourneys.Write,
             ["05-churn-attention.ipynb"] = Fixtures.RealFormats.Ga4BigQueryExport.Write,
         };
 
