@@ -15,6 +15,7 @@ namespace CustomerAnalytics.Runner;
 /// <item>using directives move to the top; markdown becomes comments, headings are printed.</item>
 /// <item>The parameters cell reads <c>--param</c> values through <c>app.Parameter(name, default)</c>.</item>
 /// <item>A cell's trailing expression (which the notebook displays) and <c>display(x)</c> become <c>app.Show(x)</c>.</item>
+/// <item>An exercise's TODO cell (tagged <c>exercise</c>) is left out; its solution cell runs.</item>
 /// </list>
 /// </summary>
 public static partial class AppGenerator
@@ -59,6 +60,8 @@ public static partial class AppGenerator
         {
             var source = CellSource.Code(cells[i]).Replace("\r\n", "\n").TrimEnd();
             if (notebook.CellTypes[i] == "markdown") AppendMarkdown(body, source);
+            else if (notebook.CellTypes[i] == "code" && CellTags.Has(cells[i], CellTags.Exercise))
+                body.AppendLine("// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)");
             else if (notebook.CellTypes[i] == "code")
                 AppendCode(body, notebook, i, source, ParameterInjector.IsParametersCell(cells[i]), directives, usings);
         }

@@ -55,11 +55,7 @@ public static class ParameterInjector
     /// <summary>True when the cell's metadata tags contain "parameters" or its first line is <c>// parameters</c>.</summary>
     public static bool IsParametersCell(InteractiveDocumentElement cell)
     {
-        // Documents keeps Jupyter cell metadata as plain objects: tags arrive as object[] of strings.
-        if (cell.Metadata is { } metadata && metadata.TryGetValue("tags", out var tags) &&
-            tags is System.Collections.IEnumerable list && tags is not string &&
-            list.Cast<object?>().Any(t => string.Equals(t?.ToString(), ParametersTag, StringComparison.Ordinal)))
-            return true;
+        if (CellTags.Has(cell, ParametersTag)) return true;
 
         var firstLine = CellSource.Code(cell).Replace("\r\n", "\n").Split('\n')
                                   .Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);

@@ -29,6 +29,10 @@ public sealed record RunnerOptions
     /// <summary><c>--write-apps</c>: regenerate each notebook's file-based app (notebooks/apps/) instead of running notebooks.</summary>
     public bool WriteApps { get; init; }
 
+    /// <summary><c>--without-solutions</c>: leave out the exercises' hidden solution cells (the notebook as an attendee
+    /// starts it; it stops at the first exercise left undone).</summary>
+    public bool WithoutSolutions { get; init; }
+
     /// <summary><c>--help</c> was given: print <see cref="Usage"/> and do nothing else.</summary>
     public bool ShowHelp { get; init; }
 
@@ -54,6 +58,8 @@ public sealed record RunnerOptions
                                  HTML reports to DIR/reports/<notebook>.html with DIR/reports/index.html linking them
                                  (always written; self-contained, they open offline).
           --update-images        After a successful notebook, copy its chart PNGs into images/<notebook>/.
+          --without-solutions    Leave out the exercises' solution cells (tagged "solution"): the notebook as an attendee
+                                 meets it, stopping at the first exercise left undone with its TODO message.
           --timeout-minutes N    Fail a notebook that runs longer than N minutes (default 30; decimals allowed).
           --generate-data DIR    Write the sample datasets (seeded, identical on every machine) into DIR and exit.
           --large                With --generate-data: benchmark-size datasets (1M orders...) into DIR/large/.
@@ -100,6 +106,9 @@ public sealed record RunnerOptions
                     break;
                 case "--update-images":
                     options = options with { UpdateImages = true };
+                    break;
+                case "--without-solutions":
+                    options = options with { WithoutSolutions = true };
                     break;
                 case "--out":
                     options = options with { OutputDirectory = Value() };

@@ -41,6 +41,7 @@ public static class WorkshopRun
                 OutputDirectory = outputDirectory,
                 Parameters = parameters[notebook],
                 Timeout = options.Timeout,
+                WithoutSolutions = options.WithoutSolutions,
             };
             var result = await new NotebookRunner(runOptions, log).RunAsync(notebook, cancellationToken);
             results.Add(result);

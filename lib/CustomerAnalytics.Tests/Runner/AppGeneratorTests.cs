@@ -101,4 +101,14 @@ public class AppGeneratorTests
         }
         finally { DeleteQuietly(repo); }
     }
+
+    [Fact]
+    public void An_exercise_cell_is_left_out_and_its_solution_runs()
+    {
+        var text = Generate("exercise.ipynb");
+
+        Assert.DoesNotContain("throw new InvalidOperationException(\"TODO", text);
+        Assert.Contains("int Answer() => 42;", text);
+        Assert.Contains("exercise cell, the attendee's TODO, is left out", text);
+    }
 }

@@ -9,13 +9,14 @@ public class RunnerOptionsTests
     {
         var options = RunnerOptions.Parse(
             ["notebooks/01-rfm.ipynb", "--param", "sampleSize=200", "--param=label=a=b", "more", "--out", "out",
-             "--update-images", "--timeout-minutes", "1.5"]);
+             "--update-images", "--timeout-minutes", "1.5", "--without-solutions"]);
 
         Assert.Equal(["notebooks/01-rfm.ipynb", "more"], options.Inputs);
         Assert.Equal("200", options.Parameters["sampleSize"]);
         Assert.Equal("a=b", options.Parameters["label"]); // only the first '=' separates name and value
         Assert.Equal("out", options.OutputDirectory);
         Assert.True(options.UpdateImages);
+        Assert.True(options.WithoutSolutions);
         Assert.Equal(TimeSpan.FromSeconds(90), options.Timeout);
         Assert.False(options.ShowHelp);
     }
@@ -28,6 +29,7 @@ public class RunnerOptionsTests
         Assert.Empty(options.Inputs);
         Assert.Empty(options.Parameters);
         Assert.Null(options.OutputDirectory);
+        Assert.False(options.WithoutSolutions);
         Assert.Equal(TimeSpan.FromMinutes(30), options.Timeout);
     }
 
