@@ -99,10 +99,10 @@ app.Section("## 6. Ready?");
 report.ThrowIfFailed();
 Console.WriteLine("Ready: every workshop can run on this machine.");
 
-// ## Key numbers
+// ## For the runner: key numbers
 //
-// The few numbers that sum up this run. The headless runner also writes them to `key-numbers.json` next to the charts; the HTML report index lists them, and a test checks that this notebook's file-based app twin (`notebooks/apps/00-setup-check.cs`) gets the same ones.
-app.Section("## Key numbers");
+// The headless runner and the tests read these few numbers (the HTML report index lists them, and the file-based app twin must give the same ones); there is nothing new to learn here.
+app.Section("## For the runner: key numbers");
 app.Show(workshop.KeyNumbers("00-setup-check",
     ("checks", report.Checks.Count),
     ("checks failed", report.Checks.Count(c => c.Status == CheckStatus.Failed)),

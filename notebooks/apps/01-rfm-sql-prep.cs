@@ -17,6 +17,7 @@ using CustomerAnalytics;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Sql;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Exercises;
 using System.Globalization;
 using CustomerAnalytics.Apps;
 
@@ -125,6 +126,21 @@ app.Show(Charts.Publish(RfmCharts.Segments(result), "rfm-segments"));
 // The R x F grid: each cell counts customers with that recency score (rows) and frequency score (columns). The top-right corner holds the Champions.
 app.Show(Charts.Publish(RfmCharts.RecencyFrequencyHeatmap(result), "rfm-heatmap"));
 
+// ### Exercise: your own query
+//
+// The tables of every step are still in the database, so you can ask your own questions in SQL. Write a `SELECT` over `rfm_segments` that gives, per segment, the number of customers, their average number of orders (`frequency`) and their revenue (`monetary_total`), largest revenue first. Write it in the next cell; until you do, the cell after the hidden solution stops with `TODO: write a SELECT over rfm_segments giving, per segment, the customers, their average number of orders and their revenue, largest revenue first`.
+app.Section("### Exercise: your own query");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+string MyQuery() => """
+    SELECT segment, COUNT(*) AS customers, ROUND(AVG(frequency), 2) AS avg_orders, ROUND(SUM(monetary_total), 2) AS revenue
+    FROM rfm_segments
+    GROUP BY segment
+    ORDER BY revenue DESC
+    """;
+
+// DuckDB runs the statement in place (and the same text runs on PostgreSQL or Redshift). Check each segment's average order count against its name: *Champions* and *Loyal customers* must have at least 4 orders, *New customers* exactly 1.
+app.Show(db.Query(MyQuery()));
+
 // ## 5. Save the table for workshop 02
 //
 // The RFM table goes to `artifacts/results/` as CSV (and Parquet, which keeps the column types). Workshop 02 segments it with k-means. With `s3ResultsUri` set, the CSV is uploaded to S3 as well (credentials from the usual AWS environment or profile).
@@ -186,15 +202,15 @@ app.Show(retailResult);
 // - Scored customers so that equal behaviour gets equal scores (F in order bands, R and M by rank in fifths) and named the segments.
 // - Saw how the same SQL runs on PostgreSQL and Redshift, and cleaned a second, messier dataset step by step.
 //
-// **Exercise:** change `asOfDate` to `"2018-01-01"` and rerun. Which segments shrink, and why do the recency values stay non-negative?
+// **To try:** change `asOfDate` to `"2018-01-01"` and rerun. Which segments shrink, and why do the recency values stay non-negative?
 //
 // Next: workshop 02 segments this table with k-means and chooses the number of clusters properly.
 app.Section("## What you did");
 
-// ## Key numbers
+// ## For the runner: key numbers
 //
-// The few numbers that sum up this run. The headless runner also writes them to `key-numbers.json` next to the charts; the HTML report index lists them, and a test checks that this notebook's file-based app twin (`notebooks/apps/01-rfm-sql-prep.cs`) gets the same ones.
-app.Section("## Key numbers");
+// The headless runner and the tests read these few numbers (the HTML report index lists them, and the file-based app twin must give the same ones); there is nothing new to learn here.
+app.Section("## For the runner: key numbers");
 var segmentOf = result.Table.Columns["segment"].Cast<string>().ToList();
 app.Show(workshop.KeyNumbers("01-rfm-sql-prep",
     ("Olist rows rejected", olist.RowsRejected),

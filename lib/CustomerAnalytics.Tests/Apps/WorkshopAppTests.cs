@@ -98,4 +98,16 @@ public sealed class WorkshopAppTests : IDisposable
         Assert.DoesNotContain("11", text.Split("plain text")[0].Split("first 10:")[1]);
         Assert.Contains("plain text", text);
     }
+
+    [Fact]
+    public void Show_prints_a_dataframe_shorter_than_the_head_whole()
+    {
+        var app = Start();
+
+        app.Show(new DataFrame(new Int32DataFrameColumn("n", [7, 8, 9])));
+
+        var text = console.ToString();
+        Assert.Contains("DataFrame: 3 rows x 1 columns:", text);
+        Assert.Contains("9", text.Split("columns:")[1]);
+    }
 }

@@ -139,7 +139,8 @@ public sealed class WorkshopApp
             case DataFrame frame:
                 _out.WriteLine($"DataFrame: {frame.Rows.Count:N0} rows x {frame.Columns.Count} columns" +
                                (frame.Rows.Count > DataFrameRows ? $", first {DataFrameRows}:" : ":"));
-                _out.WriteLine(frame.Head(DataFrameRows).ToString().TrimEnd());
+                // DataFrame.Head(n) throws when the frame has fewer than n rows.
+                _out.WriteLine(frame.Head((int)Math.Min(DataFrameRows, frame.Rows.Count)).ToString().TrimEnd());
                 return;
             default:
                 _out.WriteLine(value.ToString());
