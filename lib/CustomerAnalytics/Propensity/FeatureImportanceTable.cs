@@ -33,7 +33,7 @@ public sealed record FeatureImportanceTable(string Model, IReadOnlyList<FeatureI
         string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
         return Html.Table(["feature", "AUC-ROC drop", "± sd", "AUC-PR drop"],
             Features.Select(f => new object?[] { f.Feature, F(f.AucDrop), F(f.AucDropStdDev), F(f.AucPrDrop) }),
-            string.Create(CultureInfo.InvariantCulture, $"Permutation feature importance of {Model} ({Permutations} shuffles per feature)"));
+            string.Create(CultureInfo.InvariantCulture, $"Permutation feature importance of {Model} (shuffles per feature: {Permutations})"));
     }
 
     /// <inheritdoc/>

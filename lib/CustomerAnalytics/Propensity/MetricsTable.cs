@@ -39,7 +39,7 @@ public sealed record MetricsTable(string SetName, IReadOnlyList<KeyValuePair<str
     {
         var first = Rows.Count == 0 ? null : Rows[0].Value;
         var caption = first is null ? $"No models on the {SetName} set" : string.Create(CultureInfo.InvariantCulture,
-            $"Models on the {SetName} set: {first.Sessions():N0} sessions, {first.TruePositives() + first.FalseNegatives():N0} orders; decisions at probability 0.5");
+            $"Models on the {SetName} set: {first.Sessions():N0} sessions, {first.TruePositives() + first.FalseNegatives():N0} orders; decisions: each model's PredictedLabel");
         return Html.Table(Headers, Rows.Select(r => Row(r.Key, r.Value)), caption);
     }
 
