@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Propensity;
+using Microsoft.ML;
 
 namespace CustomerAnalytics.Benchmarks;
 
@@ -24,10 +25,11 @@ public sealed class PropensityBenchmark : IBenchmark
     {
         var split = (SessionSplit)state!;
         var parts = new List<string>();
+        var ml = new MLContext(seed: 0);
         foreach (var kind in Enum.GetValues<ModelKind>())
         {
             var model = PropensityTrainer.Train(kind, split.Train);
-            var auc = BinaryMetrics.Auc(model.Score(split.Test), PropensityData.Labels(split.Test));
+            var auc = ml.BinaryClassification.Evaluate(model.Model.Transform(SessionDataView.Load(ml, split.Test))).AreaUnderRocCurve;
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"{kind} {model.TrainingTime.TotalSeconds:F2} s (test AUC {auc:F3})"));
         }
         return string.Join("; ", parts);

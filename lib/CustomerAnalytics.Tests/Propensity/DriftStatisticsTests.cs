@@ -5,6 +5,22 @@ namespace CustomerAnalytics.Tests.Propensity;
 public sealed class DriftStatisticsTests
 {
     [Fact]
+    public void PopulationStabilityIndexOfTwoDistributions()
+    {
+        Assert.Equal(0.1 * Math.Log(1.2) - 0.1 * Math.Log(0.8), DriftStatistics.PopulationStabilityIndex([0.5, 0.5], [0.6, 0.4]), 12);
+        // A binary feature whose rate moves from 20% to 50%.
+        Assert.Equal(-0.3 * Math.Log(0.5 / 0.8) + 0.3 * Math.Log(0.5 / 0.2), DriftStatistics.PopulationStabilityIndex(0.2, 0.5), 12);
+        Assert.Equal(0, DriftStatistics.PopulationStabilityIndex(0.3, 0.3), 12);
+    }
+
+    [Fact]
+    public void PopulationStabilityIndexStaysFiniteForEmptyBins()
+    {
+        var psi = DriftStatistics.PopulationStabilityIndex([0.0, 1.0], [0.5, 0.5]);
+        Assert.True(double.IsFinite(psi) && psi > 1, $"PSI {psi}");
+    }
+
+    [Fact]
     public void ChiSquareOfTwoProportions()
     {
         // 30/100 vs 50/100: expected 40 ones and 60 zeros per row; chi = 2*(100/40) + 2*(100/60).

@@ -23,7 +23,7 @@ public sealed record CalibrationCurve(IReadOnlyList<CalibrationBin> Bins, double
     /// <summary>Cuts the sessions into <paramref name="bins"/> equal-count bins by probability.</summary>
     public static CalibrationCurve Compute(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, int bins = 10)
     {
-        BinaryMetrics.Check(probabilities, labels);
+        ScoreRanking.Check(probabilities, labels);
         var order = Enumerable.Range(0, probabilities.Count).OrderBy(i => probabilities[i]).ThenBy(i => i).ToArray();
         var result = new List<CalibrationBin>();
         for (int b = 0; b < bins; b++)
@@ -34,8 +34,12 @@ public sealed record CalibrationCurve(IReadOnlyList<CalibrationBin> Bins, double
             int orders = members.Count(i => labels[i]);
             result.Add(new CalibrationBin(members.Length, members.Average(i => probabilities[i]), (double)orders / members.Length, orders));
         }
-        return new CalibrationCurve(result, BinaryMetrics.Brier(probabilities, labels));
+        return new CalibrationCurve(result, BrierScore(probabilities, labels));
     }
+
+    /// <summary>Mean squared difference between probability and label: 0 for certain and right, lower is better.</summary>
+    private static double BrierScore(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels) =>
+        probabilities.Count == 0 ? 0 : probabilities.Select((p, i) => Math.Pow(p - (labels[i] ? 1 : 0), 2)).Average();
 
     /// <inheritdoc/>
     public string ToHtml() => Html.Table(["bin", "sessions", "mean predicted", "observed rate", "orders"],

@@ -38,12 +38,12 @@ public static class DriftMonitor
         var features = baseline.Features.Select((name, f) =>
         {
             double expected = baseline.FeatureRates[f], actual = (double)ones[f] / batch.Count;
-            double psi = BinaryMetrics.PopulationStabilityIndex(expected, actual);
+            double psi = DriftStatistics.PopulationStabilityIndex(expected, actual);
             var (chi, p) = DriftStatistics.TwoProportionChiSquare(baseline.FeatureOnes[f], baseline.Sessions, ones[f], batch.Count);
             return new FeatureDrift(name, expected, actual, psi, chi, p, psi >= thresholds.Psi && p < alpha);
         }).ToArray();
 
-        double scorePsi = BinaryMetrics.PopulationStabilityIndex(baseline.ScoreShares, baseline.ScoreSharesOf(batchScores));
+        double scorePsi = DriftStatistics.PopulationStabilityIndex(baseline.ScoreShares, baseline.ScoreSharesOf(batchScores));
         var (ks, ksP) = DriftStatistics.KolmogorovSmirnov(baseline.Scores, batchScores);
         var score = new ScoreDrift(baseline.Scores.Average(), batchScores.Average(), scorePsi, ks, ksP,
             scorePsi >= thresholds.Psi && ksP < thresholds.Alpha);

@@ -3,6 +3,26 @@ namespace CustomerAnalytics.Propensity;
 /// <summary>The statistical tests behind the drift report, written out (no statistics package needed).</summary>
 public static class DriftStatistics
 {
+    /// <summary>Population stability index between two distributions over the same bins:
+    /// Σ (actual − expected) · ln(actual / expected). Shares below <paramref name="floor"/> are raised to it so an empty bin
+    /// does not make the index infinite. Below 0.1: stable; 0.1–0.25: moderate shift; above 0.25: major shift.</summary>
+    public static double PopulationStabilityIndex(IReadOnlyList<double> expectedShares, IReadOnlyList<double> actualShares, double floor = 1e-4)
+    {
+        if (expectedShares.Count != actualShares.Count)
+            throw new ArgumentException($"Both distributions need the same bins ({expectedShares.Count} vs {actualShares.Count}).");
+        double psi = 0;
+        for (int i = 0; i < expectedShares.Count; i++)
+        {
+            double e = Math.Max(expectedShares[i], floor), a = Math.Max(actualShares[i], floor);
+            psi += (a - e) * Math.Log(a / e);
+        }
+        return psi;
+    }
+
+    /// <summary>PSI of a 0/1 feature from its two rates (bins: 0 and 1).</summary>
+    public static double PopulationStabilityIndex(double expectedRate, double actualRate) =>
+        PopulationStabilityIndex([1 - expectedRate, expectedRate], [1 - actualRate, actualRate]);
+
     /// <summary>
     /// Pearson's chi-square test that two samples have the same rate of 1s (a 2×2 table, 1 degree of freedom, no
     /// continuity correction). Returns the statistic and its p-value; (0, 1) when the feature is constant in both.

@@ -25,7 +25,7 @@ public sealed record GainsTable(IReadOnlyList<GainsRow> Rows, double OrderRate) 
     /// <summary>Ranks by probability (ties in input order) and cuts into <paramref name="groups"/> groups of equal size.</summary>
     public static GainsTable Compute(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, int groups = 10)
     {
-        BinaryMetrics.Check(probabilities, labels);
+        ScoreRanking.Check(probabilities, labels);
         int n = probabilities.Count, totalOrders = labels.Count(l => l);
         double rate = n == 0 ? 0 : (double)totalOrders / n;
         var order = Enumerable.Range(0, n).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();

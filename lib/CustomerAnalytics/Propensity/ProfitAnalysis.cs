@@ -33,11 +33,11 @@ public sealed record ProfitCurve(ProfitSettings Settings, IReadOnlyList<ProfitPo
     /// <summary>Computes profit at every distinct probability and picks the best.</summary>
     public static ProfitCurve Compute(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, ProfitSettings? settings = null)
     {
-        BinaryMetrics.Check(probabilities, labels);
+        ScoreRanking.Check(probabilities, labels);
         settings ??= new ProfitSettings();
         var curve = new List<ProfitPoint> { new(1.0 + 1e-9, 0, 0, 0) };
         int contacted = 0, conversions = 0;
-        foreach (var group in BinaryMetrics.DescendingGroups(probabilities))
+        foreach (var group in ScoreRanking.DescendingGroups(probabilities))
         {
             contacted += group.Length;
             conversions += group.Count(i => labels[i]);
@@ -50,9 +50,15 @@ public sealed record ProfitCurve(ProfitSettings Settings, IReadOnlyList<ProfitPo
     /// <summary>What contacting every session with probability ≥ <paramref name="threshold"/> earns.</summary>
     public static ProfitPoint At(double threshold, IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, ProfitSettings settings)
     {
-        var c = BinaryMetrics.Confusion(probabilities, labels, threshold);
-        int contacted = c.TruePositives + c.FalsePositives;
-        return new ProfitPoint(threshold, contacted, c.TruePositives, c.TruePositives * settings.ConversionValue - contacted * settings.ContactCost);
+        ScoreRanking.Check(probabilities, labels);
+        int contacted = 0, conversions = 0;
+        for (int i = 0; i < probabilities.Count; i++)
+        {
+            if (probabilities[i] < threshold) continue;
+            contacted++;
+            if (labels[i]) conversions++;
+        }
+        return new ProfitPoint(threshold, contacted, conversions, conversions * settings.ConversionValue - contacted * settings.ContactCost);
     }
 
     /// <summary>Profit of contacting everyone (the campaign without a model).</summary>

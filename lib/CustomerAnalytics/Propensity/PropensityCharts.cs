@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.ML.Data;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 using Plotly.NET.CSharp;
@@ -43,21 +44,19 @@ public static class PropensityCharts
     }
 
     /// <summary>ROC curves of several models on the same sessions, with the diagonal of a random model.</summary>
-    public static GenericChart Roc(IEnumerable<ModelEvaluation> evaluations) => CSharpChart.Combine(
-            evaluations.Select(e => CSharpChart.Line<double, double, string>(e.Roc.FalsePositiveRate, e.Roc.TruePositiveRate,
-                Name: string.Create(CultureInfo.InvariantCulture, $"{e.Model} (AUC {e.AucRoc:F3})")))
+    public static GenericChart Roc(IEnumerable<ModelScores> models) => CSharpChart.Combine(
+            models.Select(e => CSharpChart.Line<double, double, string>(e.Roc.FalsePositiveRate, e.Roc.TruePositiveRate, Name: e.Model))
             .Append(Diagonal("random")))
         .WithXAxisStyle<double, double, string>(TitleText: "false positive rate")
         .WithYAxisStyle<double, double, string>(TitleText: "true positive rate (orders found)");
 
     /// <summary>Precision-recall curves, with the order rate a random ranking would give.</summary>
-    public static GenericChart PrecisionRecall(IEnumerable<ModelEvaluation> evaluations)
+    public static GenericChart PrecisionRecall(IEnumerable<ModelScores> models)
     {
-        var list = evaluations.ToArray();
+        var list = models.ToArray();
         var rate = list[0].PrecisionRecall.OrderRate;
         return CSharpChart.Combine(
-                list.Select(e => CSharpChart.Line<double, double, string>(e.PrecisionRecall.Recall, e.PrecisionRecall.Precision,
-                    Name: string.Create(CultureInfo.InvariantCulture, $"{e.Model} (AP {e.AucPr:F3})")))
+                list.Select(e => CSharpChart.Line<double, double, string>(e.PrecisionRecall.Recall, e.PrecisionRecall.Precision, Name: e.Model))
                 .Append(CSharpChart.Line<double, double, string>([0.0, 1.0], [rate, rate], Name: "random", LineDash: StyleParam.DrawingStyle.Dash)))
             .WithXAxisStyle<double, double, string>(TitleText: "recall (share of orders found)")
             .WithYAxisStyle<double, double, string>(TitleText: "precision (share of contacts that order)");
@@ -77,10 +76,11 @@ public static class PropensityCharts
             .WithYAxisStyle<double, double, string>(TitleText: "observed order rate");
     }
 
-    /// <summary>The confusion matrix as a heatmap with the count in every cell.</summary>
-    public static GenericChart ConfusionHeatmap(ConfusionMatrix confusion)
+    /// <summary>ML.NET's confusion matrix as a heatmap with the count in every cell: rows what happened (did not
+    /// order, ordered), columns what the model said.</summary>
+    public static GenericChart ConfusionHeatmap(BinaryClassificationMetrics metrics)
     {
-        var grid = confusion.Grid;
+        int[][] grid = [[metrics.TrueNegatives(), metrics.FalsePositives()], [metrics.FalseNegatives(), metrics.TruePositives()]];
         string[] predicted = ["predicted: no order", "predicted: order"], actual = ["actual: did not order", "actual: ordered"];
         var chart = CSharpChart.Heatmap<int, string, string, string>(grid.Select(r => r.AsEnumerable()), X: predicted, Y: actual,
             ReverseYAxis: true);
@@ -130,7 +130,7 @@ public static class PropensityCharts
             .WithYAxisStyle<double, double, string>(TitleText: "lift over random");
 
     /// <summary>Permutation importance as horizontal bars, most important at the top.</summary>
-    public static GenericChart FeatureImportance(PermutationImportance importance)
+    public static GenericChart FeatureImportance(FeatureImportanceTable importance)
     {
         var sorted = importance.Features.Reverse().ToArray();
         return CSharpChart.Bar<double, string, string>(sorted.Select(f => f.AucDrop), Keys: sorted.Select(f => f.Feature).ToArray())

@@ -17,6 +17,17 @@ public sealed class PropensityClassifier : IHtmlRenderable
     private readonly DataViewSchema inputSchema;
     private PredictionEngine<SessionInput, SessionPrediction>? engine;
 
+    /// <summary>Wraps a model trained or loaded with ML.NET directly (for example <c>trainer.Fit(data)</c> or
+    /// <c>mlContext.Model.Load(path, out var schema)</c>), to score, rank and monitor sessions with it.</summary>
+    /// <param name="ml">The context the model was trained or loaded with.</param>
+    /// <param name="model">A binary classifier over a <see cref="SessionInput"/> <c>Features</c> vector.</param>
+    /// <param name="inputSchema">The schema of the data it reads (the training data view's, or the one Load returned).</param>
+    /// <param name="name">The model's name.</param>
+    public PropensityClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, string name)
+        : this(ml, model, inputSchema, name, TimeSpan.Zero)
+    {
+    }
+
     internal PropensityClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, string name, TimeSpan trainingTime)
     {
         this.ml = ml;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Display;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CustomerAnalytics.Propensity;
 
@@ -19,21 +21,23 @@ namespace CustomerAnalytics.Propensity;
 public sealed record SingleFlagBaseline(string Feature, double TestAucRoc, double TestAucPr, string Model, double ModelAucRoc, double ModelAucPr)
     : IHtmlRenderable
 {
-    /// <summary>Chooses the flag on <paramref name="train"/> and compares it with <paramref name="model"/>'s
-    /// evaluation on <paramref name="test"/> (the sessions that evaluation scored, in the same order).</summary>
-    public static SingleFlagBaseline Compare(ModelEvaluation model, IReadOnlyList<SessionRecord> train, IReadOnlyList<SessionRecord> test)
+    /// <summary>Chooses the flag on <paramref name="train"/> and compares it with <paramref name="model"/>'s ML.NET
+    /// metrics on <paramref name="test"/> (the sessions those metrics were computed on). The flag is scored with
+    /// ML.NET's evaluator too (<c>EvaluateNonCalibrated</c>: a 0/1 flag is a score, not a probability).</summary>
+    public static SingleFlagBaseline Compare(string model, BinaryClassificationMetrics modelMetrics, IReadOnlyList<SessionRecord> train,
+        IReadOnlyList<SessionRecord> test)
     {
-        if (model.Labels.Count != test.Count)
-            throw new ArgumentException($"The evaluation scored {model.Labels.Count:N0} sessions but {test.Count:N0} test sessions were given: pass the sessions it was computed on.", nameof(test));
+        if (modelMetrics.Sessions() != test.Count)
+            throw new ArgumentException($"The metrics cover {modelMetrics.Sessions():N0} sessions but {test.Count:N0} test sessions were given: pass the sessions they were computed on.", nameof(test));
+        var ml = new MLContext(seed: 0);
         var trainLabels = PropensityData.Labels(train);
         var trainAuc = Enumerable.Range(0, SessionRecord.FeatureNames.Count)
-            .Select(f => (Index: f, Auc: BinaryMetrics.Auc(Flag(train, f), trainLabels)))
+            .Select(f => (Index: f, Auc: ScoreEvaluation.Scores(ml, Flag(train, f), trainLabels).AreaUnderRocCurve))
             .ToArray();
         var best = trainAuc.OrderByDescending(f => Math.Round(f.Auc, 12)).ThenBy(f => f.Index).First().Index;
-        var scores = Flag(test, best);
-        var labels = PropensityData.Labels(test);
-        return new SingleFlagBaseline(SessionRecord.FeatureNames[best], BinaryMetrics.Auc(scores, labels), BinaryMetrics.AveragePrecision(scores, labels),
-            model.Model, model.AucRoc, model.AucPr);
+        var flag = ScoreEvaluation.Scores(ml, Flag(test, best), PropensityData.Labels(test));
+        return new SingleFlagBaseline(SessionRecord.FeatureNames[best], flag.AreaUnderRocCurve, flag.AreaUnderPrecisionRecallCurve,
+            model, modelMetrics.AreaUnderRocCurve, modelMetrics.AreaUnderPrecisionRecallCurve);
     }
 
     /// <summary>True when the model ranks better than the flag on both AUC-ROC and AUC-PR.</summary>

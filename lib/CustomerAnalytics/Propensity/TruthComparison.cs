@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Display;
+using Microsoft.ML;
 
 namespace CustomerAnalytics.Propensity;
 
@@ -12,8 +13,8 @@ namespace CustomerAnalytics.Propensity;
 /// <param name="Orders">Orders among them.</param>
 /// <param name="ModelAuc">The model's AUC on those sessions.</param>
 /// <param name="TrueAuc">The true probabilities' AUC on those sessions.</param>
-/// <param name="ModelLogLoss">The model's log-loss.</param>
-/// <param name="TrueLogLoss">The true probabilities' log-loss.</param>
+/// <param name="ModelLogLoss">The model's log-loss (bits, as ML.NET reports it).</param>
+/// <param name="TrueLogLoss">The true probabilities' log-loss (bits).</param>
 /// <param name="WholeSampleTrueAuc">The true probabilities' AUC on the whole truth file (the generator's BestAuc).</param>
 /// <param name="Model">Model name.</param>
 [TypeFormatterSource(typeof(NotebookFormatters))]
@@ -36,20 +37,21 @@ public sealed record TruthComparison(int Sessions, int Orders, double ModelAuc, 
         var matched = sessions.Where(s => s.Ordered is not null && truth.ContainsKey(s.UserId)).ToArray();
         if (matched.Length == 0) return null;
         var labels = matched.Select(s => s.Ordered!.Value).ToArray();
-        var scores = model.Score(matched);
-        var trueP = matched.Select(s => truth[s.UserId]).ToArray();
+        var ml = new MLContext(seed: 0);
+        var modelMetrics = ScoreEvaluation.Probabilities(ml, model.Score(matched), labels);
+        var trueMetrics = ScoreEvaluation.Probabilities(ml, matched.Select(s => truth[s.UserId]).ToArray(), labels);
         var all = (allSessions ?? []).Where(s => s.Ordered is not null && truth.ContainsKey(s.UserId)).ToArray();
         double wholeSample = all.Length == 0 ? double.NaN
-            : BinaryMetrics.Auc(all.Select(s => truth[s.UserId]).ToArray(), all.Select(s => s.Ordered!.Value).ToArray());
-        return new TruthComparison(matched.Length, labels.Count(l => l), BinaryMetrics.Auc(scores, labels), BinaryMetrics.Auc(trueP, labels),
-            BinaryMetrics.LogLoss(scores, labels), BinaryMetrics.LogLoss(trueP, labels), wholeSample, model.Name);
+            : ScoreEvaluation.Probabilities(ml, all.Select(s => truth[s.UserId]).ToArray(), all.Select(s => s.Ordered!.Value).ToArray()).AreaUnderRocCurve;
+        return new TruthComparison(matched.Length, labels.Count(l => l), modelMetrics.AreaUnderRocCurve, trueMetrics.AreaUnderRocCurve,
+            modelMetrics.LogLoss, trueMetrics.LogLoss, wholeSample, model.Name);
     }
 
     /// <inheritdoc/>
     public string ToHtml()
     {
         string F(double v) => double.IsNaN(v) ? "" : v.ToString("F4", CultureInfo.InvariantCulture);
-        return Html.Table(["scores", "AUC", "log-loss"],
+        return Html.Table(["scores", "AUC", "log-loss (bits)"],
             [[Model, F(ModelAuc), F(ModelLogLoss)], ["true probability (the ceiling)", F(TrueAuc), F(TrueLogLoss)],
              ["true probability, whole sample (BestAuc)", F(WholeSampleTrueAuc), ""]],
             string.Create(CultureInfo.InvariantCulture, $"Against the generator's truth: {Sessions:N0} test sessions, {Orders:N0} orders"));
