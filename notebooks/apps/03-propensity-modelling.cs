@@ -191,10 +191,7 @@ app.Show(Charts.Publish(PropensityCharts.PrecisionRecall(validationScores).WithT
 //
 // Write `FastTreeWithBigLeaves()`: the FastTree trainer above, but with `MinimumExampleCountPerLeaf = 100`, so that no leaf can describe a handful of sessions. The cell after the solution trains it and compares its validation AUC-PR with the first FastTree's; until you have written it, that cell stops with `TODO: return the FastTree trainer with MinimumExampleCountPerLeaf = 100`.
 app.Section("### Exercise 1: is FastTree's gap about regularisation?");
-// TODO: return mlContext.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options { ... })
-//       with the options of the FastTree cell above, except MinimumExampleCountPerLeaf = 100.
-IEstimator<ITransformer> FastTreeWithBigLeaves() =>
-    Exercise.Todo<IEstimator<ITransformer>>("return the FastTree trainer with MinimumExampleCountPerLeaf = 100");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 IEstimator<ITransformer> FastTreeWithBigLeaves() =>
     mlContext.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
     {
@@ -271,10 +268,7 @@ Console.WriteLine(FormattableString.Invariant($"threshold 0.5:    {halfProfit.Co
 //
 // Write `ProfitAt(threshold, scores)`: contact every session whose probability is at least `threshold`; the profit is the orders among them times `conversionValue`, minus the number contacted times `contactCost`. The cell after the solution tries a few thresholds on the test set and checks your figure against the library's; until you have written it, that cell stops with `TODO: compute the profit of contacting every session with probability >= threshold`.
 app.Section("### Exercise 2: the profit of a threshold you choose");
-// TODO: count the sessions of scores.Probabilities at or above threshold, and the orders (scores.Labels) among them;
-//       return orders * conversionValue - contacted * contactCost.
-double ProfitAt(double threshold, ModelScores scores) =>
-    Exercise.Todo<double>("compute the profit of contacting every session with probability >= threshold");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 double ProfitAt(double threshold, ModelScores scores)
 {
     var contacted = Enumerable.Range(0, scores.Probabilities.Count).Where(i => scores.Probabilities[i] >= threshold).ToArray();
@@ -331,9 +325,7 @@ Console.WriteLine(FormattableString.Invariant($"{one.UserId}: P(order) {predicti
 //
 // Write `MadeUpSession()`: a `SessionInput` whose `Features` hold 1 for the behaviours of a visitor you imagine and 0 elsewhere, in the order of `SessionRecord.FeatureNames` (for example: added to the basket from the product page and saw the checkout, but never signed in). The cell after the solution scores it with the prediction engine; until you have written it, that cell stops with `TODO: return a SessionInput with the flags of a visitor you make up`.
 app.Section("### Exercise 3: score a session you make up");
-// TODO: var features = new float[SessionInput.FeatureCount]; set 1f at the index (in SessionRecord.FeatureNames)
-//       of each behaviour you choose; return new SessionInput { Features = features }.
-SessionInput MadeUpSession() => Exercise.Todo<SessionInput>("return a SessionInput with the flags of a visitor you make up");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 SessionInput MadeUpSession()
 {
     var names = SessionRecord.FeatureNames.ToList();
@@ -363,9 +355,7 @@ catch (SchemaMismatchException e) { Console.WriteLine(e.Message); }
 //
 // Write `ScoreIgnoringExtraColumns(path)`: `scorer.ScoreFile` with `LoadOptions` that let extra columns through (and still tolerate no bad value). The cell after the solution ranks the file with it; until you have written it, that cell stops with `TODO: score the file with ScoreFile and LoadOptions that allow extra columns`.
 app.Section("### Exercise 4: score it anyway, ignoring the extra column on purpose");
-// TODO: return scorer.ScoreFile(path, new LoadOptions { ... }) with the option that allows extra columns.
-RankedSessions ScoreIgnoringExtraColumns(string path) =>
-    Exercise.Todo<RankedSessions>("score the file with ScoreFile and LoadOptions that allow extra columns");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 RankedSessions ScoreIgnoringExtraColumns(string path) =>
     scorer.ScoreFile(path, new LoadOptions { AllowExtraColumns = true, MaxErrors = 0 });
 
