@@ -14,6 +14,9 @@
 #:property PublishAot=false
 
 using CustomerAnalytics;
+using CustomerAnalytics.Exercises;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
 using System.IO;
 using CustomerAnalytics.Segmentation;
 using Plotly.NET.CSharp;
@@ -29,14 +32,16 @@ var app = WorkshopApp.Start("02-kmeans-segmentation", args);
 //
 // 1. compute the RFM table with workshop 01's SQL from the Olist data (the sample or yours),
 // 2. prepare the features (which ones, log or not, scaling) and look at them before and after,
-// 3. choose k with the elbow, the silhouette and the Davies-Bouldin index,
-// 4. train ML.NET k-means with a fixed seed and describe and name the clusters,
+// 3. build the ML.NET pipeline (scaling, then k-means) and choose k with the elbow, the silhouette and the Davies-Bouldin index,
+// 4. train it at the chosen k with a fixed seed, evaluate it with ML.NET, and describe and name the clusters,
 // 5. look at the clusters in 2-D and 3-D,
 // 6. score every customer (cluster and distance to every centroid) into a CSV for a dashboard,
 // 7. build a one-page HTML dashboard,
 // 8. save and load the model, and score a new customer,
 // 9. check the clusters against the true segments the data generator used (on the sample only),
 // 10. do it all again on the UCI Online Retail data, where the original workshop ran its k-means.
+//
+// Two exercises (after steps 4 and 9) ask you to write a piece of the code yourself; each has its solution in a hidden cell below it.
 app.Section("# 02 · Customer segmentation with k-means (ML.NET)");
 
 // ## Setup
@@ -48,7 +53,7 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this notebook. `olistSource` and `retailSource` mean what they mean in workshop 01: empty is the bundled sample; otherwise a folder holding the three Kaggle Olist files (or an `s3://bucket/prefix` location) and an Online Retail CSV as UCI or Kaggle publish it (or an `s3://` object). `k = 0` means "take the elbow of the inertia curve" (explained in step 3); set a number to force k. `retailK` does the same for the Online Retail customers (step 10). `silhouetteSample` bounds the cost of the silhouette (it compares every pair of customers). `s3Uri` is empty by default: set it (for example `s3://my-bucket/segments/`) to upload the scores.
+// The knobs of this notebook. `olistSource` and `retailSource` mean what they mean in workshop 01: empty is the bundled sample; otherwise a folder holding the three Kaggle Olist files (or an `s3://bucket/prefix` location) and an Online Retail CSV as UCI or Kaggle publish it (or an `s3://` object). `k = 0` means "take the elbow of the average-distance curve" (explained in step 3); set a number to force k. `retailK` does the same for the Online Retail customers (step 10). `silhouetteSample` bounds the cost of the silhouette (it compares every pair of customers). `s3Uri` is empty by default: set it (for example `s3://my-bucket/segments/`) to upload the scores.
 app.Section("## Parameters");
 var olistSource = app.Parameter("olistSource", "");                // "" = data/olist sample; a folder with the three Kaggle Olist CSVs, or s3://bucket/prefix
 var retailSource = app.Parameter("retailSource", "");               // "" = data/online-retail/online_retail.csv; an Online Retail CSV, or s3://bucket/key
@@ -75,7 +80,7 @@ app.Show(rfm);
 // k-means groups customers by straight-line distance, so two choices matter:
 //
 // - **Which features.** Recency (days since the last order), frequency (orders) and monetary value (total spend): the three RFM numbers, not the 1-5 scores, which throw information away.
-// - **Their shape and scale.** Most customers bought once for a small amount and a few bought often for a lot: frequency and spend have long right tails (high skew). Without a transform, k-means spends its clusters on a handful of big spenders. `log(1 + x)` pulls the tail in. Then every feature is scaled to mean 0 and standard deviation 1, otherwise reais (hundreds) would outweigh orders (ones). The scaling is an ML.NET step (`NormalizeMeanVariance`) inside the model, so a saved model scales new customers the same way.
+// - **Their shape and scale.** Most customers bought once for a small amount and a few bought often for a lot: frequency and spend have long right tails (high skew). Without a transform, k-means spends its clusters on a handful of big spenders. `log(1 + x)` pulls the tail in. Then every feature is scaled to mean 0 and standard deviation 1, otherwise reais (hundreds) would outweigh orders (ones). The scaling is an ML.NET step (`NormalizeMeanVariance`) inside the model (step 3), so a saved model scales new customers the same way.
 //
 // The table shows the skew before and after the log; the chart shows the distributions.
 app.Section("## 2. Feature preparation");
@@ -83,63 +88,144 @@ var features = CustomerFeatures.FromDataFrame(rfm.Table, FeatureOptions.Default)
 app.Show(features);
 
 // Top row: the raw columns. Bottom row: what k-means sees. Note how the log turns the frequency and spend spikes into usable spreads.
-var published = new List<NotebookChart>();
-NotebookChart Keep(NotebookChart chart) { published.Add(chart); return chart; }
-app.Show(Keep(Charts.Publish(SegmentationCharts.FeatureDistributions(features), "02-feature-distributions", ChartStyle.Workshop with { Height = 600 })));
+var featureChart = Charts.Publish(SegmentationCharts.FeatureDistributions(features), "02-feature-distributions", ChartStyle.Workshop with { Height = 600 });
+app.Show(featureChart);
 
-// ## 3. Choosing k
+// ## 3. The ML.NET pipeline, and choosing k
 //
-// We train k-means for every k from `minK` to `maxK` (same seed each time) and measure three things:
+// The model is an ML.NET pipeline, built step by step as in the ML.NET samples:
 //
-// - **Inertia**: the sum of squared distances from each customer to their centroid. It always falls as k grows; the useful k is at the **elbow**, where adding a cluster stops buying much. We take the k farthest below the straight line from the first to the last point.
-// - **Silhouette** (from -1 to 1, higher is better): for each customer, how much closer they are to their own cluster than to the next one. ML.NET has no silhouette, so the library computes it exactly, on a seeded sample of `silhouetteSample` customers when there are more.
-// - **Davies-Bouldin** (lower is better): how spread the clusters are compared with the distance between them; ML.NET reports it too.
-app.Section("## 3. Choosing k");
-var selection = KSelection.Run(features, new KSelectionOptions
+// - **STEP 1, the data.** `features.ToDataView(mlContext)` turns the customers into an `IDataView`: one row per customer with a vector column `RawFeatures` (recency, log frequency, log spend). The rows come in value order, so nothing ML.NET learns depends on the order of the table's rows.
+// - **STEP 2, the transform.** `NormalizeMeanVariance` scales every feature to mean 0 and standard deviation 1 (`RawFeatures` → `Features`). It belongs in the model: a saved model then scales new customers exactly as it scaled these.
+// - **STEP 3, the trainer.** `Clustering.Trainers.KMeans` with `KMeansTrainer.Options`: k clusters, k-means++ initialisation (spread-out starting centroids), and one thread, because with several the order of floating-point sums, and with it the clusters, can change from run to run.
+//
+// The cell defines the pipeline as a function of k, so the k loop and the final model are built by the same code, and shows the data view's columns.
+app.Section("## 3. The ML.NET pipeline, and choosing k");
+IEstimator<ITransformer> KMeansPipeline(MLContext mlContext, int clusters) =>
+    mlContext.Transforms.NormalizeMeanVariance(outputColumnName: "Features", inputColumnName: "RawFeatures", fixZero: false)
+        .Append(mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options
+        {
+            FeatureColumnName = "Features",
+            NumberOfClusters = clusters,
+            InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
+            MaximumNumberOfIterations = 1000,
+            OptimizationTolerance = 1e-7f,
+            NumberOfThreads = 1,
+        }));
+var dataPreview = features.ToDataView(new MLContext(seed));
+Console.WriteLine($"The data view: {features.Count:N0} rows; columns {string.Join(", ", dataPreview.Schema.Select(c => $"{c.Name} ({c.Type})"))}.");
+
+// Now the k loop. For every k from `minK` to `maxK`: a fresh `MLContext(seed)`, so that every k starts from the same random state and the k you pick then trains, in step 4, exactly the model measured here; the data view; `Fit` and `Transform`; then ML.NET's `Clustering.Evaluate`, which reports:
+//
+// - **Average distance** (lower is tighter): the mean squared distance from each customer to their centroid, the inertia divided by the number of customers. It always falls as k grows; the useful k is at the **elbow**, where adding a cluster stops buying much. We take the k farthest below the straight line from the first to the last point.
+// - **Davies-Bouldin index** (lower is better): how spread the clusters are compared with the distances between their centres.
+//
+// ML.NET has no **silhouette** (from -1 to 1, higher is better: for each customer, how much closer they are to their own cluster than to the next one), so `KSelectionRow.Measure` adds it from the same predictions: exactly, on a seeded sample of `silhouetteSample` customers when there are more. The loop is a function because step 10 runs it again on other customers.
+KSelection ChooseK(CustomerFeatures customers)
 {
-    MinK = minK, MaxK = maxK, SilhouetteSampleSize = silhouetteSample,
-    KMeans = new KMeansOptions { Seed = seed },
-});
-var chosenK = k > 0 ? k : selection.Elbow;
+    var rows = new List<KSelectionRow>();
+    for (var clusters = minK; clusters <= maxK; clusters++)
+    {
+        var mlContext = new MLContext(seed);
+        var data = customers.ToDataView(mlContext);
+        var predictions = KMeansPipeline(mlContext, clusters).Fit(data).Transform(data);
+        var metrics = mlContext.Clustering.Evaluate(predictions, scoreColumnName: "Score", featureColumnName: "Features");
+        rows.Add(KSelectionRow.Measure(clusters, metrics, predictions, silhouetteSample, seed));
+    }
+    return new KSelection(rows);
+}
+var selection = ChooseK(features);
 app.Show(selection);
 
-// The elbow chart, with the chosen k circled.
-app.Show(Keep(Charts.Publish(SegmentationCharts.Elbow(selection, chosenK), "02-elbow")));
+// The elbow chart, with the chosen k circled: the elbow, unless the parameter `k` sets it.
+var chosenK = k > 0 ? k : selection.Elbow;
+var elbowChart = Charts.Publish(SegmentationCharts.Elbow(selection, chosenK), "02-elbow");
+app.Show(elbowChart);
 
 // The silhouette by k (chosen k circled).
-app.Show(Keep(Charts.Publish(SegmentationCharts.Silhouette(selection, chosenK), "02-silhouette")));
+var silhouetteChart = Charts.Publish(SegmentationCharts.Silhouette(selection, chosenK), "02-silhouette");
+app.Show(silhouetteChart);
 
 // The Davies-Bouldin index by k (chosen k circled).
-app.Show(Keep(Charts.Publish(SegmentationCharts.DaviesBouldin(selection, chosenK), "02-davies-bouldin")));
+var daviesBouldinChart = Charts.Publish(SegmentationCharts.DaviesBouldin(selection, chosenK), "02-davies-bouldin");
+app.Show(daviesBouldinChart);
 
-// **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are always the cleanest split. But two segments are too coarse to act on. The inertia curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how the original workshop's k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
+// **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are always the cleanest split. But two segments are too coarse to act on. The average-distance curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how the original workshop's k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
 Console.WriteLine($"Chosen k = {chosenK} ({(k > 0 ? "set by the parameter k" : "the elbow")}). {selection.Reading(chosenK, 5, "the original workshop's")}");
 
-// ## 4. Train ML.NET k-means and profile the clusters
+// ## 4. Train at the chosen k, evaluate with ML.NET, and profile the clusters
 //
-// `SegmentationModel.Train` builds the ML.NET pipeline `NormalizeMeanVariance → KMeans` (`KMeansTrainer.Options`: k-means++ initialisation, one thread so results never depend on thread timing) with `new MLContext(seed)`. The same seed and data always give the same clusters; a test checks it.
+// Exactly the loop's steps once more, at the chosen k: a fresh `MLContext(seed)`, the data view, `Fit` (it learns the scaling and the centroids) and `Transform` (it adds to every row `Features`, the scaled values; `Score`, the squared distance to every centroid; and `PredictedLabel`, the nearest cluster, 1 to k). `Clustering.Evaluate` measures the result; these are the numbers of the loop's row for this k. The same seed and data always give the same clusters; a test checks it.
+app.Section("## 4. Train at the chosen k, evaluate with ML.NET, and profile the clusters");
+var mlContext = new MLContext(seed);
+var trainingData = features.ToDataView(mlContext);
+var trainedModel = KMeansPipeline(mlContext, chosenK).Fit(trainingData);
+var predictions = trainedModel.Transform(trainingData);
+var metrics = mlContext.Clustering.Evaluate(predictions, scoreColumnName: "Score", featureColumnName: "Features");
+Console.WriteLine($"k = {chosenK}: Davies-Bouldin index {metrics.DaviesBouldinIndex:F3}, average squared distance to the centroid {metrics.AverageDistance:F3}.");
+
+// `SegmentationModel.From` wraps the fitted model for the rest of the workshop: it reads the centroids out of the k-means step, scores customers by their id, and saves and loads the model with its feature recipe. The same steps as one function, `TrainAt`, serve the comparisons below (the original workshop's k = 5, the second exercise, the Online Retail customers).
 //
 // The profile describes each cluster in the table's own units: mean recency, frequency and spend, size and revenue. Names come from comparing each cluster with the average customer (for example: buys often and recently → "Champions"; bought once, long ago → "Hibernating"; see `SegmentNaming`).
-app.Section("## 4. Train ML.NET k-means and profile the clusters");
-var model = SegmentationModel.Train(features, new KMeansOptions { Clusters = chosenK, Seed = seed });
+var model = SegmentationModel.From(trainedModel, features);
+SegmentationModel TrainAt(CustomerFeatures customers, int clusters)
+{
+    var context = new MLContext(seed);
+    var data = customers.ToDataView(context);
+    return SegmentationModel.From(KMeansPipeline(context, clusters).Fit(data), customers);
+}
 var assignment = model.Assign(features);
 var profiles = ClusterProfiles.Build(features, assignment.Clusters, model.K);
 app.Show(profiles);
 
 // Each cluster's mean recency, frequency and spend, divided by the overall mean (1 = the average customer).
-app.Show(Keep(Charts.Publish(SegmentationCharts.Profiles(profiles, features), "02-cluster-profiles")));
+var profilesChart = Charts.Publish(SegmentationCharts.Profiles(profiles, features), "02-cluster-profiles");
+app.Show(profilesChart);
 
 // Share of customers against share of revenue: a small cluster can carry most of the money.
-app.Show(Keep(Charts.Publish(SegmentationCharts.Shares(profiles), "02-segment-shares")));
+var sharesChart = Charts.Publish(SegmentationCharts.Shares(profiles), "02-segment-shares");
+app.Show(sharesChart);
+
+// ### Exercise 1: k-means without the scaler
+//
+// What does `NormalizeMeanVariance` buy? Write `UnscaledPipeline(mlContext, clusters)` in the cell below: the same k-means **without** the scaler, only the KMeans trainer, reading `RawFeatures` directly (`FeatureColumnName = "RawFeatures"`, the other options as in `KMeansPipeline`). The cell after the hidden solution fits it at the chosen k, compares its Davies-Bouldin index with the scaled pipeline's and profiles its clusters. Until you have written it, that cell stops with `TODO: build the k-means pipeline without the scaler: only a KMeans trainer, reading RawFeatures`.
+app.Section("### Exercise 1: k-means without the scaler");
+// TODO: return mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options { ... }) with FeatureColumnName = "RawFeatures" and KMeansPipeline's other options.
+IEstimator<ITransformer> UnscaledPipeline(MLContext mlContext, int clusters) =>
+    Exercise.Todo<IEstimator<ITransformer>>("build the k-means pipeline without the scaler: only a KMeans trainer, reading RawFeatures");
+IEstimator<ITransformer> UnscaledPipeline(MLContext mlContext, int clusters) =>
+    mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options
+    {
+        FeatureColumnName = "RawFeatures",
+        NumberOfClusters = clusters,
+        InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
+        MaximumNumberOfIterations = 1000,
+        OptimizationTolerance = 1e-7f,
+        NumberOfThreads = 1,
+    });
+
+// Fit the unscaled pipeline exactly like the scaled one, ask ML.NET for its Davies-Bouldin index (measured where that k-means worked, on `RawFeatures`), measure how far the two segmentations agree (adjusted Rand index, 1 = the same partition), and profile the unscaled clusters.
+var unscaledContext = new MLContext(seed);
+var unscaledData = features.ToDataView(unscaledContext);
+var unscaledModel = UnscaledPipeline(unscaledContext, chosenK).Fit(unscaledData);
+var unscaledMetrics = unscaledContext.Clustering.Evaluate(unscaledModel.Transform(unscaledData), scoreColumnName: "Score", featureColumnName: "RawFeatures");
+var unscaledClusters = SegmentationModel.From(unscaledModel, features).Assign(features).Clusters;
+Console.WriteLine($"Davies-Bouldin index without the scaler {unscaledMetrics.DaviesBouldinIndex:F3}, with it {metrics.DaviesBouldinIndex:F3}; " +
+    $"the two segmentations agree with an adjusted Rand index of {ClusterQuality.AdjustedRandIndex(unscaledClusters, assignment.Clusters):F2}.");
+app.Show(ClusterProfiles.Build(features, unscaledClusters, chosenK));
+
+// **What it shows.** Unscaled, recency (hundreds of days) spreads far more than log frequency and log spend (a few units), so the distance is almost only recency: the profiles are bands of recency (lately, a while ago, long ago), and the repeat buyers, who form a cluster of their own with the scaler, are spread over those bands. The Davies-Bouldin index cannot settle which is better, because each index is measured in the space its own model saw, and a space ruled by one feature is easy to cut into compact bands. Scaling is a decision about what "similar customers" means; no quality index makes it for you.
 
 // ## 5. Seeing the clusters
 //
 // The features have three dimensions. A **PCA projection** rotates them so that the first two axes carry as much of the spread as possible (the axis titles say how much), then drops the third: a faithful 2-D picture. Centroids are the black crosses.
 app.Section("## 5. Seeing the clusters");
-app.Show(Keep(Charts.Publish(SegmentationCharts.Projection2D(assignment, model, seed), "02-pca-2d")));
+var pcaChart = Charts.Publish(SegmentationCharts.Projection2D(assignment, model, seed), "02-pca-2d");
+app.Show(pcaChart);
 
 // The same customers in the three scaled features themselves (drag to rotate); centroids are black diamonds. At most 4,000 customers are drawn (a seeded sample) to keep the page light.
-app.Show(Keep(Charts.Publish(SegmentationCharts.Scatter3D(assignment, model, seed), "02-clusters-3d", ChartStyle.Workshop with { Height = 650 })));
+var scatterChart = Charts.Publish(SegmentationCharts.Scatter3D(assignment, model, seed), "02-clusters-3d", ChartStyle.Workshop with { Height = 650 });
+app.Show(scatterChart);
 
 // ## 6. Score every customer
 //
@@ -162,14 +248,15 @@ else
 
 // ## 7. A one-page dashboard
 //
-// All the charts above on one self-contained HTML page (plotly.js inline once, so it opens offline), with the profile table on top: something an instructor can open in a browser.
+// All the charts above (the chart variables of the cells before) on one self-contained HTML page (plotly.js inline once, so it opens offline), with the profile table on top: something an instructor can open in a browser.
 app.Section("## 7. A one-page dashboard");
-var dashboard = ChartDashboard.Save(workshop.OutputPath("segments-dashboard.html"), $"Customer segments (k = {model.K})", published, profiles.ToHtml());
-Console.WriteLine($"Dashboard: {dashboard} ({new FileInfo(dashboard).Length / 1024:N0} KB, {published.Count} charts)");
+NotebookChart[] dashboardCharts = [featureChart, elbowChart, silhouetteChart, daviesBouldinChart, profilesChart, sharesChart, pcaChart, scatterChart];
+var dashboard = ChartDashboard.Save(workshop.OutputPath("segments-dashboard.html"), $"Customer segments (k = {model.K})", dashboardCharts, profiles.ToHtml());
+Console.WriteLine($"Dashboard: {dashboard} ({new FileInfo(dashboard).Length / 1024:N0} KB, {dashboardCharts.Length} charts)");
 
 // ## 8. Save, load, and score a new customer
 //
-// `model.Save` writes ML.NET's model .zip (scaling and k-means) with the feature recipe and the segment names inside it. Loading it gives a model that scores exactly like the original. A new customer is scored from their RFM values; the log and scaling are applied for you.
+// `model.Save` writes ML.NET's model .zip (`mlContext.Model.Save` of the fitted pipeline: scaling and k-means) with the feature recipe and the segment names inside it. Loading it gives a model that scores exactly like the original. A new customer is scored from their RFM values; the log and scaling are applied for you.
 app.Section("## 8. Save, load, and score a new customer");
 var modelPath = model.Save(workshop.ResultsPath("segmentation-model.zip"));
 var loaded = SegmentationModel.Load(modelPath);
@@ -190,18 +277,50 @@ else
     app.Show(comparison);
 
 // The same cross-table as a heatmap (on the sample).
-if (comparison is not null)
-    app.Show(Charts.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
 
-// For comparison, the original workshop's k = 5 on the same features, measured the same way, and what the three numbers say (on the sample):
+// For comparison, the original workshop's k = 5 on the same features (`TrainAt`), measured the same way, and what the three numbers say (on the sample):
 if (truth is not null && comparison is not null)
 {
-    var original = SegmentationModel.Train(features, new KMeansOptions { Clusters = 5, Seed = seed });
+    var original = TrainAt(features, 5);
     var originalAri = TruthComparison.Compare(original.Score(features), truth).AdjustedRandIndex;
     Console.WriteLine(comparison.Reading($"k-means at the chosen k = {model.K}", ("the original workshop's k = 5", originalAri)));
 }
 
 // **What it says.** The sentence above compares k-means at the chosen k with the fixed RFM grid of workshop 01 and with the original workshop's k = 5. The five true segments overlap heavily in RFM space: most Hibernating, Potential and At-risk customers bought exactly once and differ only in when, so no clustering of these numbers can separate them fully. The cross-table shows where the clusters mix.
+
+// ### Exercise 2: does spend help?
+//
+// Write `TrainRecencyFrequency(clusters)`: build the customers' features from `rfm.Table` with only recency and log frequency (`new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] }`) and train them with `TrainAt`. The cells after the hidden solution compare it with the three-feature model at the same k: silhouette and Davies-Bouldin in each model's own space, the adjusted Rand index between the two, and, on the sample, both against the true segments. Until you have written it, the first of those cells stops with `TODO: train k-means on recency and log frequency only, without spend`.
+app.Section("### Exercise 2: does spend help?");
+// TODO: CustomerFeatures.FromDataFrame(rfm.Table, new FeatureOptions { Features = [...] }) with recency and log frequency, then TrainAt(those features, clusters).
+SegmentationModel TrainRecencyFrequency(int clusters) =>
+    Exercise.Todo<SegmentationModel>("train k-means on recency and log frequency only, without spend");
+SegmentationModel TrainRecencyFrequency(int clusters)
+{
+    var recencyFrequency = CustomerFeatures.FromDataFrame(rfm.Table, new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] });
+    return TrainAt(recencyFrequency, clusters);
+}
+
+// Train it at the chosen k and measure both models the way the k loop does (`Clustering.Evaluate`, then the silhouette), each on its own features.
+var rfModel = TrainRecencyFrequency(chosenK);
+var rfFeatures = CustomerFeatures.FromDataFrame(rfm.Table, rfModel.Features);
+var rfContext = new MLContext(seed);
+var rfPredictions = rfModel.MlModel.Transform(rfFeatures.ToDataView(rfContext));
+var rf = KSelectionRow.Measure(chosenK, rfContext.Clustering.Evaluate(rfPredictions, scoreColumnName: "Score", featureColumnName: "Features"), rfPredictions, silhouetteSample, seed);
+var rfmRow = KSelectionRow.Measure(chosenK, metrics, predictions, silhouetteSample, seed);
+var rfScores = rfModel.Score(rfFeatures);
+Console.WriteLine($"Recency and frequency only: silhouette {rf.Silhouette:F3}, Davies-Bouldin {rf.DaviesBouldin:F3}; with spend: {rfmRow.Silhouette:F3} and {rfmRow.DaviesBouldin:F3}. " +
+    $"The two segmentations agree with an adjusted Rand index of {ClusterQuality.AdjustedRandIndex(rfScores.Clusters, scores.Clusters):F2}.");
+
+// On the sample, both against the true segments (the table is the R+F model's). Does leaving spend out help or hurt, and why might that be? (Hint: look at which true segments differ in spend rather than in recency or frequency.) On other data one sentence says why this is skipped.
+if (truth is null)
+    Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {rfm.Source}.");
+else
+{
+    var rfComparison = TruthComparison.Compare(rfScores, truth, rfm.RfmSegments(), "workshop 01 RFM segments");
+    Console.WriteLine(rfComparison.Reading("k-means on recency and frequency", ("k-means on all three features", comparison!.AdjustedRandIndex)));
+    app.Show(rfComparison);
+}
 
 // ## 10. The same on the Online Retail data
 //
@@ -214,11 +333,7 @@ Console.WriteLine($"Bought once: {OnceShare(retailFeatures):P0} of Online Retail
 app.Show(retailRfm);
 
 // Choosing k for these customers with the same three measures, the same range and seed (the table has them all; the sentence reads them).
-var retailSelection = KSelection.Run(retailFeatures, new KSelectionOptions
-{
-    MinK = minK, MaxK = maxK, SilhouetteSampleSize = silhouetteSample,
-    KMeans = new KMeansOptions { Seed = seed },
-});
+var retailSelection = ChooseK(retailFeatures);
 var retailChosenK = retailK > 0 ? retailK : retailSelection.Elbow;
 Console.WriteLine($"Chosen k = {retailChosenK} ({(retailK > 0 ? "set by the parameter retailK" : "the elbow")}). {retailSelection.Reading(retailChosenK, 5, "the original workshop's")}");
 app.Show(retailSelection);
@@ -226,8 +341,8 @@ app.Show(retailSelection);
 // The elbow chart of the Online Retail customers, with their chosen k circled.
 app.Show(Charts.Publish(SegmentationCharts.Elbow(retailSelection, retailChosenK), "02-retail-elbow"));
 
-// Train ML.NET k-means at that k, then profile and name the clusters exactly as in step 4 (mean recency, frequency and spend in pounds; names from comparing each cluster with the average customer).
-var retailModel = SegmentationModel.Train(retailFeatures, new KMeansOptions { Clusters = retailChosenK, Seed = seed });
+// Train the same ML.NET pipeline at that k (`TrainAt`), then profile and name the clusters exactly as in step 4 (mean recency, frequency and spend in pounds; names from comparing each cluster with the average customer).
+var retailModel = TrainAt(retailFeatures, retailChosenK);
 var retailScores = retailModel.Score(retailFeatures);
 var retailProfiles = ClusterProfiles.Build(retailFeatures, retailScores.Clusters, retailModel.K);
 app.Show(retailProfiles);
@@ -242,29 +357,16 @@ else
 {
     var retailTruth = TruthComparison.ReadTruth(workshop.DataPath("truth", "online_retail_customer_segments.csv"), "CustomerID");
     var retailComparison = TruthComparison.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments");
-    var retailOriginal = SegmentationModel.Train(retailFeatures, new KMeansOptions { Clusters = 5, Seed = seed });
+    var retailOriginal = TrainAt(retailFeatures, 5);
     var retailOriginalAri = TruthComparison.Compare(retailOriginal.Score(retailFeatures), retailTruth).AdjustedRandIndex;
     Console.WriteLine(retailComparison.Reading($"k-means at the chosen k = {retailModel.K}", ("the original workshop's k = 5", retailOriginalAri)));
     app.Show(retailComparison);
 }
 
-// ## Exercise: does spend help?
+// ## For the runner: key numbers
 //
-// Train with only recency and frequency (`new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] }`) at the same k. How far do the two segmentations agree (`ClusterQuality.AdjustedRandIndex` between their clusters)? On the sample, compare both with the truth: does leaving spend out help or hurt, and why might that be?
-app.Section("## Exercise: does spend help?");
-var rfOnly = CustomerFeatures.FromDataFrame(rfm.Table, new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] });
-var rfModel = SegmentationModel.Train(rfOnly, new KMeansOptions { Clusters = chosenK, Seed = seed });
-var rfScores = rfModel.Score(rfOnly);
-Console.WriteLine($"Agreement of the R+F clusters with the R+F+M clusters: ARI {ClusterQuality.AdjustedRandIndex(rfScores.Clusters, scores.Clusters):F3}");
-if (truth is null)
-    Console.WriteLine("No truth for this data (it is not the bundled sample): the agreement above is what can be measured.");
-else
-    app.Show(TruthComparison.Compare(rfScores, truth, rfm.RfmSegments(), "workshop 01 RFM segments"));
-
-// ## Key numbers
-//
-// The few numbers that sum up this run, all of them available on any data (the truth comparisons exist only for the sample, so they are printed in steps 9 and 10 instead). The headless runner also writes them to `key-numbers.json` next to the charts; the HTML report index lists them, and a test checks that this notebook's file-based app twin (`notebooks/apps/02-kmeans-segmentation.cs`) gets the same ones.
-app.Section("## Key numbers");
+// The runner and the tests read these numbers (the notebook's file-based twin must give the same ones); nothing to learn here.
+app.Section("## For the runner: key numbers");
 app.Show(workshop.KeyNumbers("02-kmeans-segmentation",
     ("customers", rfm.Table.Rows.Count),
     ("chosen k", chosenK),

@@ -49,7 +49,7 @@ public sealed class RfmInputTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(rfm.ToString());
         Assert.True(rfm.FromSample);
         var features = CustomerFeatures.FromDataFrame(rfm.Table);
-        var model = SegmentationModel.Train(features, new KMeansOptions { Clusters = 4 });
+        var model = SegmentationPipeline.Train(features, clusters: 4);
         var truth = TruthComparison.ReadTruth(RetailTruthPath, "CustomerID");
         var comparison = TruthComparison.Compare(model.Score(features), truth, rfm.RfmSegments());
         output.WriteLine(comparison.ToString());

@@ -3,18 +3,13 @@ using CustomerAnalytics.Data.Generators;
 namespace CustomerAnalytics.Segmentation;
 
 /// <summary>
-/// Measures of how good a clustering is, computed here because ML.NET has no silhouette. Labels are
-/// cluster numbers (any integers); points are rows of equal length (the scaled features).
+/// The measures of a clustering that ML.NET lacks: the silhouette (how well each customer sits in its own cluster)
+/// and the adjusted Rand index (how far two labellings agree). Inertia (as the average distance) and the
+/// Davies-Bouldin index come from ML.NET's <c>mlContext.Clustering.Evaluate</c>. Labels are cluster numbers (any
+/// integers); points are rows of equal length (the scaled features).
 /// </summary>
 public static class ClusterQuality
 {
-    /// <summary>Sum of squared distances from each point to the mean of its cluster (what k-means minimises; the elbow chart).</summary>
-    public static double Inertia(IReadOnlyList<double[]> points, IReadOnlyList<int> labels)
-    {
-        var centroids = Centroids(points, labels);
-        return points.Select((p, i) => Stats.SquaredDistance(p, centroids[labels[i]])).Sum();
-    }
-
     /// <summary>
     /// Mean silhouette, exactly: for each point, a = mean distance to the other points of its cluster,
     /// b = smallest mean distance to the points of another cluster, s = (b - a) / max(a, b); s = 0 for a point
@@ -64,29 +59,6 @@ public static class ClusterQuality
     }
 
     /// <summary>
-    /// Davies-Bouldin index: for each cluster, the worst ratio (spread_i + spread_j) / distance between centroids,
-    /// averaged. Lower is better (0 = perfectly separated). Spread = mean distance of a cluster's points to its centroid.
-    /// </summary>
-    public static double DaviesBouldin(IReadOnlyList<double[]> points, IReadOnlyList<int> labels)
-    {
-        Check(points, labels);
-        var centroids = Centroids(points, labels);
-        var clusters = centroids.Keys.Order().ToArray();
-        if (clusters.Length < 2)
-            throw new SegmentationException("The Davies-Bouldin index needs at least 2 clusters.");
-        var spread = clusters.ToDictionary(c => c, _ => 0.0);
-        var sizes = clusters.ToDictionary(c => c, _ => 0);
-        for (int i = 0; i < points.Count; i++)
-        {
-            spread[labels[i]] += Math.Sqrt(Stats.SquaredDistance(points[i], centroids[labels[i]]));
-            sizes[labels[i]]++;
-        }
-        foreach (var c in clusters) spread[c] /= sizes[c];
-        return clusters.Average(i => clusters.Where(j => j != i)
-            .Max(j => (spread[i] + spread[j]) / Math.Sqrt(Stats.SquaredDistance(centroids[i], centroids[j]))));
-    }
-
-    /// <summary>
     /// Adjusted Rand index between two labellings of the same items: 1 = the same partition (whatever the
     /// label names), about 0 = no better than chance, can be negative. Compares found clusters with true segments.
     /// </summary>
@@ -101,20 +73,6 @@ public static class ClusterQuality
         var expected = rows * columns / total;
         var max = (rows + columns) / 2;
         return max == expected ? 1.0 : (cells - expected) / (max - expected);
-    }
-
-    /// <summary>The mean of each cluster's points.</summary>
-    public static Dictionary<int, double[]> Centroids(IReadOnlyList<double[]> points, IReadOnlyList<int> labels)
-    {
-        Check(points, labels);
-        var sums = new Dictionary<int, (double[] Sum, int Count)>();
-        for (int i = 0; i < points.Count; i++)
-        {
-            if (!sums.TryGetValue(labels[i], out var s)) s = (new double[points[i].Length], 0);
-            for (int d = 0; d < s.Sum.Length; d++) s.Sum[d] += points[i][d];
-            sums[labels[i]] = (s.Sum, s.Count + 1);
-        }
-        return sums.ToDictionary(kv => kv.Key, kv => kv.Value.Sum.Select(v => v / kv.Value.Count).ToArray());
     }
 
     /// <summary>Distinct indices in [0, n), a seeded partial shuffle, returned in ascending order.</summary>

@@ -38,7 +38,7 @@ public sealed class CustomerFeatures : IHtmlRenderable
         scaled = new Lazy<double[][]>(() =>
         {
             var ml = new MLContext(0);
-            var scaler = SegmentationModel.Scaler(ml).Fit(MlData.ToView(ml, CanonicalInput, Width));
+            var scaler = MlData.Scaler(ml).Fit(MlData.ToView(ml, CanonicalInput, Width));
             return MlData.ReadVectors(scaler.Transform(MlData.ToView(ml, Input, Width)), MlData.FeaturesColumn);
         });
     }
@@ -72,6 +72,17 @@ public sealed class CustomerFeatures : IHtmlRenderable
 
     /// <summary>Monetary column (total spend) for profiles and revenue.</summary>
     public IReadOnlyList<double> Monetary { get; }
+
+    /// <summary>
+    /// The customers as an ML.NET data view to fit a pipeline on: one row per customer with a vector column
+    /// <c>RawFeatures</c> (the <see cref="Input"/> values, after any log), in value order, so that what ML.NET
+    /// learns (k-means++ seeding, cluster numbering, the silhouette sample) never depends on the table's row order.
+    /// </summary>
+    public IDataView ToDataView(MLContext mlContext)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        return MlData.ToView(mlContext, CanonicalInput, Width);
+    }
 
     /// <summary>Number of customers.</summary>
     public int Count => Ids.Count;

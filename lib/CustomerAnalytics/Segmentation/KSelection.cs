@@ -1,55 +1,35 @@
-using System.Diagnostics;
 using System.Globalization;
 using CustomerAnalytics.Display;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace CustomerAnalytics.Segmentation;
 
 /// <summary>
-/// Tries k = MinK..MaxK with ML.NET k-means and measures each: inertia (elbow), silhouette, Davies-Bouldin.
-/// Each k is trained exactly as <see cref="SegmentationModel.Train"/> would (same seed), so the chosen row
-/// describes the model you then train.
+/// The measures of k-means for every k tried (the notebook's k loop adds one <see cref="KSelectionRow"/> per k): where
+/// the average distance bends (the elbow), where the silhouette peaks and where the Davies-Bouldin index is lowest.
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]
-public sealed record KSelection(IReadOnlyList<KSelectionRow> Rows, int Customers, int SilhouetteSample) : IHtmlRenderable
+public sealed class KSelection : IHtmlRenderable
 {
-    /// <summary>Measures every k in the options' range.</summary>
-    /// <exception cref="SegmentationException">The range is empty, starts below 2 or exceeds the number of customers.</exception>
-    public static KSelection Run(CustomerFeatures features, KSelectionOptions? options = null, IProgress<KSelectionRow>? progress = null)
+    /// <summary>The measures of each k, smallest k first.</summary>
+    /// <exception cref="SegmentationException">No rows, or rows of different customers.</exception>
+    public KSelection(IEnumerable<KSelectionRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(features);
-        options ??= new KSelectionOptions();
-        if (options.MaxK < options.MinK)
-            throw new SegmentationException($"The k range {options.MinK}..{options.MaxK} is empty: MaxK must be at least MinK.");
-        SegmentationModel.CheckK(options.MinK, features.Count);
-        SegmentationModel.CheckK(options.MaxK, features.Count);
-
-        var ml = new MLContext(options.KMeans.Seed);
-        var input = MlData.ToView(ml, features.CanonicalInput, features.Width);
-        var scaled = SegmentationModel.Scaler(ml).Fit(input).Transform(input);
-        var points = MlData.ReadVectors(scaled, MlData.FeaturesColumn);
-        var sample = points.Length > options.SilhouetteSampleSize
-            ? ClusterQuality.SampleIndices(points.Length, options.SilhouetteSampleSize, options.KMeans.Seed)
-            : Enumerable.Range(0, points.Length).ToArray();
-        var samplePoints = sample.Select(i => points[i]).ToArray();
-
-        var rows = new List<KSelectionRow>();
-        for (int k = options.MinK; k <= options.MaxK; k++)
-        {
-            var watch = Stopwatch.StartNew();
-            // A fresh context per k with the model's seed: row k is exactly the model Train(k) gives.
-            var context = new MLContext(options.KMeans.Seed);
-            var model = context.Clustering.Trainers.KMeans(options.KMeans.ToTrainerOptions(k)).Fit(scaled);
-            var labels = model.Transform(scaled).GetColumn<uint>("PredictedLabel").Select(l => (int)l).ToArray();
-            var row = new KSelectionRow(k, ClusterQuality.Inertia(points, labels),
-                ClusterQuality.Silhouette(samplePoints, sample.Select(i => labels[i]).ToArray()),
-                ClusterQuality.DaviesBouldin(points, labels), labels.GroupBy(l => l).Min(g => g.Count()), watch.Elapsed);
-            rows.Add(row);
-            progress?.Report(row);
-        }
-        return new KSelection(rows, points.Length, sample.Length);
+        ArgumentNullException.ThrowIfNull(rows);
+        Rows = rows.OrderBy(r => r.K).ToArray();
+        if (Rows.Count == 0)
+            throw new SegmentationException("No k was measured: run the k loop over at least one k (minK ≤ maxK) first.");
+        if (Rows.Select(r => r.Customers).Distinct().Count() > 1)
+            throw new SegmentationException("The rows measure different numbers of customers: measure every k on the same customers.");
     }
+
+    /// <summary>The measures of each k, smallest k first.</summary>
+    public IReadOnlyList<KSelectionRow> Rows { get; }
+
+    /// <summary>Customers clustered.</summary>
+    public int Customers => Rows[0].Customers;
+
+    /// <summary>Customers the silhouette was computed on.</summary>
+    public int SilhouetteSample => Rows[0].SilhouetteSample;
 
     /// <summary>The k with the highest silhouette.</summary>
     public int BestBySilhouette => Rows.MaxBy(r => r.Silhouette)!.K;
@@ -58,7 +38,7 @@ public sealed record KSelection(IReadOnlyList<KSelectionRow> Rows, int Customers
     public int BestByDaviesBouldin => Rows.MinBy(r => r.DaviesBouldin)!.K;
 
     /// <summary>
-    /// The elbow: the k whose point on the inertia curve lies farthest below the straight line joining the first
+    /// The elbow: the k whose point on the average-distance curve (the inertia divided by the customers) lies farthest below the straight line joining the first
     /// and last k (both axes scaled to 0..1), i.e. where adding clusters stops paying off.
     /// </summary>
     public int Elbow
@@ -66,11 +46,11 @@ public sealed record KSelection(IReadOnlyList<KSelectionRow> Rows, int Customers
         get
         {
             if (Rows.Count < 3) return Rows[0].K;
-            double k0 = Rows[0].K, k1 = Rows[^1].K, i0 = Rows[0].Inertia, i1 = Rows[^1].Inertia;
+            double k0 = Rows[0].K, k1 = Rows[^1].K, i0 = Rows[0].AverageDistance, i1 = Rows[^1].AverageDistance;
             double Gap(KSelectionRow r)
             {
                 var x = (r.K - k0) / (k1 - k0);
-                var y = i0 == i1 ? 0 : (r.Inertia - i1) / (i0 - i1);
+                var y = i0 == i1 ? 0 : (r.AverageDistance - i1) / (i0 - i1);
                 return (1 - x) - y; // the chord runs from (0, 1) to (1, 0)
             }
             return Rows.MaxBy(Gap)!.K;
@@ -89,7 +69,7 @@ public sealed record KSelection(IReadOnlyList<KSelectionRow> Rows, int Customers
     public string Reading(int chosen, int? reference = null, string referenceName = "the reference")
     {
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"The silhouette is highest at k = {BestBySilhouette} ({this[BestBySilhouette].Silhouette:F3}), the Davies-Bouldin index lowest at k = {BestByDaviesBouldin} ({this[BestByDaviesBouldin].DaviesBouldin:F3}), and the inertia curve bends at k = {Elbow}.");
+            $"The silhouette is highest at k = {BestBySilhouette} ({this[BestBySilhouette].Silhouette:F3}), the Davies-Bouldin index lowest at k = {BestByDaviesBouldin} ({this[BestByDaviesBouldin].DaviesBouldin:F3}), and the average distance bends at k = {Elbow}.");
         text += At(chosen, "the chosen k");
         if (reference is { } r && r != chosen) text += At(r, referenceName);
         return text;
@@ -105,7 +85,7 @@ public sealed record KSelection(IReadOnlyList<KSelectionRow> Rows, int Customers
         $"best silhouette k = {BestBySilhouette}, best Davies-Bouldin k = {BestByDaviesBouldin}, elbow k = {Elbow}";
 
     /// <inheritdoc />
-    public string ToHtml() => Html.Table(["k", "inertia", "silhouette", "Davies-Bouldin", "smallest cluster", "seconds"],
-        Rows.Select(r => new object?[] { r.K, Math.Round(r.Inertia, 1), Math.Round(r.Silhouette, 4), Math.Round(r.DaviesBouldin, 4), r.SmallestCluster, Math.Round(r.Elapsed.TotalSeconds, 2) }),
+    public string ToHtml() => Html.Table(["k", "average distance", "silhouette", "Davies-Bouldin", "smallest cluster"],
+        Rows.Select(r => new object?[] { r.K, Math.Round(r.AverageDistance, 4), Math.Round(r.Silhouette, 4), Math.Round(r.DaviesBouldin, 4), r.SmallestCluster }),
         ToString());
 }

@@ -1,10 +1,33 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
 namespace CustomerAnalytics.Segmentation;
 
-/// <summary>The quality of k-means with one k.</summary>
+/// <summary>The quality of k-means with one k: ML.NET's own clustering metrics plus the silhouette, which ML.NET lacks.</summary>
 /// <param name="K">Number of clusters.</param>
-/// <param name="Inertia">Sum of squared distances to the own centroid (lower is tighter; always falls with k).</param>
-/// <param name="Silhouette">Mean silhouette (higher is better, at most 1).</param>
-/// <param name="DaviesBouldin">Davies-Bouldin index (lower is better).</param>
+/// <param name="AverageDistance">ML.NET's <see cref="ClusteringMetrics.AverageDistance"/>: the mean squared distance of a
+/// customer to their centroid (the inertia divided by the number of customers; lower is tighter, always falls with k).</param>
+/// <param name="Silhouette">Mean silhouette (higher is better, at most 1), on <paramref name="SilhouetteSample"/> customers.</param>
+/// <param name="DaviesBouldin">ML.NET's <see cref="ClusteringMetrics.DaviesBouldinIndex"/> (lower is better).</param>
 /// <param name="SmallestCluster">Customers in the smallest cluster (a tiny cluster is rarely a useful segment).</param>
-/// <param name="Elapsed">Time to train and measure this k.</param>
-public sealed record KSelectionRow(int K, double Inertia, double Silhouette, double DaviesBouldin, int SmallestCluster, TimeSpan Elapsed);
+/// <param name="Customers">Customers clustered.</param>
+/// <param name="SilhouetteSample">Customers the silhouette was computed on (all of them, or a seeded sample).</param>
+public sealed record KSelectionRow(int K, double AverageDistance, double Silhouette, double DaviesBouldin, int SmallestCluster, int Customers, int SilhouetteSample)
+{
+    /// <summary>
+    /// The row for one k from what ML.NET gives: <paramref name="metrics"/> of <c>mlContext.Clustering.Evaluate</c> and
+    /// the <paramref name="predictions"/> it evaluated (their <c>PredictedLabel</c> and <paramref name="featureColumn"/>,
+    /// from which the silhouette is computed exactly, on a seeded sample of <paramref name="silhouetteSample"/>
+    /// customers when there are more; the same customers for every k).
+    /// </summary>
+    /// <exception cref="SegmentationException">The predictions lack the label or feature column, or hold fewer than 2 clusters.</exception>
+    public static KSelectionRow Measure(int k, ClusteringMetrics metrics, IDataView predictions, int silhouetteSample, int seed, string featureColumn = "Features")
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(predictions);
+        var (points, labels) = MlData.ReadPredictions(predictions, featureColumn);
+        var sample = Math.Min(silhouetteSample, points.Length);
+        return new KSelectionRow(k, metrics.AverageDistance, ClusterQuality.SampledSilhouette(points, labels, sample, seed),
+            metrics.DaviesBouldinIndex, labels.GroupBy(l => l).Min(g => g.Count()), points.Length, sample);
+    }
+}

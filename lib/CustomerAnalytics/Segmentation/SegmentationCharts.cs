@@ -24,9 +24,9 @@ public static class SegmentationCharts
     private static GenericChart Histogram(IEnumerable<double> values, string name) =>
         Chart.Histogram<double, double, string>(X: values.ToArray(), Name: name, NBinsX: 40);
 
-    /// <summary>Inertia against k, the chosen k marked: look for the bend.</summary>
+    /// <summary>ML.NET's average (squared) distance to the centroid against k, the chosen k marked: look for the bend.</summary>
     public static GenericChart Elbow(KSelection selection, int? chosen = null) =>
-        Metric(selection, r => r.Inertia, "inertia (sum of squared distances)", chosen ?? selection.Elbow, "Elbow: inertia by k");
+        Metric(selection, r => r.AverageDistance, "average squared distance to the centroid (scaled units²)", chosen ?? selection.Elbow, "Elbow: average distance by k");
 
     /// <summary>Mean silhouette against k (higher is better).</summary>
     public static GenericChart Silhouette(KSelection selection, int? chosen = null) =>

@@ -4,13 +4,13 @@ using CustomerAnalytics.Display;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms;
 
 namespace CustomerAnalytics.Segmentation;
 
 /// <summary>
-/// A trained segmentation: an ML.NET model (mean-variance scaling, then k-means) plus the feature recipe and the
-/// segment names, saved together in one .zip. Cluster ids are ML.NET's, 1 to k.
+/// A fitted k-means pipeline (the ML.NET transformer the notebook's <c>Fit</c> returned) with what it takes to use it
+/// on customers: the feature recipe, the centroids, a readable name per cluster, scoring, and saving it all in one
+/// .zip. Cluster ids are ML.NET's, 1 to k.
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed class SegmentationModel : IHtmlRenderable
@@ -18,75 +18,62 @@ public sealed class SegmentationModel : IHtmlRenderable
     // Our recipe travels inside ML.NET's zip as one extra entry; ML.NET ignores entries it does not know.
     private const string RecipeEntry = "CustomerAnalytics/segmentation.json";
 
-    private readonly MLContext ml;
+    // Scoring and saving use no randomness; any context will do.
+    private readonly MLContext ml = new(0);
     private readonly ITransformer model;
 
-    private SegmentationModel(MLContext ml, ITransformer model, FeatureOptions features, IReadOnlyList<string> names)
+    private SegmentationModel(ITransformer model, FeatureOptions features, int width, IReadOnlyList<string> names)
     {
-        this.ml = ml;
         this.model = model;
         Features = features;
-        var kmeans = FindKMeans(model);
+        var (kmeans, featureColumn) = FindKMeans(model);
+        FeatureColumn = featureColumn;
         VBuffer<float>[] centroids = default!;
         kmeans.GetClusterCentroids(ref centroids, out var k);
         Centroids = centroids.Take(k).Select(c => c.DenseValues().Select(v => (double)v).ToArray()).ToArray();
+        if (Centroids[0].Length != width)
+            throw new SegmentationException(
+                $"The k-means step has centroids of {Centroids[0].Length} values, but the customers have {width} features: fit the pipeline on these customers' ToDataView.");
         SegmentNames = names.Count == k ? names : Enumerable.Range(1, k).Select(i => $"Cluster {i}").ToArray();
     }
 
     /// <summary>The feature recipe (columns, logs) the model expects.</summary>
     public FeatureOptions Features { get; }
 
+    /// <summary>The column the k-means trainer read (the scaled features in the workshop's pipeline).</summary>
+    public string FeatureColumn { get; }
+
     /// <summary>Number of clusters.</summary>
     public int K => Centroids.Count;
 
-    /// <summary>Centroids in the scaled feature space; index 0 is cluster 1.</summary>
+    /// <summary>Centroids in the space k-means worked in (the scaled features); index 0 is cluster 1.</summary>
     public IReadOnlyList<double[]> Centroids { get; }
 
     /// <summary>A readable name per cluster (index 0 is cluster 1), derived from the profiles by <see cref="ClusterProfiles"/>.</summary>
     public IReadOnlyList<string> SegmentNames { get; private set; }
 
-    /// <summary>The ML.NET model (scaling and k-means), for anything not wrapped here.</summary>
+    /// <summary>The ML.NET model (the fitted pipeline), for anything not wrapped here.</summary>
     public ITransformer MlModel => model;
 
-    /// <summary>The scaling step shared by training and <see cref="CustomerFeatures.Scaled"/>.</summary>
-    internal static NormalizingEstimator Scaler(MLContext ml) =>
-        ml.Transforms.NormalizeMeanVariance(MlData.FeaturesColumn, MlData.InputColumn, fixZero: false);
-
     /// <summary>
-    /// Trains ML.NET k-means on <paramref name="features"/> with a fixed seed; the same inputs give the same model.
-    /// Clusters are then profiled and named from the training customers.
+    /// Wraps <paramref name="trained"/>, a k-means pipeline fitted on <c>features.ToDataView(...)</c> (any transforms,
+    /// ending in ML.NET's KMeans trainer), and names its clusters from the profiles of <paramref name="features"/>.
     /// </summary>
-    /// <exception cref="SegmentationException">k is below 2 or above the number of customers.</exception>
-    public static SegmentationModel Train(CustomerFeatures features, KMeansOptions? options = null)
+    /// <exception cref="SegmentationException">The pipeline has no k-means step or was fitted on other features.</exception>
+    public static SegmentationModel From(ITransformer trained, CustomerFeatures features)
     {
+        ArgumentNullException.ThrowIfNull(trained);
         ArgumentNullException.ThrowIfNull(features);
-        options ??= new KMeansOptions();
-        CheckK(options.Clusters, features.Count);
-        var ml = new MLContext(options.Seed);
-        var input = MlData.ToView(ml, features.CanonicalInput, features.Width);
-        var scaler = Scaler(ml).Fit(input);
-        // k-means gets a fresh context with the seed, exactly as KSelection trains each k, so both give the same clusters.
-        var kmeans = new MLContext(options.Seed).Clustering.Trainers.KMeans(options.ToTrainerOptions(options.Clusters)).Fit(scaler.Transform(input));
-        var trained = new SegmentationModel(ml, scaler.Append(kmeans), features.Options, []);
-        trained.SegmentNames = ClusterProfiles.Build(features, trained.Assign(features).Clusters, trained.K).Select(p => p.Name).ToArray();
-        return trained;
-    }
-
-    internal static void CheckK(int k, int customers)
-    {
-        if (k < 2)
-            throw new SegmentationException($"k = {k}: segmentation needs at least 2 clusters.");
-        if (k > customers)
-            throw new SegmentationException($"k = {k} is larger than the number of customers ({customers:N0}): each cluster needs at least one customer. Choose k ≤ {customers:N0} (and in practice far fewer).");
+        var wrapped = new SegmentationModel(trained, features.Options, features.Width, []);
+        wrapped.SegmentNames = ClusterProfiles.Build(features, wrapped.Assign(features).Clusters, wrapped.K).Select(p => p.Name).ToArray();
+        return wrapped;
     }
 
     /// <summary>The cluster of every customer and the distance (scaled space) to every centroid.</summary>
     public ClusterAssignment Assign(CustomerFeatures features)
     {
         CheckRecipe(features);
-        var output = model.Transform(MlData.ToView(ml, features.Input, features.Width));
-        var clusters = output.GetColumn<uint>("PredictedLabel").Select(l => (int)l).ToArray();
-        var scaled = MlData.ReadVectors(output, MlData.FeaturesColumn);
+        var (scaled, clusters) = MlData.ReadPredictions(model.Transform(MlData.ToView(ml, features.Input, features.Width)), FeatureColumn);
         var distances = scaled.Select(p => Centroids.Select(c => Math.Sqrt(Stats.SquaredDistance(p, c))).ToArray()).ToArray();
         return new ClusterAssignment(clusters, distances, scaled);
     }
@@ -125,7 +112,7 @@ public sealed class SegmentationModel : IHtmlRenderable
     public static SegmentationModel Load(string path)
     {
         if (!File.Exists(path))
-            throw new SegmentationException($"No model at {Path.GetFullPath(path)}: train one with SegmentationModel.Train(...) and Save it first.");
+            throw new SegmentationException($"No model at {Path.GetFullPath(path)}: fit the k-means pipeline, wrap it with SegmentationModel.From(...) and Save it first.");
         JsonNode recipe;
         try
         {
@@ -139,8 +126,7 @@ public sealed class SegmentationModel : IHtmlRenderable
         {
             throw new SegmentationException($"{path} is not a model .zip file ({e.Message}).", e);
         }
-        var ml = new MLContext();
-        var loaded = ml.Model.Load(path, out _);
+        var loaded = new MLContext(0).Model.Load(path, out _);
         var options = new FeatureOptions
         {
             IdColumn = (string)recipe["idColumn"]!,
@@ -149,7 +135,7 @@ public sealed class SegmentationModel : IHtmlRenderable
             MonetaryColumn = (string)recipe["monetaryColumn"]!,
             Features = recipe["features"]!.AsArray().Select(f => new SegmentFeature((string)f!["column"]!, (bool)f["log"]!)).ToArray(),
         };
-        return new SegmentationModel(ml, loaded, options, recipe["segmentNames"]!.AsArray().Select(n => (string)n!).ToArray());
+        return new SegmentationModel(loaded, options, options.Features.Count, recipe["segmentNames"]!.AsArray().Select(n => (string)n!).ToArray());
     }
 
     private JsonObject Recipe() => new()
@@ -171,11 +157,13 @@ public sealed class SegmentationModel : IHtmlRenderable
     }
 
     // A loaded model types its k-means step by interface, not as ClusteringPredictionTransformer<KMeansModelParameters>.
-    private static KMeansModelParameters FindKMeans(ITransformer model)
+    private static (KMeansModelParameters Model, string FeatureColumn) FindKMeans(ITransformer model)
     {
         var steps = model is IEnumerable<ITransformer> chain ? chain.ToArray() : [model];
-        return steps.OfType<ISingleFeaturePredictionTransformer<object>>().Select(t => t.Model).OfType<KMeansModelParameters>().LastOrDefault()
-            ?? throw new SegmentationException($"The ML.NET model has no k-means step (steps: {string.Join(", ", steps.Select(t => t.GetType().Name))}); load a model saved by SegmentationModel.Save.");
+        var step = steps.OfType<ISingleFeaturePredictionTransformer<object>>().LastOrDefault(t => t.Model is KMeansModelParameters)
+            ?? throw new SegmentationException($"The ML.NET model has no k-means step (steps: {string.Join(", ", steps.Select(t => t.GetType().Name))}): " +
+                "end the pipeline with mlContext.Clustering.Trainers.KMeans(...), or load a model saved by SegmentationModel.Save.");
+        return ((KMeansModelParameters)step.Model, step.FeatureColumnName);
     }
 
     /// <inheritdoc />
