@@ -14,13 +14,15 @@
 #:property PublishAot=false
 
 using CustomerAnalytics;
+using CustomerAnalytics.Exercises;
 using System.IO;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Sequences;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
-using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
+using CustomerAnalytics.Torch;
+using TorchSharp;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using CustomerAnalytics.Apps;
@@ -36,7 +38,7 @@ var app = WorkshopApp.Start("04-lstm-touchpoint-prediction", args);
 // 1. load the journeys, with a report of every line read and rejected (the original parser silently stopped at the first bad line and trained on a fraction of the data);
 // 2. encode touchpoints as learned embeddings, with padding, masking and start/stop tokens;
 // 3. build an encoder-decoder LSTM in TorchSharp, with attention;
-// 4. train it with live progress, early stopping and a saved best checkpoint;
+// 4. train it with the training loop written out (batches, `zero_grad`, forward, loss, `backward`, gradient clipping, `step`, validation, early stopping, a saved best checkpoint, live progress);
 // 5. evaluate it, with the original workshop's `visit` precision/recall/F1, and look at what it attends to;
 // 6. use it: next touchpoints and conversion probability for a journey, a retargeting list;
 // 7. answer "does a visit follow?" with the LSTM's probability, next to a simple ML.NET baseline, both judged the same way;
@@ -52,7 +54,7 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this workshop. `journeysFile` empty means the bundled sample; point it at your own file in the same format (no header; TAB-separated `customer_id`, input touchpoints, target touchpoints; touchpoints separated by spaces). The original workshop's file is public: `small_train_data.csv` in the repository [shinchan75034/LSTM_TouchPoint](https://github.com/shinchan75034/LSTM_TouchPoint) (TAB-separated despite its name, US networks plus `web` and `visit`); download it and set `journeysFile` to its path. The defaults train in a few minutes on two CPU cores (early stopping usually ends training well before `epochs`); on a GPU in seconds.
+// The knobs of this workshop. `journeysFile` empty means the bundled sample; point it at your own file in the same format (no header; TAB-separated `customer_id`, input touchpoints, target touchpoints; touchpoints separated by spaces). The original workshop's file is public: `small_train_data.csv` in the repository [shinchan75034/LSTM_TouchPoint](https://github.com/shinchan75034/LSTM_TouchPoint) (TAB-separated despite its name, US networks plus `web` and `visit`); download it and set `journeysFile` to its path. With the defaults the bundled sample trains in under a minute on two CPU cores (the training section prints how long it took; early stopping usually ends training well before `epochs`).
 app.Section("## Parameters");
 var journeysFile = app.Parameter("journeysFile", "");        // your own journeys file; empty = data/journeys/touchpoint_journeys.tsv
 var seed = app.Parameter("seed", 42);                // every random step (split, weights, batch order, sampling) uses it
@@ -60,6 +62,7 @@ var epochs = app.Parameter("epochs", 15);              // upper limit: early sto
 var patience = app.Parameter("patience", 4);             // epochs without a better validation loss before stopping
 var batchSize = app.Parameter("batchSize", 64);
 var learningRate = app.Parameter("learningRate", 0.003);
+var maxGradientNorm = app.Parameter("maxGradientNorm", 1.0);    // gradients are clipped to this total norm
 var embeddingSize = app.Parameter("embeddingSize", 32);
 var hiddenSize = app.Parameter("hiddenSize", 64);          // the original workshop used 256 units; 12 touchpoints need far fewer
 var useAttention = app.Parameter("useAttention", true);
@@ -114,26 +117,124 @@ app.Show(train.Report);
 // - **Encoder**: an embedding layer and an LSTM read the input journey. The batch is *packed* by true length, so padding never enters the LSTM's state: a journey gets the same encoding whatever else is in its batch (a test checks this).
 // - **Decoder**: a second LSTM starts from the encoder's final hidden and cell states (as in the original Keras model) and produces one touchpoint per step, then `<stop>`.
 // - **Attention** (Luong, optional): at each step the decoder scores every encoder output, turns the scores into weights (padding masked out) and mixes the outputs into a context vector. Besides helping with long journeys, the weights show *which* past touchpoints each prediction used (step 5).
-//
-// `TorchDevice.Select()` picks CUDA when present, otherwise the CPU; seeding fixes the initial weights.
 app.Section("## 3. The model: encoder-decoder LSTM with attention");
+
+// The model as the library defines it: the file below is read from the repository when the cell runs, so it is exactly the code that trains. The layers are fields, created in the constructor (`RegisterComponents()` makes their weights the module's parameters); `forward` is the teacher-forced pass that training calls as `model.call(...)`; `Encode` and `Decode` are its two halves, which decoding (step 5) runs one step at a time.
+app.Show(ModelSource.Of(typeof(Seq2SeqModel), workshop.Root));
+
+// **The device.** `TorchDevice.Select()` picks CUDA when a GPU and the CUDA build of TorchSharp are present, otherwise the CPU, and says why. Seeding libtorch first fixes the initial weights; `.to(device)` moves them to the device. Every batch's tensors are then created on the model's device, and anything read back into .NET goes through `.cpu()` first (reading a GPU tensor's data directly throws).
 var device = TorchDevice.Select();
-var model = Seq2SeqModel.Create(vocabulary.Count, options, seed, device.Device);
-Console.WriteLine($"{device.Device.type}: {model.parameters().Sum(p => p.numel()):N0} weights; attention: {options.Attention}");
+TorchDevice.Seed(seed);                                                  // the same initial weights on every run
+var model = new Seq2SeqModel(vocabulary.Count, options).to(device.Device);
+Console.WriteLine($"{device.Reason}\n{model.parameters().Sum(p => p.numel()):N0} weights on {model.Device.type}; attention: {options.Attention}");
 
-// ## 4. Training
+// One batch through the untrained model. `SequenceBatch` pads the journeys of a batch to the longest one and builds the decoder's inputs (`<start>` + target) and targets (target + `<stop>`); the model returns one score (logit) per vocabulary id at every decoder step of every journey.
+var firstBatch = SequenceBatch.Create(train.Pairs.Take(batchSize).ToList(), device.Device);
+var logits = model.call(firstBatch.Inputs, firstBatch.InputLengths, firstBatch.DecoderInputs);
+Console.WriteLine($"inputs {string.Join(" x ", firstBatch.Inputs.shape)} (journeys x longest input), decoder inputs {string.Join(" x ", firstBatch.DecoderInputs.shape)}");
+Console.WriteLine($"logits {string.Join(" x ", logits.shape)}: a score for each of the {vocabulary.Count} ids at every decoder step of every journey");
+
+// ## 4. Training, written out
 //
-// Teacher forcing: during training the decoder reads the *true* previous touchpoint (`<start>`, then the target) and learns to predict the next one; the loss is cross-entropy over real positions only (padding ignored), minimised with Adam. After each epoch the validation loss and token accuracy are measured and drawn below as training goes. The weights of the epoch with the lowest validation loss are saved to a checkpoint; when the validation loss has not improved for `patience` epochs training stops and the best weights are loaded back.
-app.Section("## 4. Training");
-var progress = new TrainingProgress("lstm", epochs, "val token accuracy");
-var trainingOptions = new Seq2SeqTrainingOptions { Epochs = epochs, BatchSize = batchSize, LearningRate = learningRate,
-    Patience = patience, Seed = seed, CheckpointPath = workshop.OutputPath("lstm-touchpoints.bin") };
-var training = Seq2SeqTrainer.Train(model, train.Pairs, validation, trainingOptions, progress);
-vocabulary.Save(workshop.OutputPath("lstm-touchpoints.vocab.json"));
-app.Show(training);
+// Teacher forcing: during training the decoder reads the *true* previous touchpoint (`<start>`, then the target) and learns to predict the next one; the loss is cross-entropy over real positions only (padding ignored), minimised with Adam. This is TorchSharp's standard loop, in cells: the loss, one step, one epoch, validation, then the epochs. The library supplies only the helpers the loop calls: `SequenceBatch` (batches), `EarlyStopping`, `ModelCheckpoint` and `TrainingProgress` (the live chart).
+app.Section("## 4. Training, written out");
 
-// The same history as a chart to keep: the gap between training and validation loss shows when the model starts to memorise the training journeys instead of learning the patterns.
-app.Show(Charts.Publish(SequenceCharts.TrainingCurves(training.History).WithTitle("Loss and validation token accuracy per epoch"), "lstm-training"));
+// ### Exercise 1: the loss that ignores padding
+//
+// The logits are (journeys, steps, ids) and the targets (journeys, steps), filled with `<pad>` (`Vocabulary.PadId`) where a journey's target is shorter than the batch's longest. Write `SequenceLoss`: reshape both so that each position is one row, then `torch.nn.functional.cross_entropy` with `ignore_index: Vocabulary.PadId`, so padded positions count for nothing. Until it is done, the cell after the solution stops with `TODO: write SequenceLoss: cross-entropy over every decoder position, ignoring padding`.
+app.Section("### Exercise 1: the loss that ignores padding");
+// TODO: reshape logits to (positions, ids) and targets to (positions), then torch.nn.functional.cross_entropy(..., ignore_index: Vocabulary.PadId)
+torch.Tensor SequenceLoss(torch.Tensor logits, torch.Tensor targets) => Exercise.Todo<torch.Tensor>("write SequenceLoss: cross-entropy over every decoder position, ignoring padding");
+torch.Tensor SequenceLoss(torch.Tensor logits, torch.Tensor targets) =>
+    torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[^1]), targets.reshape(-1), ignore_index: Vocabulary.PadId);
+
+// Check it on the untrained model's batch. Random weights spread the model's bets almost evenly, so its loss should be close to that of a uniform guess, ln(number of ids). And changing the scores at the padded positions must not change the loss at all.
+var targets = firstBatch.DecoderTargets;
+var padded = (targets == Vocabulary.PadId).unsqueeze(-1);                       // (journeys, steps, 1)
+var scrambled = torch.where(padded, -5 * logits, logits);                        // other scores at padded positions only
+Console.WriteLine($"untrained loss {SequenceLoss(logits, targets).item<float>():F4}; uniform guess over {vocabulary.Count} ids: ln({vocabulary.Count}) = {Math.Log(vocabulary.Count):F4}");
+Console.WriteLine($"scores changed at the {padded.sum().item<long>()} padded positions: loss {SequenceLoss(scrambled, targets).item<float>():F4}");
+
+// ### Exercise 2: gradient clipping
+//
+// Now and then an LSTM produces a huge gradient that throws the weights far off in a single step. Clipping rescales all the gradients together when their total (L2) norm exceeds a limit (training uses `maxGradientNorm`). Write `ClipGradients` with `torch.nn.utils.clip_grad_norm_` over the model's parameters, returning the norm it reports (the norm before clipping). Until it is done, the cell after the solution stops with `TODO: write ClipGradients: clip the total norm of the model's gradients to maxNorm with torch.nn.utils.clip_grad_norm_`.
+app.Section("### Exercise 2: gradient clipping");
+// TODO: call torch.nn.utils.clip_grad_norm_ on model.parameters() with maxNorm, and return the norm it returns
+double ClipGradients(torch.nn.Module model, double maxNorm) => Exercise.Todo<double>("write ClipGradients: clip the total norm of the model's gradients to maxNorm with torch.nn.utils.clip_grad_norm_");
+double ClipGradients(torch.nn.Module model, double maxNorm) => torch.nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
+
+// Check it on one backward pass of the batch: the gradients' norm as computed here and as `clip_grad_norm_` reports it, then clipped to half of it (a limit below the norm, to see clipping act). In training, gradients below `maxGradientNorm` are left as they are.
+model.zero_grad();
+SequenceLoss(model.call(firstBatch.Inputs, firstBatch.InputLengths, firstBatch.DecoderInputs), firstBatch.DecoderTargets).backward();
+double GradientNorm() => Math.Sqrt(model.parameters().Where(p => p.grad is not null).Sum(p => p.grad!.pow(2).sum().item<float>()));
+var before = GradientNorm();
+var reported = ClipGradients(model, before / 2);
+Console.WriteLine($"gradient norm {before:F4} (clip_grad_norm_ reports {reported:F4}); after clipping to half of it: {GradientNorm():F4}");
+model.zero_grad();
+
+// **One training step**: forget the previous step's gradients, run the batch forward, compute the loss, backpropagate, clip, and let the optimizer move the weights.
+float TrainStep(Seq2SeqModel model, torch.optim.Optimizer optimizer, SequenceBatch batch)
+{
+    optimizer.zero_grad();                                                            // forget the last step's gradients
+    var logits = model.call(batch.Inputs, batch.InputLengths, batch.DecoderInputs);   // forward (teacher forcing)
+    var loss = SequenceLoss(logits, batch.DecoderTargets);
+    loss.backward();                                                                  // gradients of the loss
+    ClipGradients(model, maxGradientNorm);                                            // tame the rare huge gradient
+    optimizer.step();                                                                 // move the weights against the gradients
+    return loss.item<float>();
+}
+
+// **One epoch**: every training journey once, in batches of `batchSize`, in a new seeded order each epoch (`SequenceBatch.Chunks`). A dispose scope frees each step's tensors when the step ends: they hold native memory that the .NET garbage collector does not see.
+double TrainEpoch(Seq2SeqModel model, torch.optim.Optimizer optimizer, IReadOnlyList<EncodedPair> pairs, int shuffleSeed)
+{
+    model.train();                                                                    // training mode
+    double total = 0;
+    foreach (var chunk in SequenceBatch.Chunks(pairs, batchSize, shuffleSeed))
+        using (torch.NewDisposeScope())                                               // frees this step's tensors afterwards
+            total += TrainStep(model, optimizer, SequenceBatch.Create(chunk, model.Device)) * chunk.Count;
+    return total / pairs.Count;                                                       // mean loss, batches weighted by size
+}
+
+// **Validation**, after every epoch: the same forward pass in evaluation mode and without gradients (`no_grad`: faster, less memory), the loss, and the token accuracy: the share of real (non-padding) target positions where the most likely id is the true one.
+(double Loss, double TokenAccuracy) Validate(Seq2SeqModel model, IReadOnlyList<EncodedPair> pairs)
+{
+    model.eval();                                                                     // evaluation mode
+    double loss = 0; long correct = 0, tokens = 0;
+    foreach (var chunk in pairs.Chunk(4 * batchSize))
+    using (torch.NewDisposeScope())
+    using (torch.no_grad())
+    {
+        var batch = SequenceBatch.Create(chunk, model.Device);
+        var logits = model.call(batch.Inputs, batch.InputLengths, batch.DecoderInputs);
+        loss += SequenceLoss(logits, batch.DecoderTargets).item<float>() * chunk.Length;
+        var real = batch.DecoderTargets != Vocabulary.PadId;                          // padding is no touchpoint to get right
+        correct += (logits.argmax(-1) == batch.DecoderTargets).logical_and(real).sum().item<long>();
+        tokens += real.sum().item<long>();
+    }
+    return (loss / pairs.Count, (double)correct / tokens);
+}
+
+// **The epochs.** A fresh seeded model and an Adam optimizer (so re-running this cell trains the same model again); then, each epoch, train, validate and report, and save the weights whenever the validation loss is a new best. When it has not improved for `patience` epochs training stops, and the best weights are loaded back. In a notebook the progress chart below updates in place; the runner prints a line per epoch.
+TorchDevice.Seed(seed);                                                  // fresh, seeded weights: the same model on every run
+model = new Seq2SeqModel(vocabulary.Count, options).to(device.Device);
+var optimizer = torch.optim.Adam(model.parameters(), learningRate);
+var progress = new TrainingProgress("lstm", epochs, "val token accuracy");
+var (stopping, checkpoint) = (new EarlyStopping(patience), new ModelCheckpoint(workshop.OutputPath("lstm-touchpoints.bin")));
+for (int epoch = 1; epoch <= epochs && !stopping.ShouldStop; epoch++)
+{
+    var loss = TrainEpoch(model, optimizer, train.Pairs, seed + epoch);
+    var (validationLoss, accuracy) = Validate(model, validation);
+    progress.Report(epoch, loss, accuracy, validationLoss);
+    if (stopping.Update(epoch, validationLoss)) checkpoint.Save(model);   // a new best: keep its weights
+}
+checkpoint.Restore(model);                                                // back to the best epoch's weights
+model.eval();
+vocabulary.Save(workshop.OutputPath("lstm-touchpoints.vocab.json"));
+
+// How the run went, and the history as a chart to keep: the gap between training and validation loss shows when the model starts to memorise the training journeys instead of learning the patterns.
+Console.WriteLine($"{progress.History.Count} epochs{(stopping.ShouldStop ? " (stopped early)" : "")} in {progress.Latest!.Elapsed.TotalSeconds:F0} s; " +
+    $"best epoch {stopping.BestEpoch}: validation loss {stopping.BestScore:F4}, checkpoint {checkpoint.Path}");
+app.Show(Charts.Publish(SequenceCharts.TrainingCurves(progress.History).WithTitle("Loss and validation token accuracy per epoch"), "lstm-training"));
 
 // ## 5. Evaluation on the test journeys
 //
@@ -250,22 +351,27 @@ if (workshop.IsSample(journeysFile))
 else Console.WriteLine($"Skipped: {path} is not the bundled sample, and the truth describes only the bundled sample (its generated journeys).");
 
 // Reading the results: a next-touchpoint accuracy close to the best achievable means the LSTM has recovered nearly all the structure there is; the rest is noise no model can predict. The original workshop's metric ("the predicted sequence contains a visit") sits below the probability-based one, because a greedy sequence only contains `visit` when it is the single most likely token at some step: ranking by probability uses the model better.
-//
-// ## Exercise: your own journey
-//
-// Write a journey of your own (touchpoints from the vocabulary above) and predict what follows. Then try one that ends with `visit`, and one made only of other frequent touchpoints: how does the conversion probability change?
-var mine = predictor.Predict([frequent[0], frequent[0], frequent[^1], conversionToken], beamWidth);
-var withoutVisit = predictor.Predict(vocabulary.DataTokens.Where(t => t != conversionToken).Take(4).ToArray(), beamWidth);
-Console.WriteLine(mine);
-Console.WriteLine(withoutVisit);
 
-// ## Key numbers
+// ## Exercise 3: your own journey
 //
-// The few numbers that sum up this run. The headless runner also writes them to `key-numbers.json` next to the charts; the HTML report index lists them, and a test checks that this notebook's file-based app twin (`notebooks/apps/04-lstm-touchpoint-prediction.cs`) gets the same ones.
-app.Section("## Key numbers");
+// Build a journey of your own from the vocabulary's touchpoints (`vocabulary.DataTokens`, most frequent first; `frequent` holds the top three other than the conversion token) and predict what follows. Write `MyJourney` to return four touchpoints ending with the conversion token; until it is done, the cell after the solution stops with `TODO: write MyJourney: four touchpoints from vocabulary.DataTokens, ending with the conversion token`. Then try others: one made only of frequent touchpoints, a long one. How does the conversion probability change?
+app.Section("## Exercise 3: your own journey");
+// TODO: return four touchpoints from vocabulary.DataTokens (for example frequent[0] and frequent[^1]), the last one conversionToken
+string[] MyJourney() => Exercise.Todo<string[]>("write MyJourney: four touchpoints from vocabulary.DataTokens, ending with the conversion token");
+string[] MyJourney() => [frequent[0], frequent[0], frequent[^1], conversionToken];
+
+// The prediction for your journey, next to the same journey without its last touchpoint: how much does that last touchpoint move P(visit)?
+var mine = MyJourney();
+Console.WriteLine(predictor.Predict(mine, beamWidth));
+Console.WriteLine(predictor.Predict(mine[..^1], beamWidth));
+
+// ## For the runner: key numbers
+//
+// The headless runner and the tests read these numbers (also written to `key-numbers.json`); nothing to learn here.
+app.Section("## For the runner: key numbers");
 app.Show(workshop.KeyNumbers("04-lstm-touchpoint-prediction",
     ("test journeys", evaluation.Sequences),
-    ("best epoch", training.BestEpoch),
+    ("best epoch", stopping.BestEpoch),
     ("next touchpoint top-1", evaluation.NextTop1),
     ("next touchpoint top-3", evaluation.NextTop3),
     ("token accuracy", evaluation.TokenAccuracy),

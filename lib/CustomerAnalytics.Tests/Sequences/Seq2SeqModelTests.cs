@@ -15,7 +15,7 @@ public class Seq2SeqModelTests
         var (vocabulary, pairs) = SequenceTestData.Encoded(8);
         var model = Seq2SeqModel.Create(vocabulary.Count, SequenceTestData.SmallModel(attention), 1, TorchDevice.Current);
         using var batch = SequenceBatch.Create(pairs, model.Device);
-        using var logits = model.Forward(batch.Inputs, batch.InputLengths, batch.DecoderInputs);
+        using var logits = model.call(batch.Inputs, batch.InputLengths, batch.DecoderInputs);
         Assert.Equal(new long[] { 8, pairs.Max(p => p.Target.Length) + 1, vocabulary.Count }, logits.shape);
         var encoded = model.Encode(batch.Inputs, batch.InputLengths);
         Assert.Equal(new long[] { 8, pairs.Max(p => p.Input.Length), 32 }, encoded.Outputs.shape);
@@ -52,8 +52,8 @@ public class Seq2SeqModelTests
         using var _ = no_grad();
         using var alone = SequenceBatch.Create([shortest], model.Device);
         using var padded = SequenceBatch.Create([shortest, longest], model.Device);
-        var a = model.Forward(alone.Inputs, alone.InputLengths, alone.DecoderInputs)[0];
-        var b = model.Forward(padded.Inputs, padded.InputLengths, padded.DecoderInputs)[0, ..(int)a.shape[0]];
+        var a = model.call(alone.Inputs, alone.InputLengths, alone.DecoderInputs)[0];
+        var b = model.call(padded.Inputs, padded.InputLengths, padded.DecoderInputs)[0, ..(int)a.shape[0]];
         Assert.True(a.allclose(b, rtol: 1e-4, atol: 1e-5), $"max difference {(a - b).abs().max().item<float>()}");
     }
 

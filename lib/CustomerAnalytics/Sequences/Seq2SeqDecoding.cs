@@ -36,8 +36,8 @@ public static class Seq2SeqDecoding
                 var logProbs = nn.functional.log_softmax(Forbid(result.Logits.squeeze(1)), -1);
                 if (step == 0) first = Rows(logProbs.exp());
                 var next = logProbs.argmax(-1);
-                var chosen = next.data<long>().ToArray();
-                var chosenLogProb = logProbs.gather(1, next.unsqueeze(1)).squeeze(1).data<float>().ToArray();
+                var chosen = next.cpu().data<long>().ToArray();
+                var chosenLogProb = logProbs.gather(1, next.unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray();
                 var weights = result.Attention is { } a ? Rows(a.squeeze(1)) : null;
                 for (int i = 0; i < n; i++)
                 {

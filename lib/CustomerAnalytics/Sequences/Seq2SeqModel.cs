@@ -4,20 +4,13 @@ using static TorchSharp.torch;
 
 namespace CustomerAnalytics.Sequences;
 
-/// <summary>What the encoder hands to the decoder.</summary>
-/// <param name="Outputs">Encoder output at every input position, (batch, input length, hidden); zero at padding.</param>
-/// <param name="Mask">True at real (non-padding) input positions, (batch, input length).</param>
-/// <param name="Hidden">Final hidden state at each sequence's true end, (1, batch, hidden).</param>
-/// <param name="Cell">Final cell state, (1, batch, hidden).</param>
-public sealed record EncoderState(Tensor Outputs, Tensor Mask, Tensor Hidden, Tensor Cell);
-
 /// <summary>
 /// Encoder-decoder LSTM over token ids. The encoder reads the input (packed, so padding never enters
 /// its state); its final hidden and cell states initialise the decoder; with <see cref="AttentionKind.Luong"/>
 /// each decoder step also attends over all encoder outputs, padding masked out. One embedding table
-/// serves both sides, since input and output tokens are the same touchpoints.
+/// serves both sides, since input and output tokens are the same touchpoints. Workshop 04 shows this file as it is.
 /// </summary>
-public sealed class Seq2SeqModel : nn.Module
+public sealed class Seq2SeqModel : nn.Module<Tensor, Tensor, Tensor, Tensor>
 {
     private readonly Embedding embedding;
     private readonly LSTM encoder;
@@ -42,7 +35,8 @@ public sealed class Seq2SeqModel : nn.Module
         RegisterComponents();
     }
 
-    /// <summary>Seeds libtorch with <paramref name="seed"/>, builds the model and moves it to <paramref name="device"/>.</summary>
+    /// <summary>Seeds libtorch with <paramref name="seed"/>, builds the model and moves it to <paramref name="device"/>
+    /// (what workshop 04 writes out in a cell; for tests and the benchmark).</summary>
     public static Seq2SeqModel Create(int vocabularySize, Seq2SeqOptions? options, int seed, Device device)
     {
         Torch.TorchDevice.Seed(seed);
@@ -71,8 +65,9 @@ public sealed class Seq2SeqModel : nn.Module
         return new EncoderState(outputs, mask, h, c);
     }
 
-    /// <summary>Teacher-forced pass: logits (batch, target steps, vocabulary) for every decoder input position.</summary>
-    public Tensor Forward(Tensor inputs, Tensor lengths, Tensor decoderInputs) =>
+    /// <summary>Teacher-forced pass (call it as <c>model.call(inputs, lengths, decoderInputs)</c>): logits
+    /// (batch, target steps, vocabulary) for every decoder input position.</summary>
+    public override Tensor forward(Tensor inputs, Tensor lengths, Tensor decoderInputs) =>
         Decode(Encode(inputs, lengths), decoderInputs, ((Tensor?)null, (Tensor?)null)).Logits;
 
     /// <summary>Runs the decoder over <paramref name="decoderInputs"/> (batch, steps) from the encoder state,
@@ -95,7 +90,3 @@ public sealed class Seq2SeqModel : nn.Module
         return new DecoderStep(output.call(decoded), h, c, weights);
     }
 }
-
-/// <summary>Result of running the decoder: logits (batch, steps, vocabulary), the LSTM state after the last step,
-/// and the attention weights (batch, steps, input length) when the model attends.</summary>
-public sealed record DecoderStep(Tensor Logits, Tensor Hidden, Tensor Cell, Tensor? Attention);

@@ -9,7 +9,7 @@ public enum AttentionKind
     Luong,
 }
 
-/// <summary>Shape of a <see cref="Seq2SeqModel"/>. The defaults train on the 5,000-journey sample in a few minutes on 2 CPU cores.</summary>
+/// <summary>Shape of a <see cref="Seq2SeqModel"/>. The defaults train on the 5,000-journey sample in under a minute on 2 CPU cores.</summary>
 public sealed record Seq2SeqOptions
 {
     /// <summary>Size of the learned token embeddings.</summary>

@@ -10,10 +10,17 @@ namespace CustomerAnalytics.Sequences;
 /// and learns to predict the next one, cross-entropy ignoring padding, Adam. After each epoch it
 /// measures validation loss and token accuracy, reports them, keeps the best weights in a checkpoint
 /// and stops early when the validation loss stops improving. The model ends with the best weights.
+/// Workshop 04 writes this same loop out in its cells (one step, one epoch, validation, the epochs), calling the
+/// same helpers (<see cref="SequenceBatch"/>, <see cref="EarlyStopping"/>, <see cref="ModelCheckpoint"/>,
+/// <see cref="TrainingProgress"/>); this copy serves the benchmark and the tests.
 /// </summary>
 public static class Seq2SeqTrainer
 {
     /// <summary>Trains <paramref name="model"/> on <paramref name="train"/>, validating on <paramref name="validation"/>.</summary>
+    /// <param name="model">The model to train; it ends with the best epoch's weights, in evaluation mode.</param>
+    /// <param name="train">Training pairs (shuffled into batches with a new seeded order every epoch).</param>
+    /// <param name="validation">Validation pairs, measured after every epoch (loss and token accuracy).</param>
+    /// <param name="options">Epochs, batch size, learning rate, patience, clipping, seed, checkpoint; defaults when null.</param>
     /// <param name="progress">Live progress (a notebook chart or console lines); created when null.</param>
     public static Seq2SeqTrainingResult Train(Seq2SeqModel model, IReadOnlyList<EncodedPair> train, IReadOnlyList<EncodedPair> validation,
         Seq2SeqTrainingOptions? options = null, TrainingProgress? progress = null)
@@ -54,7 +61,7 @@ public static class Seq2SeqTrainer
             using var scope = NewDisposeScope();
             using var batch = SequenceBatch.Create(chunk, model.Device);
             optimizer.zero_grad();
-            var loss = Loss(model.Forward(batch.Inputs, batch.InputLengths, batch.DecoderInputs), batch.DecoderTargets);
+            var loss = Loss(model.call(batch.Inputs, batch.InputLengths, batch.DecoderInputs), batch.DecoderTargets);
             loss.backward();
             nn.utils.clip_grad_norm_(model.parameters(), options.GradientClipNorm);
             optimizer.step();
@@ -73,7 +80,7 @@ public static class Seq2SeqTrainer
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             using var batch = SequenceBatch.Create(chunk, model.Device);
-            var logits = model.Forward(batch.Inputs, batch.InputLengths, batch.DecoderInputs);
+            var logits = model.call(batch.Inputs, batch.InputLengths, batch.DecoderInputs);
             loss += Loss(logits, batch.DecoderTargets).item<float>() * chunk.Length;
             var real = batch.DecoderTargets != Vocabulary.PadId;
             correct += (logits.argmax(-1) == batch.DecoderTargets).logical_and(real).sum().item<long>();
