@@ -190,9 +190,7 @@ app.Show(sharesChart);
 //
 // What does `NormalizeMeanVariance` buy? Write `UnscaledPipeline(mlContext, clusters)` in the cell below: the same k-means **without** the scaler, only the KMeans trainer, reading `RawFeatures` directly (`FeatureColumnName = "RawFeatures"`, the other options as in `KMeansPipeline`). The cell after the hidden solution fits it at the chosen k, compares its Davies-Bouldin index with the scaled pipeline's and profiles its clusters. Until you have written it, that cell stops with `TODO: build the k-means pipeline without the scaler: only a KMeans trainer, reading RawFeatures`.
 app.Section("### Exercise 1: k-means without the scaler");
-// TODO: return mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options { ... }) with FeatureColumnName = "RawFeatures" and KMeansPipeline's other options.
-IEstimator<ITransformer> UnscaledPipeline(MLContext mlContext, int clusters) =>
-    Exercise.Todo<IEstimator<ITransformer>>("build the k-means pipeline without the scaler: only a KMeans trainer, reading RawFeatures");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 IEstimator<ITransformer> UnscaledPipeline(MLContext mlContext, int clusters) =>
     mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options
     {
@@ -292,9 +290,7 @@ if (truth is not null && comparison is not null)
 //
 // Write `TrainRecencyFrequency(clusters)`: build the customers' features from `rfm.Table` with only recency and log frequency (`new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] }`) and train them with `TrainAt`. The cells after the hidden solution compare it with the three-feature model at the same k: silhouette and Davies-Bouldin in each model's own space, the adjusted Rand index between the two, and, on the sample, both against the true segments. Until you have written it, the first of those cells stops with `TODO: train k-means on recency and log frequency only, without spend`.
 app.Section("### Exercise 2: does spend help?");
-// TODO: CustomerFeatures.FromDataFrame(rfm.Table, new FeatureOptions { Features = [...] }) with recency and log frequency, then TrainAt(those features, clusters).
-SegmentationModel TrainRecencyFrequency(int clusters) =>
-    Exercise.Todo<SegmentationModel>("train k-means on recency and log frequency only, without spend");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 SegmentationModel TrainRecencyFrequency(int clusters)
 {
     var recencyFrequency = CustomerFeatures.FromDataFrame(rfm.Table, new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] });

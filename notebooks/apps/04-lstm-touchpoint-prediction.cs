@@ -143,8 +143,7 @@ app.Section("## 4. Training, written out");
 //
 // The logits are (journeys, steps, ids) and the targets (journeys, steps), filled with `<pad>` (`Vocabulary.PadId`) where a journey's target is shorter than the batch's longest. Write `SequenceLoss`: reshape both so that each position is one row, then `torch.nn.functional.cross_entropy` with `ignore_index: Vocabulary.PadId`, so padded positions count for nothing. Until it is done, the cell after the solution stops with `TODO: write SequenceLoss: cross-entropy over every decoder position, ignoring padding`.
 app.Section("### Exercise 1: the loss that ignores padding");
-// TODO: reshape logits to (positions, ids) and targets to (positions), then torch.nn.functional.cross_entropy(..., ignore_index: Vocabulary.PadId)
-torch.Tensor SequenceLoss(torch.Tensor logits, torch.Tensor targets) => Exercise.Todo<torch.Tensor>("write SequenceLoss: cross-entropy over every decoder position, ignoring padding");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 torch.Tensor SequenceLoss(torch.Tensor logits, torch.Tensor targets) =>
     torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[^1]), targets.reshape(-1), ignore_index: Vocabulary.PadId);
 
@@ -159,8 +158,7 @@ Console.WriteLine($"scores changed at the {padded.sum().item<long>()} padded pos
 //
 // Now and then an LSTM produces a huge gradient that throws the weights far off in a single step. Clipping rescales all the gradients together when their total (L2) norm exceeds a limit (training uses `maxGradientNorm`). Write `ClipGradients` with `torch.nn.utils.clip_grad_norm_` over the model's parameters, returning the norm it reports (the norm before clipping). Until it is done, the cell after the solution stops with `TODO: write ClipGradients: clip the total norm of the model's gradients to maxNorm with torch.nn.utils.clip_grad_norm_`.
 app.Section("### Exercise 2: gradient clipping");
-// TODO: call torch.nn.utils.clip_grad_norm_ on model.parameters() with maxNorm, and return the norm it returns
-double ClipGradients(torch.nn.Module model, double maxNorm) => Exercise.Todo<double>("write ClipGradients: clip the total norm of the model's gradients to maxNorm with torch.nn.utils.clip_grad_norm_");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 double ClipGradients(torch.nn.Module model, double maxNorm) => torch.nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
 
 // Check it on one backward pass of the batch: the gradients' norm as computed here and as `clip_grad_norm_` reports it, then clipped to half of it (a limit below the norm, to see clipping act). In training, gradients below `maxGradientNorm` are left as they are.
@@ -356,8 +354,7 @@ else Console.WriteLine($"Skipped: {path} is not the bundled sample, and the trut
 //
 // Build a journey of your own from the vocabulary's touchpoints (`vocabulary.DataTokens`, most frequent first; `frequent` holds the top three other than the conversion token) and predict what follows. Write `MyJourney` to return four touchpoints ending with the conversion token; until it is done, the cell after the solution stops with `TODO: write MyJourney: four touchpoints from vocabulary.DataTokens, ending with the conversion token`. Then try others: one made only of frequent touchpoints, a long one. How does the conversion probability change?
 app.Section("## Exercise 3: your own journey");
-// TODO: return four touchpoints from vocabulary.DataTokens (for example frequent[0] and frequent[^1]), the last one conversionToken
-string[] MyJourney() => Exercise.Todo<string[]>("write MyJourney: four touchpoints from vocabulary.DataTokens, ending with the conversion token");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 string[] MyJourney() => [frequent[0], frequent[0], frequent[^1], conversionToken];
 
 // The prediction for your journey, next to the same journey without its last touchpoint: how much does that last touchpoint move P(visit)?
