@@ -59,9 +59,9 @@ public class TrainingHelpersTests
         best.Keep(network, report);
         var kept = network.weight!.detach().clone();
         using (no_grad()) network.weight!.add_(1.0);
-        best.Restore(network);
+        Assert.Same(report, best.Restore(network));
         Assert.True(network.weight!.allclose(kept));
-        Assert.Same(report, best.Validation);
+        Assert.Throws<InvalidOperationException>(() => best.Restore(network));
     }
 
     [Fact]

@@ -22,12 +22,14 @@ public sealed class BestWeights : IDisposable
         Validation = validation;
     }
 
-    /// <summary>Loads the kept weights into <paramref name="network"/> and frees the copy; fails when nothing was kept.</summary>
-    public void Restore(nn.Module network)
+    /// <summary>Loads the kept weights into <paramref name="network"/>, frees the copy and returns the kept epoch's
+    /// validation scores; fails when nothing was kept.</summary>
+    public ClassificationReport Restore(nn.Module network)
     {
-        if (weights is null) throw new InvalidOperationException("No checkpoint to restore: call Keep after the first validated epoch.");
+        if (weights is null || Validation is null) throw new InvalidOperationException("No checkpoint to restore: call Keep after the first validated epoch.");
         network.load_state_dict(weights);
         Release();
+        return Validation;
     }
 
     /// <inheritdoc />

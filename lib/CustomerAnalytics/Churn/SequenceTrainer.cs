@@ -53,9 +53,9 @@ public static class SequenceTrainer
             progress.Report(epoch, lossSum / Math.Max(1, TrainingBatches.ExamplesPerEpoch(data.Train, t)), report.Metric(t.Metric), validationLoss);
             if (stopping.Update(epoch, report.Metric(t.Metric))) best.Keep(network, report);
         }
-        best.Restore(network);
+        var validation = best.Restore(network);
         network.eval();
-        return Result(model, progress, stopping, best.Validation!, watch.Elapsed.TotalSeconds, TrainingBatches.ExamplesPerEpoch(data.Train, t));
+        return Result(model, progress, stopping, validation, watch.Elapsed.TotalSeconds, TrainingBatches.ExamplesPerEpoch(data.Train, t));
     }
 
     /// <summary>Fails with what to do when the train or validation part is empty.</summary>
