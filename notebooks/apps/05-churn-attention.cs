@@ -15,11 +15,17 @@
 #:property PublishAot=false
 
 using CustomerAnalytics;
+using CustomerAnalytics.Exercises;
 using CustomerAnalytics.Churn;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
 using System.IO;
+using TorchSharp;
+using static TorchSharp.torch;
+using System.Diagnostics;
 using CustomerAnalytics.Torch;
+using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Training;
 using CustomerAnalytics.Apps;
 
 var app = WorkshopApp.Start("05-churn-attention", args);
@@ -48,7 +54,7 @@ app.Show(workshop);
 // - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
 // - a **CSV** in the flattened shape described in `data/README.md`.
 //
-// The churn and bounce windows are the definitions below. Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search (slow: about 150 runs).
+// The churn and bounce windows are the definitions below. Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search with its own epochs and patience (slow: section 4 prints how many runs it trains).
 app.Section("## Parameters");
 var eventsPath = app.Parameter("eventsPath", "");
 var churnHours = app.Parameter("churnHours", 24.0);
@@ -62,7 +68,7 @@ app.CheckParameters();
 
 // ## 1. Load the events
 //
-// `EventLog.Load` reads the export with the validating loader of workshop 00; a BigQuery JSON export goes through DuckDB's `read_json`. Rows without a user, a timestamp or an event name, and lines that are not JSON, are rejected and counted with their line; events without `ga_session_id` are kept (one session per user) and listed in the load report; events out of time order are sorted and counted. Nothing is dropped silently: read the load report and the warnings under the table.
+// `EventLog.Load` reads the export with the library's validating event loader; a BigQuery JSON export goes through DuckDB's `read_json`. Rows without a user, a timestamp or an event name, and lines that are not JSON, are rejected and counted with their line; events without `ga_session_id` are kept (one session per user) and listed in the load report; events out of time order are sorted and counted. Nothing is dropped silently: read the load report and the warnings under the table.
 app.Section("## 1. Load the events");
 var eventsFile = string.IsNullOrEmpty(eventsPath) ? workshop.DataPath("ga4", "ga4_events.csv") : eventsPath;
 var log = EventLog.Load(eventsFile);
@@ -83,7 +89,7 @@ app.Show(labels);
 // The three groups as a chart.
 app.Show(Charts.Publish(ChurnCharts.GroupCounts(labels).WithTitle("Users by group"), "churn-groups"));
 
-// The sample comes with its truth (`data/truth/ga4_user_types.csv`): the generator's own churn and bounce labels. Ours should agree for every user. The truth describes only the bundled sample, so with any other export this check (and section 9) is skipped, with a sentence saying so.
+// The sample comes with its truth (`data/truth/ga4_user_types.csv`): the generator's own churn and bounce labels. Ours should agree for every user. The truth describes only the bundled sample, so with any other export this check (and section 10) is skipped, with a sentence saying so.
 var onSample = workshop.IsSample(eventsPath);
 var truthPath = workshop.DataPath("truth", "ga4_user_types.csv");
 Ga4Truth? truth = onSample && File.Exists(truthPath) ? Ga4Truth.Load(truthPath) : null;
@@ -108,13 +114,28 @@ app.Show(churn);
 
 // ## 4. Models and their configuration
 //
-// Models live in the library (`lib/CustomerAnalytics/Churn/`):
+// The models are TorchSharp `nn.Module`s: layers as fields, built in the constructor, and a `forward` that says how data flows through them, exactly as in PyTorch. They live in the library (`lib/CustomerAnalytics/Churn/`), so the next cells show their source, read from those files when the notebook runs: what you read here is the code that runs.
 //
 // - `RnnAttentionModel`: embedding → GRU (or LSTM) → attention → dense layer. Attention is **global** (additive: one weight per event, pooling the GRU outputs), **self** (every event attends to every other) or **multi-head** (self-attention with several heads).
 // - `TransformerModel`: embedding + sinusoidal positions → N encoder layers. Its attention is written out rather than taken from `nn.MultiheadAttention`, so every layer's and head's weights are returned.
 //
-// Each model has a JSON file in `notebooks/config/` with `init` (the network), `training` (epochs, learning rate, L2, patience, the metric that picks the best) and `grid_search` (a tiny default grid, and the original grid under `full_grid`). TorchSharp picks the GPU when there is one.
+// `SequenceModel` is their common base: tokens `[B, L]` and lengths `[B]` in, logits `[B, classes]` out, and `ForwardWithAttention` also returns the attention weights.
 app.Section("## 4. Models and their configuration");
+app.Show(SourceListing.Of(workshop.Root, typeof(RnnAttentionModel)));
+
+// The global attention: a small network scores each GRU output, a softmax over the real events (padding masked out) turns the scores into weights, and the weighted sum of the outputs is the context.
+app.Show(SourceListing.Of(workshop.Root, typeof(AdditiveAttention)));
+
+// Self-attention, written out: queries, keys and values per head, scaled dot products, the masked softmax, and the heads mixed back together. With one head it is the RNN's **self** attention; with several, **multi-head**; the Transformer uses it in every layer.
+app.Show(SourceListing.Of(workshop.Root, typeof(SelfAttention)));
+
+// The Transformer: one encoder layer (self-attention, then a feed-forward block, each with a residual connection and layer norm) and the model that stacks them.
+app.Show(SourceListing.Of(workshop.Root, typeof(EncoderLayer)));
+
+// The model: embedding scaled by √d plus the positions, the layers, then the last real position and the mean over real positions into the classifier.
+app.Show(SourceListing.Of(workshop.Root, typeof(TransformerModel)));
+
+// Each model has a JSON file in `notebooks/config/` with `init` (the network), `training` (epochs, learning rate, L2, gradient clipping, patience, the metric that picks the best) and `grid_search` (a tiny default grid, and the original workshop's grid under `full_grid`). `Configure` reads one and applies this notebook's parameters: the epochs (the full grid brings its own), the seed and the training sample.
 ModelConfig Configure(string file, int epochs)
 {
     var c = ModelConfig.Load(Path.Combine(workshop.Root, "notebooks", "config", file));
@@ -125,7 +146,7 @@ var rnnChurnConfig = Configure("rnn-churn.json", churnEpochs);
 var transformerChurnConfig = Configure("transformer-churn.json", churnEpochs);
 var rnnNextConfig = Configure("rnn-next-event.json", nextEventEpochs);
 var transformerNextConfig = Configure("transformer-next-event.json", nextEventEpochs);
-app.Show(TorchDevice.Select());
+app.Show($"fullGrid = {fullGrid}: {rnnChurnConfig}");
 
 // A configuration, as read and validated:
 app.Show(rnnChurnConfig);
@@ -134,32 +155,140 @@ app.Show(rnnChurnConfig);
 try { ModelConfig.Parse("""{ "name": "x", "task": "churn", "training": { "learning_rat": 0.1, "epochs": "ten" } }""", "typo.json"); }
 catch (ChurnConfigException e) { Console.WriteLine(e.Message); }
 
-// ## 5. Training with grid search and a run store
+// How many models `fullGrid = true` would train, over the four configurations (each combination of a full grid is one training run):
+ModelConfig[] configs = [rnnChurnConfig, transformerChurnConfig, rnnNextConfig, transformerNextConfig];
+var fullRuns = configs.Select(c => (c with { UseFullGrid = true, GridSearchEnabled = true }).Combinations().Count).ToArray();
+app.Show($"full grid: {string.Join(" + ", fullRuns)} = {fullRuns.Sum()} training runs; this run trains {configs.Sum(c => c.Combinations().Count)}");
+
+// ## 5. The training loop
 //
-// `GridSearch.Run` trains one model per grid combination: Adam with an L2 penalty on the weights, a validation pass after every epoch (shown live), and **early stopping**: when the validation metric has not improved for `patience` epochs, training stops and the best epoch's weights are kept. Every run is recorded in the run store, `artifacts/runs/<model>/<run-id>/` with `params.json`, `metrics.json` (per epoch), `model.bin` and `inputs.json`, like a minimal local MLflow.
+// Written out as in PyTorch, in small pieces. First the **device**: TorchSharp uses the GPU when there is one (CUDA build and driver), else the CPU. The model's weights and every batch are moved there with `.to(device)`; values read back for metrics come back with `.cpu()` first (`TrainedModel.Predict` does so).
+app.Section("## 5. The training loop");
+var device = TorchDevice.Current;
+app.Show(TorchDevice.Select());
+
+// A new model for a configuration, on the device. Seeding first makes the initial weights (and dropout) the same on every run with the same seed.
+TrainedModel NewModel(ModelConfig config, SequenceSplit data)
+{
+    SequenceTrainer.RequireExamples(data);
+    TorchDevice.Seed(config.Training.Seed);
+    var network = SequenceModel.Create(config.Init, data.Train.Vocabulary.Count, data.Train.Classes);
+    network.to(device);
+    return new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
+}
+
+// ### Exercise 1: add the L2 penalty to the loss
 //
-// `inputs.json` is what the run was trained on: the SHA-256 of the events file, the split, the churn and bounce definitions, the sequence options and the configuration, with their **fingerprint**. Later, "the best run" means the best run with the same fingerprint, so changing the data, the seed, the labels or the epochs never reloads a model trained on something else.
+// The loss the optimiser minimises is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squared weights (the tensors `L2Weights.Of(network)` picks: weight matrices, not biases, norms or the embedding). The penalty keeps the weights small, which regularises the model. Write `PenalisedLoss` in the next cell. Until it is done, the cell after the (hidden) solution stops with `TODO: add l2 times the sum of the squared weights to the cross-entropy loss`.
+app.Section("### Exercise 1: add the L2 penalty to the loss");
+// TODO: return nn.functional.cross_entropy(logits, labels) plus l2 times the sum over weights of w.pow(2).sum()
+Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights, double l2) =>
+    Exercise.Todo<Tensor>("add l2 times the sum of the squared weights to the cross-entropy loss");
+Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights, double l2)
+{
+    var loss = nn.functional.cross_entropy(logits, labels);
+    if (l2 == 0 || weights.Count == 0) return loss;
+    return loss + l2 * stack(weights.Select(w => w.pow(2).sum()).ToArray()).sum();
+}
+
+// Check it on one batch of an untrained RNN: with `l2 = 0` it is the plain cross-entropy, and the configured `l2` adds a small penalty (it must equal `L2Weights.Penalty`, the library's version).
+var probe = NewModel(rnnChurnConfig, churn);
+var (probeTokens, probeLengths, probeLabels) = churn.Train.Batch([.. Enumerable.Range(0, Math.Min(32, churn.Train.Count))], device);
+var (probeLogits, probeWeights, probeL2) = (probe.Network.call(probeTokens, probeLengths), L2Weights.Of(probe.Network), rnnChurnConfig.Training.L2);
+var plain = PenalisedLoss(probeLogits, probeLabels, probeWeights, 0).cpu().item<float>();
+var penalised = PenalisedLoss(probeLogits, probeLabels, probeWeights, probeL2).cpu().item<float>();
+var expected = L2Weights.Penalty(probeWeights, probeL2).cpu().item<float>();
+probe.Dispose();
+app.Show($"cross-entropy {plain:F4}; with l2 = {probeL2}: {penalised:F4}, a penalty of {penalised - plain:G3} (expected {expected:G3})");
+
+// One epoch: the training batches in a seeded random order (`TrainingBatches.Shuffled`), and for each batch `zero_grad`, forward, the penalised loss, `backward`, **gradient clipping** (the gradients' global norm scaled down to `clip_norm` at most, so one unlucky batch cannot throw the weights far), and the optimiser's `step`. The dispose scope frees each batch's tensors at once instead of waiting for the garbage collector.
+double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset train, TrainingSettings t, Random random)
+{
+    var (weights, lossSum) = (L2Weights.Of(model.Network), 0.0);
+    foreach (var batch in TrainingBatches.Shuffled(train, t, random))
+    {
+        using var scope = NewDisposeScope();
+        var (tokens, lengths, labels) = train.Batch(batch, device);
+        optimizer.zero_grad();
+        var loss = PenalisedLoss(model.Network.call(tokens, lengths), labels, weights, t.L2);
+        loss.backward();
+        if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(model.Network.parameters(), t.ClipNorm);
+        optimizer.step();
+        lossSum += loss.cpu().item<float>() * batch.Length;
+    }
+    return lossSum / TrainingBatches.ExamplesPerEpoch(train, t);
+}
+
+// The epochs: `train()` switches dropout on for the epoch, then a **validation** pass on users the model does not train on (`SequenceTrainer.Validate`: the scores and the mean cross-entropy), the epoch reported to the live **progress** display, and **early stopping**: when the validation metric has not improved for `patience` epochs, training stops. At every new best epoch a copy of the weights is kept (`BestWeights`), and restored at the end, so the model is the best epoch's, not the last's.
+(EarlyStopping Stopping, ClassificationReport Validation) RunEpochs(TrainedModel model, optim.Optimizer optimizer, SequenceSplit data, TrainingProgress progress)
+{
+    var (t, random, best) = (model.Config.Training, new Random(model.Config.Training.Seed), new BestWeights());
+    var stopping = new EarlyStopping(Math.Max(1, t.Patience), lowerIsBetter: false, minDelta: 1e-9);
+    for (int epoch = 1; epoch <= t.Epochs && !stopping.ShouldStop; epoch++)
+    {
+        model.Network.train();
+        var loss = TrainEpoch(model, optimizer, data.Train, t, random);
+        var (validation, validationLoss) = SequenceTrainer.Validate(model, data.Validation);
+        progress.Report(epoch, loss, validation.Metric(t.Metric), validationLoss);
+        if (stopping.Update(epoch, validation.Metric(t.Metric))) best.Keep(model.Network, validation);
+    }
+    return (stopping, best.Restore(model.Network));
+}
+
+// One training run: a new model, the **Adam** optimiser over its parameters with the configured learning rate, the progress display, the epochs, and the result (best epoch, its validation scores, time and throughput).
+TrainingResult Train(ModelConfig config, SequenceSplit data)
+{
+    var watch = Stopwatch.StartNew();
+    var model = NewModel(config, data);
+    using var optimizer = optim.Adam(model.Network.parameters(), config.Training.LearningRate);
+    var progress = new TrainingProgress(config.Name, config.Training.Epochs, config.Training.Metric);
+    var (stopping, validation) = RunEpochs(model, optimizer, data, progress);
+    var examples = TrainingBatches.ExamplesPerEpoch(data.Train, config.Training);
+    return SequenceTrainer.Result(model, progress, stopping, validation, watch.Elapsed.TotalSeconds, examples);
+}
+
+// ## 6. Grid search and a run store
 //
-// First the inputs, then the RNN churn model; its default grid compares global and multi-head attention, picking by validation F1.
-app.Section("## 5. Training with grid search and a run store");
+// Every training run is **recorded** in the run store, `artifacts/runs/<model>/<run-id>/` with `params.json`, `metrics.json` (per epoch), `model.bin` and `inputs.json`, like a minimal local MLflow. `inputs.json` is what the run was trained on: the SHA-256 of the events file, the split, the churn and bounce definitions, the sequence options and the configuration, with their **fingerprint** (`inputs.WithConfig(config)`). Later, "the best run" means the best run with the same fingerprint, so changing the data, the seed, the labels or the epochs never reloads a model trained on something else. The store and these inputs first:
+app.Section("## 6. Grid search and a run store");
 var store = RunStore.ForWorkshop(workshop);
 var inputs = RunInputs.ForEvents(log.Report!.File, split, labels.Options);
-var rnnChurn = GridSearch.Run(rnnChurnConfig, churn, store, inputs: inputs);
+app.Show(inputs);
+
+// The grid search is a loop over the configuration's combinations: each one is applied to the configuration, trained with `Train` and recorded with the inputs' fingerprint. The best model by the validation metric is kept; the others are freed.
+GridSearchResult Search(ModelConfig config, SequenceSplit data)
+{
+    var rows = new List<GridSearchRow>();
+    (TrainingResult Result, RunInfo Run)? best = null;
+    foreach (var combination in config.Combinations())
+    {
+        var (init, training) = config.Apply(combination);
+        var result = Train(config with { Init = init, Training = training }, data);
+        var run = store.Record(result, combination, inputs.WithConfig(config));
+        rows.Add(GridSearchRow.Of(combination, result, run));
+        if (best is null || result.BestMetric > best.Value.Result.BestMetric) { best?.Result.Model.Dispose(); best = (result, run); }
+        else result.Model.Dispose();
+    }
+    return new GridSearchResult(config.Name, config.Training.Metric, rows, best!.Value.Result, best.Value.Run);
+}
+
+// The RNN churn model: its default grid compares global and multi-head attention, picking by validation F1. Each run shows its progress as it trains.
+var rnnChurn = Search(rnnChurnConfig, churn);
 app.Show(rnnChurn);
 
-// The Transformer churn model (2 layers × 2 heads), grid over two learning rates.
-var transformerChurn = GridSearch.Run(transformerChurnConfig, churn, store, inputs: inputs);
+// The Transformer churn model, over the learning rates of its default grid.
+var transformerChurn = Search(transformerChurnConfig, churn);
 app.Show(transformerChurn);
 
 // The next-event models: one run each by default (their configuration files switch the grid off, and each epoch trains on a sample of `maxTrainExamples` sequences).
-var rnnNext = GridSearch.Run(rnnNextConfig, nextEvent, store, inputs: inputs);
-var transformerNext = GridSearch.Run(transformerNextConfig, nextEvent, store, inputs: inputs);
+var rnnNext = Search(rnnNextConfig, nextEvent);
+var transformerNext = Search(transformerNextConfig, nextEvent);
 app.Show(transformerNext);
 
-// ## 6. Comparing runs
+// ## 7. Comparing runs
 //
 // Everything recorded so far (the store keeps runs across sessions: the table shows the latest, with the fingerprint of each run's inputs), then the validation metric per epoch of this session's churn runs.
-app.Section("## 6. Comparing runs");
+app.Section("## 7. Comparing runs");
 app.Show(store.List().Last(12));
 
 // Validation metric per epoch: early stopping ends a run a few epochs after its best.
@@ -170,10 +299,10 @@ var bestRun = store.Best(rnnChurnConfig, inputs);
 var rnnChurnModel = RunStore.Load(bestRun);
 app.Show($"reloaded {bestRun.Model} run {bestRun.RunId} (inputs {bestRun.Inputs!.Fingerprint}) from {bestRun.Folder}");
 
-// ## 7. Evaluation on the test users
+// ## 8. Evaluation on the test users
 //
 // Accuracy, precision, recall, F1 (for churn: of the class "churned") and the confusion matrix, on users the models never saw. The test scores are added to the run's `metrics.json`.
-app.Section("## 7. Evaluation on the test users");
+app.Section("## 8. Evaluation on the test users");
 var rnnChurnTest = rnnChurnModel.Predict(churn.Test);
 store.RecordTest(bestRun, rnnChurnTest.Report);
 app.Show(rnnChurnTest);
@@ -196,10 +325,10 @@ app.Show(rnnNextTest);
 // True versus predicted next events: the models favour the frequent events, as any accuracy-maximising model must when the next event is uncertain.
 app.Show(Charts.Publish(ChurnCharts.TrueVsPredicted(rnnNextTest).WithTitle("Next event (RNN): true vs predicted"), "next-event-true-vs-predicted"));
 
-// ## 8. Attention
+// ## 9. Attention
 //
 // What does a model look at? `AttentionMap.For` runs one test sequence and returns the attention weights labelled with its events. First a churner under the RNN (the test churner whose sequence length is closest to 12 events, ties broken by user id): with global attention, one row (the pooled summary) over the events; with multi-head attention, one row per event.
-app.Section("## 8. Attention");
+app.Section("## 9. Attention");
 var byLength = Enumerable.Range(0, churn.Test.Count)
     .OrderBy(i => churn.Test.Labels[i] == 1 ? 0 : 1).ThenBy(i => Math.Abs(churn.Test.Sequences[i].Length - 12))
     .ThenBy(i => churn.Test.UserIds[i], StringComparer.Ordinal);
@@ -227,10 +356,25 @@ app.Show(Charts.Publish(ChurnCharts.AttentionLift(attention).WithTitle("RNN chur
 // The same as a table.
 app.Show(attention);
 
-// ## 9. Against the generator's truth
+// ### Exercise 2: the Transformer's attention summary for churners
+//
+// Which events does the **Transformer** attend to most for churners, and is it the same as the RNN? Write `TopChurnerEvents`: compute the attention summary of a model on the test users (`AttentionSummary.Compute`, counting only events seen at least 5 times) and return the top `n` events of the `churned` group as `event: lift` lines. Until it is done, the cell after the (hidden) solution stops with `TODO: compute the attention summary for churners and list its top events`.
+app.Section("### Exercise 2: the Transformer's attention summary for churners");
+// TODO: AttentionSummary.Compute(model, test, minOccurrences: 5), then its Top("churned", n) rows as $"{r.Event}: lift {r.Lift:F2}"
+IEnumerable<string> TopChurnerEvents(TrainedModel model, SequenceDataset test, int n) =>
+    Exercise.Todo<IEnumerable<string>>("compute the attention summary for churners and list its top events");
+IEnumerable<string> TopChurnerEvents(TrainedModel model, SequenceDataset test, int n) =>
+    AttentionSummary.Compute(model, test, minOccurrences: 5).Top("churned", n).Select(r => $"{r.Event}: lift {r.Lift:F2}").ToArray();
+
+// The Transformer's top five events for churners next to the RNN's. An empty list means no test user churned (or no event occurred often enough).
+var transformerTop = TopChurnerEvents(transformerChurn.Best.Model, churn.Test, 5);
+var rnnTop = TopChurnerEvents(rnnChurnModel, churn.Test, 5);
+app.Show(new { Transformer = string.Join("; ", transformerTop), RNN = string.Join("; ", rnnTop) });
+
+// ## 10. Against the generator's truth
 //
 // Because the sample was generated from a known process, we know what is achievable. For the next event, the **best achievable accuracy** is that of the Bayes-optimal predictor on exactly our test sessions (`Ga4Model.BestNextEventAccuracy`); no model can beat it on average. For churn, the reference is an oracle that knows each user's hidden type (a guide, not a hard ceiling). The majority baseline shows what no learning at all would give. Both references come from the sample's generator, so on any other data this section is skipped with a sentence saying so.
-app.Section("## 9. Against the generator's truth");
+app.Section("## 10. Against the generator's truth");
 var rows = new List<TruthComparisonRow>();
 if (onSample) rows.AddRange([TruthComparisonRow.NextEvent("rnn-next-event", rnnNextTest, nextEvent), TruthComparisonRow.NextEvent("transformer-next-event", transformerNextTest, nextEvent)]);
 if (truth is not null) rows.AddRange([TruthComparisonRow.Churn("rnn-churn", rnnChurnTest, churn, truth), TruthComparisonRow.Churn("transformer-churn", transformerChurnTest, churn, truth)]);
@@ -241,34 +385,31 @@ app.Show(onSample ? comparison : (object)"Skipped: the best achievable accuracy 
 app.Show(onSample ? Charts.Publish(ChurnCharts.AgainstTruth(comparison).WithTitle("Test accuracy against the truth"), "churn-against-truth")
     : (object)"Skipped: there is no truth to compare with for these events.");
 
-// ## 10. Scoring new sequences
+// ## 11. Scoring new sequences
 //
-// A trained model scores any list of event names. Here: the first events of a real test user (the one of section 8), plus an event name the model never saw. An unseen event is an error by default (with the names and counts), because silently ignoring it could hide a changed tracking setup; `allowUnknown: true` maps it to the unknown token instead.
-app.Section("## 10. Scoring new sequences");
+// A trained model scores any list of event names. Here: the first events of a real test user (the one of section 9), plus an event name the model never saw. An unseen event is an error by default (with the names and counts), because silently ignoring it could hide a changed tracking setup; `allowUnknown: true` maps it to the unknown token instead.
+app.Section("## 11. Scoring new sequences");
 var someone = churn.Test.UserIds[churner];
 string[] newUser = [.. log.Events.Where(e => e.UserId == someone).Select(e => e.EventName).Take(8), "tracking_plan_v2_event"];
 try { rnnChurnModel.PredictEvents(newUser); }
 catch (UnknownEventException e) { Console.WriteLine(e.Message); }
 app.Show(rnnChurnModel.PredictEvents(newUser, allowUnknown: true));
 
-// Exercise: which events does the **Transformer** attend to most for churners, and is it the same as the RNN? Compute its attention summary on the churn test users and list the top five events of the churned group.
-var transformerAttention = AttentionSummary.Compute(transformerChurn.Best.Model, churn.Test, minOccurrences: 5);
-app.Show(transformerAttention.Top("churned", 5).Select(r => $"{r.Event}: lift {r.Lift:F2}"));
-
 // ## What we did
 //
 // - labelled churn and bounce from engagement events, exactly as defined, and checked the labels against the truth;
 // - built next-event and churn sequences, split by user;
-// - trained an RNN with selectable attention and a Transformer that exposes every head, from JSON configurations, with L2, early stopping and a grid search, recording every run;
+// - read the TorchSharp models (an RNN with selectable attention and a Transformer that exposes every head) and wrote their training loop: device, Adam, the L2-penalised loss, `backward`, gradient clipping, `step`, validation, early stopping with the best weights kept;
+// - searched a grid from JSON configurations, recording every run with the fingerprint of its inputs;
 // - evaluated on unseen users, looked inside with attention heatmaps, and compared with the best achievable accuracy.
 //
 // Try `fullGrid = true` (and more epochs) on a GPU machine, or point `eventsPath` at your own GA4 export.
 app.Section("## What we did");
 
-// ## Key numbers
+// ## For the runner: key numbers
 //
-// The few numbers that sum up this run. The headless runner also writes them to `key-numbers.json` next to the charts; the HTML report index lists them, and a test checks that this notebook's file-based app twin (`notebooks/apps/05-churn-attention.cs`) gets the same ones.
-app.Section("## Key numbers");
+// The headless runner, the report index and the tests read these numbers (nothing to learn here).
+app.Section("## For the runner: key numbers");
 app.Show(workshop.KeyNumbers("05-churn-attention",
     ("users", labels.Users.Count),
     ("churned", labels.Churned),

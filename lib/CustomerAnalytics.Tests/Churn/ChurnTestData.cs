@@ -52,4 +52,24 @@ internal static class ChurnTestData
         Init = new ModelSettings { Architecture = architecture, Attention = attention, EmbeddingDim = 8, HiddenSize = 16, Heads = 2, Dropout = 0, FeedForward = 32 },
         Training = new TrainingSettings { Epochs = epochs, BatchSize = 8, LearningRate = 0.02, L2 = 0, Patience = epochs, Metric = "accuracy", Seed = seed },
     };
+
+    /// <summary>
+    /// The grid search as the notebook writes it out: one training run per combination, each recorded in
+    /// <paramref name="store"/> with <c>inputs.WithConfig(config)</c>; the best model is kept, the others disposed.
+    /// </summary>
+    public static GridSearchResult Search(ModelConfig config, SequenceSplit data, RunStore store, RunInputs inputs, IEnumerable<CustomerAnalytics.Training.IProgressSink> sinks)
+    {
+        var rows = new List<GridSearchRow>();
+        (TrainingResult Result, RunInfo Run)? best = null;
+        foreach (var combination in config.Combinations())
+        {
+            var (init, training) = config.Apply(combination);
+            var result = SequenceTrainer.Train(config with { Init = init, Training = training }, data, sinks);
+            var run = store.Record(result, combination, inputs.WithConfig(config));
+            rows.Add(GridSearchRow.Of(combination, result, run));
+            if (best is null || result.BestMetric > best.Value.Result.BestMetric) { best?.Result.Model.Dispose(); best = (result, run); }
+            else result.Model.Dispose();
+        }
+        return new GridSearchResult(config.Name, config.Training.Metric, rows, best!.Value.Result, best.Value.Run);
+    }
 }

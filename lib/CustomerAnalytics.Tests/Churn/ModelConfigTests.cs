@@ -7,10 +7,10 @@ public class ModelConfigTests
     private static string ConfigPath(string name) => Path.Combine(RepositoryPaths.Notebooks, "config", name);
 
     [Theory]
-    [InlineData("rnn-churn.json", "rnn", SequenceTask.Churn, 2, 54)]
-    [InlineData("transformer-churn.json", "transformer", SequenceTask.Churn, 2, 18)]
-    [InlineData("rnn-next-event.json", "rnn", SequenceTask.NextEvent, 1, 54)]
-    [InlineData("transformer-next-event.json", "transformer", SequenceTask.NextEvent, 1, 18)]
+    [InlineData("rnn-churn.json", "rnn", SequenceTask.Churn, 2, 36)]
+    [InlineData("transformer-churn.json", "transformer", SequenceTask.Churn, 2, 12)]
+    [InlineData("rnn-next-event.json", "rnn", SequenceTask.NextEvent, 1, 36)]
+    [InlineData("transformer-next-event.json", "transformer", SequenceTask.NextEvent, 1, 12)]
     public void WorkshopConfigsParseWithATinyDefaultGridAndTheFullGridAsAnOption(string file, string architecture, SequenceTask task, int runs, int fullRuns)
     {
         var config = ModelConfig.Load(ConfigPath(file));
@@ -18,6 +18,50 @@ public class ModelConfigTests
         Assert.Equal(task, config.Task);
         Assert.Equal(runs, config.Combinations().Count);
         Assert.Equal(fullRuns, (config with { UseFullGrid = true, GridSearchEnabled = true }).Combinations().Count);
+    }
+
+    [Theory]
+    [InlineData("rnn-churn.json")]
+    [InlineData("rnn-next-event.json")]
+    public void TheRnnFullGridIsTheOriginalWorkshops(string file)
+    {
+        var full = FullCombinations(file);
+        Assert.Equal(["relu", "tanh"], full.Select(c => c.Init.Activation).Distinct().Order());
+        Assert.Equal([AttentionKind.Global, AttentionKind.Self, AttentionKind.MultiHead], full.Select(c => c.Init.Attention).Distinct().Order());
+        Assert.Equal([1e-4, 1.5e-4, 2e-4], full.Select(c => c.Training.L2).Distinct().Order());
+        Assert.Equal([0.0011, 0.0021], full.Select(c => c.Training.LearningRate).Distinct().Order());
+        Assert.All(full, c => Assert.Equal((128, 2, 12, 35, 32, 3),
+            (c.Init.HiddenSize, c.Init.Layers, c.Init.Heads, c.Training.Epochs, c.Training.BatchSize, c.Training.Patience)));
+    }
+
+    [Theory]
+    [InlineData("transformer-churn.json")]
+    [InlineData("transformer-next-event.json")]
+    public void TheTransformerFullGridIsTheOriginalWorkshops(string file)
+    {
+        var full = FullCombinations(file);
+        Assert.Equal(["relu", "tanh"], full.Select(c => c.Init.Activation).Distinct().Order());
+        Assert.Equal([1e-4, 1.5e-4, 2e-4], full.Select(c => c.Training.L2).Distinct().Order());
+        Assert.Equal([0.0011, 0.0021], full.Select(c => c.Training.LearningRate).Distinct().Order());
+        Assert.All(full, c => Assert.Equal((128, 8, 512, 4, 0.05, 35, 32, 3),
+            (c.Init.HiddenSize, c.Init.Layers, c.Init.FeedForward, c.Init.Heads, c.Init.Dropout, c.Training.Epochs, c.Training.BatchSize, c.Training.Patience)));
+    }
+
+    private static (ModelSettings Init, TrainingSettings Training)[] FullCombinations(string file)
+    {
+        var config = ModelConfig.Load(ConfigPath(file)) with { UseFullGrid = true, GridSearchEnabled = true };
+        return config.Combinations().Select(config.Apply).ToArray();
+    }
+
+    [Fact]
+    public void GradientClippingIsReadWrittenAndValidated()
+    {
+        var config = ModelConfig.Parse("""{ "name": "x", "task": "churn", "training": { "clip_norm": 0.5 } }""");
+        Assert.Equal(0.5, config.Training.ClipNorm);
+        Assert.Equal(0.5, ModelConfig.Parse(config.ToJson()).Training.ClipNorm);
+        Assert.Equal(1.0, ModelConfig.Parse("""{ "name": "x", "task": "churn" }""").Training.ClipNorm);
+        var e = Assert.Throws<ChurnConfigException>(() => ModelConfig.Parse("""{ "name": "x", "task": "churn", "training": { "clip_norm": -1 } }"""));
+        Assert.Contains("$.training.clip_norm: expected 0 (no clipping) or more", e.Problems);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class RunStoreScopeTests : IDisposable
 
     private static RunInfo Train(RunStore store, RunInputs inputs, ModelConfig? config = null)
     {
-        var search = GridSearch.Run(config ?? Config, ChurnTestData.TinyTask(), store, Quiet, inputs);
+        var search = ChurnTestData.Search(config ?? Config, ChurnTestData.TinyTask(), store, inputs, Quiet);
         search.Best.Model.Dispose();
         return search.BestRun!;
     }
@@ -76,7 +76,7 @@ public class RunStoreScopeTests : IDisposable
         Assert.Contains("No run of 'tiny-rnn-global'", e.Message);
         Assert.Contains("1 run(s) trained on other inputs", e.Message);
         Assert.Contains("1 run(s) recorded without inputs", e.Message);
-        Assert.Contains("GridSearch.Run(config, data, store, inputs: inputs)", e.Message);
+        Assert.Contains("store.Record(result, combination, inputs.WithConfig(config))", e.Message);
         Assert.Null(store.List(Config.Name).Runs.Single(r => r.RunId == old.RunId).Inputs);
         Assert.Contains("(not recorded)", store.List().ToHtml());
     }

@@ -84,7 +84,7 @@ public class TrainingTests : IDisposable
         };
         var store = new RunStore(folder);
         var inputs = RunInputs.Of(("data", "tiny task"));
-        var search = GridSearch.Run(config, data, store, Quiet, inputs);
+        var search = ChurnTestData.Search(config, data, store, inputs, Quiet);
         Assert.Equal(2, search.Rows.Count);
         var runs = store.List(config.Name);
         Assert.Equal(2, runs.Runs.Count);

@@ -33,23 +33,24 @@ public sealed class AdditiveAttention : nn.Module<Tensor, Tensor, (Tensor Contex
 
 /// <summary>
 /// Multi-head scaled dot-product self-attention written out (not nn.MultiheadAttention) so that the weights of
-/// every head are returned: out [B, L, D] and weights [B, H, L, L] (rows of padded queries are 0).
+/// every head are returned: out [B, L, D] and weights [B, H, L, L] (rows of padded queries are 0). Each head has
+/// ⌈D / H⌉ dimensions, so any number of heads fits any width (the original workshop's 12 heads on 128 units: 12 × 11).
 /// </summary>
 public sealed class SelfAttention : nn.Module<Tensor, Tensor, (Tensor Output, Tensor Weights)>
 {
     private readonly Linear query, key, value, output;
     private readonly long heads, headSize;
 
-    /// <summary>Self-attention over vectors of size <paramref name="size"/> with <paramref name="heads"/> heads (size must divide).</summary>
+    /// <summary>Self-attention over vectors of size <paramref name="size"/> with <paramref name="heads"/> heads of ⌈size / heads⌉ each.</summary>
     public SelfAttention(long size, long heads) : base(nameof(SelfAttention))
     {
-        if (heads < 1 || size % heads != 0) throw new ArgumentException($"The width {size} must be a multiple of the number of heads {heads}.");
+        if (heads < 1 || heads > size) throw new ArgumentException($"Use between 1 and {size} attention heads for a width of {size}, not {heads}.");
         this.heads = heads;
-        headSize = size / heads;
-        query = nn.Linear(size, size);
-        key = nn.Linear(size, size);
-        value = nn.Linear(size, size);
-        output = nn.Linear(size, size);
+        headSize = (size + heads - 1) / heads;
+        query = nn.Linear(size, heads * headSize);
+        key = nn.Linear(size, heads * headSize);
+        value = nn.Linear(size, heads * headSize);
+        output = nn.Linear(heads * headSize, size);
         RegisterComponents();
     }
 

@@ -21,7 +21,7 @@ public sealed record ModelConfig : IHtmlRenderable
     public ModelSettings Init { get; init; } = new();
     /// <summary>The training loop.</summary>
     public TrainingSettings Training { get; init; } = new();
-    /// <summary>Whether <see cref="GridSearch"/> tries the grid (false: one run with Init and Training).</summary>
+    /// <summary>Whether the grid search tries the grid (false: one run with Init and Training).</summary>
     public bool GridSearchEnabled { get; init; } = true;
     /// <summary>Use <see cref="FullGrid"/> (the original workshop's grid, slow) instead of <see cref="Grid"/>.</summary>
     public bool UseFullGrid { get; init; }
@@ -46,7 +46,7 @@ public sealed record ModelConfig : IHtmlRenderable
     private static readonly Dictionary<string, Kind> TrainingKeys = new()
     {
         ["epochs"] = Kind.Int, ["batch_size"] = Kind.Int, ["learning_rate"] = Kind.Number, ["l2"] = Kind.Number,
-        ["patience"] = Kind.Int, ["metric"] = Kind.Text, ["seed"] = Kind.Int, ["max_train_examples"] = Kind.Int,
+        ["patience"] = Kind.Int, ["clip_norm"] = Kind.Number, ["metric"] = Kind.Text, ["seed"] = Kind.Int, ["max_train_examples"] = Kind.Int,
     };
     private static readonly Dictionary<string, Kind> GridKeys = new()
     {
@@ -55,7 +55,7 @@ public sealed record ModelConfig : IHtmlRenderable
 
     /// <summary>Parameters a grid may vary (each takes the type of its init/training key).</summary>
     public static readonly IReadOnlyList<string> GridParameters =
-        ["activation", "attention", "cell", "hidden_size", "heads", "layers", "dropout", "l2", "learning_rate", "batch_size"];
+        ["activation", "attention", "cell", "hidden_size", "heads", "layers", "feed_forward", "dropout", "l2", "learning_rate", "batch_size", "epochs", "patience"];
 
     /// <summary>Reads and validates a configuration file.</summary>
     public static ModelConfig Load(string path)
@@ -192,6 +192,7 @@ public sealed record ModelConfig : IHtmlRenderable
             LearningRate = Num(training, "learning_rate") ?? td.LearningRate,
             L2 = Num(training, "l2") ?? td.L2,
             Patience = Int(training, "patience") ?? td.Patience,
+            ClipNorm = Num(training, "clip_norm") ?? td.ClipNorm,
             Metric = Text(training, "metric") ?? td.Metric,
             Seed = Int(training, "seed") ?? td.Seed,
             MaxTrainExamples = Int(training, "max_train_examples") ?? td.MaxTrainExamples,
@@ -201,6 +202,7 @@ public sealed record ModelConfig : IHtmlRenderable
         if (t2.BatchSize < 1) problems.Add("$.training.batch_size: expected at least 1");
         if (t2.LearningRate <= 0) problems.Add("$.training.learning_rate: expected a positive number");
         if (t2.L2 < 0) problems.Add("$.training.l2: expected 0 or more");
+        if (t2.ClipNorm < 0) problems.Add("$.training.clip_norm: expected 0 (no clipping) or more");
         if (problems.Count > 0) return null;
         return new ModelConfig
         {
@@ -246,10 +248,13 @@ public sealed record ModelConfig : IHtmlRenderable
                 "hidden_size" => (s with { HiddenSize = int.Parse(v, c) }, t),
                 "heads" => (s with { Heads = int.Parse(v, c) }, t),
                 "layers" => (s with { Layers = int.Parse(v, c) }, t),
+                "feed_forward" => (s with { FeedForward = int.Parse(v, c) }, t),
                 "dropout" => (s with { Dropout = double.Parse(v, c) }, t),
                 "l2" => (s, t with { L2 = double.Parse(v, c) }),
                 "learning_rate" => (s, t with { LearningRate = double.Parse(v, c) }),
                 "batch_size" => (s, t with { BatchSize = int.Parse(v, c) }),
+                "epochs" => (s, t with { Epochs = int.Parse(v, c) }),
+                "patience" => (s, t with { Patience = int.Parse(v, c) }),
                 _ => throw new ArgumentException($"Unknown grid parameter '{key}'."),
             };
         return (s, t);
@@ -274,7 +279,7 @@ public sealed record ModelConfig : IHtmlRenderable
             w.WriteStartObject("training");
             w.WriteNumber("epochs", Training.Epochs); w.WriteNumber("batch_size", Training.BatchSize);
             w.WriteNumber("learning_rate", Training.LearningRate); w.WriteNumber("l2", Training.L2);
-            w.WriteNumber("patience", Training.Patience); w.WriteString("metric", Training.Metric);
+            w.WriteNumber("patience", Training.Patience); w.WriteNumber("clip_norm", Training.ClipNorm); w.WriteString("metric", Training.Metric);
             w.WriteNumber("seed", Training.Seed); w.WriteNumber("max_train_examples", Training.MaxTrainExamples);
             w.WriteEndObject();
             w.WriteStartObject("grid_search");
@@ -302,7 +307,7 @@ public sealed record ModelConfig : IHtmlRenderable
 
     /// <inheritdoc />
     public string ToHtml() =>
-        Html.Table(["name", "task", "architecture", "epochs", "batch", "lr", "l2", "patience", "metric", "grid", "combinations"],
-            [[Name, Task, Init.Architecture, Training.Epochs, Training.BatchSize, Training.LearningRate, Training.L2, Training.Patience, Training.Metric,
+        Html.Table(["name", "task", "architecture", "epochs", "batch", "lr", "l2", "clip norm", "patience", "metric", "grid", "combinations"],
+            [[Name, Task, Init.Architecture, Training.Epochs, Training.BatchSize, Training.LearningRate, Training.L2, Training.ClipNorm, Training.Patience, Training.Metric,
               string.Join("; ", ActiveGrid.Select(kv => $"{kv.Key}: {string.Join(", ", kv.Value)}")), Combinations().Count]], $"Model configuration {Name}");
 }

@@ -66,7 +66,7 @@ public sealed class RunStore(string root)
     /// <summary>
     /// The run of <paramref name="config"/>'s model with the highest validation value of its metric, among the runs
     /// trained on <paramref name="inputs"/> with this configuration (the fingerprint of <c>inputs.WithConfig(config)</c>,
-    /// as <see cref="GridSearch.Run"/> records it). Runs on other inputs and runs without recorded inputs are ignored;
+    /// as the notebook's grid search records it with <see cref="Record"/>). Runs on other inputs and runs without recorded inputs are ignored;
     /// when none is left, <see cref="RunStoreException"/> says how many were ignored and what to do.
     /// </summary>
     public RunInfo Best(ModelConfig config, RunInputs inputs) => Best(config.Name, inputs.WithConfig(config), config.Training.Metric);
@@ -84,7 +84,7 @@ public sealed class RunStore(string root)
             string.Create(CultureInfo.InvariantCulture, $"Ignored: {other} run(s) trained on other inputs (other data, split, labels or configuration) and {old} run(s) recorded without inputs ({InputsFile} missing: older runs whose data cannot be known).") +
             (same.Length > 0 ? $" {same.Length} run(s) on these inputs have no validation '{metric}'." : "");
         throw new RunStoreException($"No run of '{model}' in {Root} was trained on these inputs, {inputs}. {ignored}" +
-            " Train it on these inputs first: GridSearch.Run(config, data, store, inputs: inputs) records every run with its inputs.");
+            " Train it on these inputs first and record every run with them: store.Record(result, combination, inputs.WithConfig(config)).");
     }
 
     /// <summary>Loads the model saved with a run.</summary>

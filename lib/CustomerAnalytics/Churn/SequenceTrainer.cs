@@ -8,9 +8,11 @@ using static TorchSharp.torch;
 namespace CustomerAnalytics.Churn;
 
 /// <summary>
-/// Trains a <see cref="SequenceModel"/>: Adam, cross-entropy plus an explicit L2 penalty on the weights, a validation
-/// pass per epoch reported through <see cref="TrainingProgress"/>, early stopping on the configured metric with
-/// patience, and the best epoch's weights restored at the end. Seeded: the same seed gives the same run on the CPU.
+/// The training loop of workshop 05 in one call, for the benchmark, the tests and programs: Adam, cross-entropy plus
+/// the L2 penalty of <see cref="L2Weights"/>, gradient clipping, a validation pass per epoch reported through
+/// <see cref="TrainingProgress"/>, early stopping on the configured metric with patience, and the best epoch's
+/// weights restored at the end (<see cref="BestWeights"/>). The notebook writes the same loop out in its cells from
+/// the same helpers. Seeded: the same seed gives the same run on the CPU.
 /// </summary>
 public static class SequenceTrainer
 {
@@ -18,65 +20,53 @@ public static class SequenceTrainer
     public static TrainingResult Train(ModelConfig config, SequenceSplit data, IEnumerable<IProgressSink>? sinks = null)
     {
         var t = config.Training;
-        if (data.Train.Count == 0 || data.Validation.Count == 0)
-            throw new ChurnDataException($"Training needs examples in both the train ({data.Train.Count}) and validation ({data.Validation.Count}) parts; use more users or other split shares.");
+        RequireExamples(data);
         var device = TorchDevice.Current;
+        var watch = Stopwatch.StartNew();
         TorchDevice.Seed(t.Seed);
         var network = SequenceModel.Create(config.Init, data.Train.Vocabulary.Count, data.Train.Classes);
         network.to(device);
         var model = new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
-        // L2 on weight matrices (linear layers, GRU/LSTM weight_ih/weight_hh), not on biases, norms or the embedding.
-        var weights = network.named_parameters()
-            .Where(p => p.name.Split('.')[^1].StartsWith("weight") && p.parameter.dim() > 1 && !p.name.StartsWith("embedding"))
-            .Select(p => p.parameter).ToArray();
+        var weights = L2Weights.Of(network);
         using var optimizer = optim.Adam(network.parameters(), t.LearningRate);
         var progress = new TrainingProgress(config.Name, t.Epochs, t.Metric, sinks);
         var random = new Random(t.Seed);
-        var watch = Stopwatch.StartNew();
-        Dictionary<string, Tensor>? best = null;
+        using var best = new BestWeights();
         // Patience 0 stops at the first epoch without improvement, as patience 1 does.
         var stopping = new EarlyStopping(Math.Max(1, t.Patience), lowerIsBetter: false, minDelta: 1e-9);
-        long seen = 0;
-        ClassificationReport? bestReport = null;
-        bool stoppedEarly = false;
-        for (int epoch = 1; epoch <= t.Epochs; epoch++)
+        for (int epoch = 1; epoch <= t.Epochs && !stopping.ShouldStop; epoch++)
         {
             network.train();
             double lossSum = 0;
-            int examples = 0;
-            foreach (var batch in Batches(data.Train, t, random))
+            foreach (var batch in TrainingBatches.Shuffled(data.Train, t, random))
             {
                 using var scope = NewDisposeScope();
                 var (tokens, lengths, labels) = data.Train.Batch(batch, device);
-                var loss = nn.functional.cross_entropy(network.call(tokens, lengths), labels);
-                if (t.L2 > 0 && weights.Length > 0) loss = loss + t.L2 * stack(weights.Select(w => w.pow(2).sum()).ToArray()).sum();
                 optimizer.zero_grad();
+                var loss = nn.functional.cross_entropy(network.call(tokens, lengths), labels) + L2Weights.Penalty(weights, t.L2);
                 loss.backward();
+                if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(network.parameters(), t.ClipNorm);
                 optimizer.step();
                 lossSum += loss.item<float>() * batch.Length;
-                examples += batch.Length;
             }
-            seen += examples;
             var (report, validationLoss) = Validate(model, data.Validation);
-            var metric = report.Metric(t.Metric);
-            progress.Report(epoch, lossSum / Math.Max(1, examples), metric, validationLoss);
-            if (stopping.Update(epoch, metric))
-            {
-                bestReport = report;
-                if (best is not null) foreach (var v in best.Values) v.Dispose();
-                best = network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
-            }
-            else if (stopping.ShouldStop) { stoppedEarly = epoch < t.Epochs; break; }
+            progress.Report(epoch, lossSum / Math.Max(1, TrainingBatches.ExamplesPerEpoch(data.Train, t)), report.Metric(t.Metric), validationLoss);
+            if (stopping.Update(epoch, report.Metric(t.Metric))) best.Keep(network, report);
         }
-        network.load_state_dict(best!);
-        foreach (var v in best!.Values) v.Dispose();
+        var validation = best.Restore(network);
         network.eval();
-        var seconds = watch.Elapsed.TotalSeconds;
-        return new TrainingResult(model, progress.History, stopping.BestEpoch, bestReport!, stoppedEarly, seconds, seen / Math.Max(1e-9, seconds));
+        return Result(model, progress, stopping, validation, watch.Elapsed.TotalSeconds, TrainingBatches.ExamplesPerEpoch(data.Train, t));
     }
 
-    /// <summary>Validation scores and mean cross-entropy.</summary>
-    private static (ClassificationReport Report, double Loss) Validate(TrainedModel model, SequenceDataset data)
+    /// <summary>Fails with what to do when the train or validation part is empty.</summary>
+    public static void RequireExamples(SequenceSplit data)
+    {
+        if (data.Train.Count == 0 || data.Validation.Count == 0)
+            throw new ChurnDataException($"Training needs examples in both the train ({data.Train.Count}) and validation ({data.Validation.Count}) parts; use more users or other split shares.");
+    }
+
+    /// <summary>Validation scores of <paramref name="model"/> on <paramref name="data"/> and its mean cross-entropy.</summary>
+    public static (ClassificationReport Report, double Loss) Validate(TrainedModel model, SequenceDataset data)
     {
         var predictions = model.Predict(data);
         double loss = 0;
@@ -84,22 +74,11 @@ public static class SequenceTrainer
         return (predictions.Report, loss / Math.Max(1, data.Count));
     }
 
-    /// <summary>Shuffled batches (a seeded sample of MaxTrainExamples when set). Each run of 20 batches is sorted by
-    /// length so a batch holds similar lengths and pads little; the batch order stays random.</summary>
-    private static IEnumerable<int[]> Batches(SequenceDataset data, TrainingSettings t, Random random)
-    {
-        var order = Enumerable.Range(0, data.Count).ToArray();
-        random.Shuffle(order);
-        if (t.MaxTrainExamples > 0 && t.MaxTrainExamples < order.Length) order = order[..t.MaxTrainExamples];
-        var chunk = t.BatchSize * 20;
-        var batches = new List<int[]>();
-        for (int start = 0; start < order.Length; start += chunk)
-        {
-            var sorted = order[start..Math.Min(order.Length, start + chunk)].OrderBy(i => data.Sequences[i].Length).ToArray();
-            for (int b = 0; b < sorted.Length; b += t.BatchSize) batches.Add(sorted[b..Math.Min(sorted.Length, b + t.BatchSize)]);
-        }
-        var shuffled = batches.ToArray();
-        random.Shuffle(shuffled);
-        return shuffled;
-    }
+    /// <summary>
+    /// The result of a finished run: the model (its best weights already restored), the epochs reported to
+    /// <paramref name="progress"/>, the best epoch of <paramref name="stopping"/> and its validation scores.
+    /// </summary>
+    public static TrainingResult Result(TrainedModel model, TrainingProgress progress, EarlyStopping stopping, ClassificationReport validation, double seconds, int examplesPerEpoch) =>
+        new(model, progress.History, stopping.BestEpoch, validation, stopping.ShouldStop && progress.History.Count < progress.TotalEpochs,
+            seconds, progress.History.Count * (double)examplesPerEpoch / Math.Max(1e-9, seconds));
 }

@@ -11,6 +11,8 @@ public sealed record TrainingSettings
     public double LearningRate { get; init; } = 0.003;
     /// <summary>L2 penalty: this times the sum of squared weights (not biases) is added to the loss.</summary>
     public double L2 { get; init; } = 1e-5;
+    /// <summary>Gradient clipping: the gradients' global L2 norm is scaled down to at most this before each step; 0 = no clipping.</summary>
+    public double ClipNorm { get; init; } = 1.0;
     /// <summary>Stop after this many epochs without a better validation metric (the best epoch's weights are kept).</summary>
     public int Patience { get; init; } = 3;
     /// <summary>Validation metric for early stopping and the grid search: accuracy, precision, recall or f1.</summary>
