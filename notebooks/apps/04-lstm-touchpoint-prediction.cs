@@ -120,7 +120,7 @@ app.Show(train.Report);
 app.Section("## 3. The model: encoder-decoder LSTM with attention");
 
 // The model as the library defines it: the file below is read from the repository when the cell runs, so it is exactly the code that trains. The layers are fields, created in the constructor (`RegisterComponents()` makes their weights the module's parameters); `forward` is the teacher-forced pass that training calls as `model.call(...)`; `Encode` and `Decode` are its two halves, which decoding (step 5) runs one step at a time.
-app.Show(ModelSource.Of(typeof(Seq2SeqModel), workshop.Root));
+app.Show(SourceListing.Of(workshop.Root, typeof(Seq2SeqModel)));
 
 // **The device.** `TorchDevice.Select()` picks CUDA when a GPU and the CUDA build of TorchSharp are present, otherwise the CPU, and says why. Seeding libtorch first fixes the initial weights; `.to(device)` moves them to the device. Every batch's tensors are then created on the model's device, and anything read back into .NET goes through `.cpu()` first (reading a GPU tensor's data directly throws).
 var device = TorchDevice.Select();

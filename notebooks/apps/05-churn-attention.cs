@@ -20,12 +20,12 @@ using CustomerAnalytics.Churn;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
 using System.IO;
+using CustomerAnalytics.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using System.Diagnostics;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Sequences;
-using CustomerAnalytics.Training;
 using CustomerAnalytics.Apps;
 
 var app = WorkshopApp.Start("05-churn-attention", args);
@@ -181,9 +181,7 @@ TrainedModel NewModel(ModelConfig config, SequenceSplit data)
 //
 // The loss the optimiser minimises is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squared weights (the tensors `L2Weights.Of(network)` picks: weight matrices, not biases, norms or the embedding). The penalty keeps the weights small, which regularises the model. Write `PenalisedLoss` in the next cell. Until it is done, the cell after the (hidden) solution stops with `TODO: add l2 times the sum of the squared weights to the cross-entropy loss`.
 app.Section("### Exercise 1: add the L2 penalty to the loss");
-// TODO: return nn.functional.cross_entropy(logits, labels) plus l2 times the sum over weights of w.pow(2).sum()
-Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights, double l2) =>
-    Exercise.Todo<Tensor>("add l2 times the sum of the squared weights to the cross-entropy loss");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights, double l2)
 {
     var loss = nn.functional.cross_entropy(logits, labels);
@@ -360,9 +358,7 @@ app.Show(attention);
 //
 // Which events does the **Transformer** attend to most for churners, and is it the same as the RNN? Write `TopChurnerEvents`: compute the attention summary of a model on the test users (`AttentionSummary.Compute`, counting only events seen at least 5 times) and return the top `n` events of the `churned` group as `event: lift` lines. Until it is done, the cell after the (hidden) solution stops with `TODO: compute the attention summary for churners and list its top events`.
 app.Section("### Exercise 2: the Transformer's attention summary for churners");
-// TODO: AttentionSummary.Compute(model, test, minOccurrences: 5), then its Top("churned", n) rows as $"{r.Event}: lift {r.Lift:F2}"
-IEnumerable<string> TopChurnerEvents(TrainedModel model, SequenceDataset test, int n) =>
-    Exercise.Todo<IEnumerable<string>>("compute the attention summary for churners and list its top events");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 IEnumerable<string> TopChurnerEvents(TrainedModel model, SequenceDataset test, int n) =>
     AttentionSummary.Compute(model, test, minOccurrences: 5).Top("churned", n).Select(r => $"{r.Event}: lift {r.Lift:F2}").ToArray();
 

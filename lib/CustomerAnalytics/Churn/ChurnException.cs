@@ -15,6 +15,3 @@ public sealed class UnknownEventException(string message) : WorkshopException(me
 
 /// <summary>A run folder under artifacts/runs that is missing or incomplete.</summary>
 public sealed class RunStoreException(string message, Exception? inner = null) : WorkshopException(message, inner);
-
-/// <summary>A type whose source a notebook shows is not found under lib/CustomerAnalytics (not run from a clone).</summary>
-public sealed class SourceNotFoundException(string message) : WorkshopException(message);

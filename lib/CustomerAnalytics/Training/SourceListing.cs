@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CustomerAnalytics.Display;
 
-namespace CustomerAnalytics.Churn;
+namespace CustomerAnalytics.Training;
 
 /// <summary>
 /// The source of one type of the workshop library, read from its file under <c>lib/CustomerAnalytics</c> when the

@@ -1,6 +1,8 @@
 using CustomerAnalytics.Churn;
+using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Training;
 
-namespace CustomerAnalytics.Tests.Churn;
+namespace CustomerAnalytics.Tests.Training;
 
 public class SourceListingTests
 {
@@ -33,5 +35,14 @@ public class SourceListingTests
         var e = Assert.Throws<SourceNotFoundException>(() => SourceListing.Of(Path.GetTempPath(), typeof(AdditiveAttention)));
         Assert.Contains("No declaration of AdditiveAttention", e.Message);
         Assert.Contains("run the notebook from a clone", e.Message);
+    }
+
+    [Fact]
+    public void The_lstm_model_is_listed_from_its_own_file()
+    {
+        var listing = SourceListing.Of(RepositoryPaths.Root, typeof(Seq2SeqModel));
+        Assert.Equal("lib/CustomerAnalytics/Sequences/Seq2SeqModel.cs", listing.File);
+        Assert.Contains("forward(", listing.Code);
+        Assert.EndsWith("}", listing.Code);
     }
 }
