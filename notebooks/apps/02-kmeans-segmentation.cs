@@ -275,6 +275,8 @@ else
     app.Show(comparison);
 
 // The same cross-table as a heatmap (on the sample).
+if (comparison is not null)
+    app.Show(Charts.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
 
 // For comparison, the original workshop's k = 5 on the same features (`TrainAt`), measured the same way, and what the three numbers say (on the sample):
 if (truth is not null && comparison is not null)
