@@ -144,4 +144,11 @@ public class DevContainerTests
         var result = InfraPaths.Run(InfraTools.RequireShellcheck(), ["-x", .. Scripts]);
         Assert.True(result.ExitCode == 0, result.ToString());
     }
+
+    [Fact]
+    public void JupyterLab_reads_the_rooms_settings_from_the_repository()
+    {
+        Assert.Equal("${containerWorkspaceFolder}/infra/jupyter", Config().GetProperty("remoteEnv").GetProperty("JUPYTER_CONFIG_PATH").GetString());
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "infra", "jupyter", "jupyter_server_config.py")));
+    }
 }
