@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# CI's packages, plus JupyterLab for those who prefer it to VS Code's notebooks.
-bash .ci/setup-debian.sh jupyterlab
+# CI's packages (JupyterLab among them, for those who prefer it to VS Code's notebooks).
+bash .ci/setup-debian.sh
 
 echo "[post-create] dotnet tool restore; dotnet interactive jupyter install" >&2
 dotnet tool restore

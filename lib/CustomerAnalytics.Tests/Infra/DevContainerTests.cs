@@ -17,7 +17,7 @@ public class DevContainerTests
     private static string PostCreate => Path.Combine(DevContainer, "post-create.sh");
 
     /// <summary>The scripts this set-up is made of.</summary>
-    private static string[] Scripts => [SetupDebian, Debian13, PostCreate];
+    private static string[] Scripts => [SetupDebian, Debian13, PostCreate, Path.Combine(Ci, "jupyterlab-browser")];
 
     public static TheoryData<string> ScriptNames() => new(Scripts.Select(s => Path.GetRelativePath(RepositoryPaths.Root, s)));
 
@@ -47,7 +47,7 @@ public class DevContainerTests
     public void Post_create_runs_the_same_setup_script_as_ci()
     {
         Assert.Equal("bash .devcontainer/post-create.sh", Config().GetProperty("postCreateCommand").GetString());
-        Assert.Contains("bash .ci/setup-debian.sh jupyterlab", Code(PostCreate));
+        Assert.Contains("bash .ci/setup-debian.sh", Code(PostCreate));
         Assert.Contains("SETUP=\"$REPO/.ci/setup-debian.sh\"", Code(Debian13));
         Assert.Contains("bash '$SETUP'", Code(Debian13));
     }
@@ -67,7 +67,7 @@ public class DevContainerTests
         var result = InfraPaths.Run("bash", [SetupDebian, "--list"]);
         Assert.True(result.ExitCode == 0, result.ToString());
         var packages = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Superset(new HashSet<string> { "chromium", "jupyter-nbconvert", "python3-ipykernel", "postgresql", "nodejs", "npm", "shellcheck", "s3rver@3.7.1" },
+        Assert.Superset(new HashSet<string> { "chromium", "jupyter-nbconvert", "python3-ipykernel", "postgresql", "nodejs", "npm", "shellcheck", "s3rver@3.7.1", "jupyterlab", "playwright-core@1.65.1" },
             packages.ToHashSet());
     }
 
