@@ -59,6 +59,61 @@ public sealed class ChromiumLifetimeTests
         }
     }
 
+    /// <summary>A notebook that exports a PNG through the public API, says so, and then hangs until it is killed.</summary>
+    private static string HangingExportNotebook(string folder)
+    {
+        var bin = AppContext.BaseDirectory;
+        string Code(string source) => System.Text.Json.JsonSerializer.Serialize(new { cell_type = "code", metadata = new { }, source, outputs = Array.Empty<object>(), execution_count = (int?)null });
+        var cells = new[]
+        {
+            Code($"#r \"{Path.Combine(bin, "Plotly.NET.dll")}\"\n#r \"{Path.Combine(bin, "Plotly.NET.CSharp.dll")}\"\n#r \"{Path.Combine(bin, "CustomerAnalytics.dll")}\""),
+            Code("var chart = Plotly.NET.CSharp.Chart.Column<int, string, string>(values: new[] { 1, 3, 2 }, Keys: new[] { \"a\", \"b\", \"c\" });\n" +
+                 $"var result = CustomerAnalytics.Charts.Charts.SavePng(chart, @\"{Path.Combine(folder, "x.png")}\", 120, 80);\n" +
+                 $"System.IO.File.WriteAllText(@\"{Path.Combine(folder, "exported")}\", result.Message);\n" +
+                 "System.Threading.Thread.Sleep(300_000);"),
+        };
+        var path = Path.Combine(folder, "hang.ipynb");
+        File.WriteAllText(path, "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {\"kernelspec\": {\"name\": \".net-csharp\", \"language\": \"C#\", \"display_name\": \".NET (C#)\"}}, \"cells\": [" + string.Join(",", cells) + "]}");
+        return path;
+    }
+
+    [Fact]
+    public async Task ARunnerKilledAfterExportingAPngLeavesNoChromium()
+    {
+        if (!OperatingSystem.IsLinux() || RequireChromium() is null) return;
+        using var temp = new TempFolder();
+        var runner = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "CustomerAnalytics.Runner",
+            Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)), "run-workshops.dll"));
+        Assert.True(File.Exists(runner), runner);
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { runner, HangingExportNotebook(temp.FullName), "--out", temp.File("out") }) start.ArgumentList.Add(a);
+        using var child = Process.Start(start)!;
+        child.OutputDataReceived += (_, _) => { };
+        child.ErrorDataReceived += (_, _) => { };
+        child.BeginOutputReadLine();
+        child.BeginErrorReadLine();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(temp.File("exported")) && !child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(250);
+            Assert.True(File.Exists(temp.File("exported")), "the child did not export its PNG");
+            Assert.StartsWith("Wrote", File.ReadAllText(temp.File("exported")));
+            var profile = Assert.Single(Directory.EnumerateDirectories(Path.GetTempPath(), ChromiumProfiles.Prefix + "*"),
+                d => File.Exists(Path.Combine(d, ChromiumProfiles.OwnerFile)) && File.ReadAllText(Path.Combine(d, ChromiumProfiles.OwnerFile)) == child.Id.ToString());
+            Assert.NotEmpty(ProcessesUsing(profile));
+
+            child.Kill(); // SIGKILL, as a crash or `kill -9` would
+            clock.Restart();
+            while (ProcessesUsing(profile).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(200);
+            Assert.Empty(ProcessesUsing(profile));
+            Assert.Contains(profile, ChromiumProfiles.RemoveStale(Path.GetTempPath(), ChromiumProfiles.IsAlive));
+        }
+        finally
+        {
+            if (!child.HasExited) child.Kill(entireProcessTree: true);
+        }
+    }
+
     [Fact]
     public void OnlyProfilesOfDeadOwnersAreRemoved()
     {
