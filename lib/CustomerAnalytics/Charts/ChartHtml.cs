@@ -12,9 +12,8 @@ namespace CustomerAnalytics.Charts;
 /// </summary>
 internal static class ChartHtml
 {
-    /// <summary>Shown where scripts never run (GitHub's notebook preview, nbviewer without JS).</summary>
-    private const string NoScriptNotice =
-        "Interactive chart: it appears when the notebook runs in Jupyter or VS Code (it needs JavaScript).";
+    /// <summary>Shown where the script does not run: an untrusted notebook in Jupyter or VS Code, GitHub's preview.</summary>
+    private const string NoScriptNotice = ChartPlaceholder.Html;
 
     /// <summary>Shown when plotly.js is missing from the page, so the output is never silently blank.</summary>
     internal const string MissingPlotlyNotice =

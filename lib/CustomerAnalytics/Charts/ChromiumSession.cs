@@ -46,22 +46,24 @@ internal sealed class ChromiumSession : IAsyncDisposable
     /// <summary>False once chromium exited or the DevTools connection dropped.</summary>
     public bool IsAlive => !process.HasExited && browser is { IsConnected: true };
 
+    /// <summary>The session's temporary profile folder (a <c>ca-chromium-*</c> folder in the temp dir).</summary>
+    internal string ProfilePath => profile.FullName;
+
     /// <summary>Starts chromium with a fresh profile and loads plotly.js into a blank page.</summary>
-    public static async Task<ChromiumSession> StartAsync(string chromiumPath, TimeSpan timeout)
+    /// <param name="chromiumPath">The browser executable.</param>
+    /// <param name="timeout">How long starting and loading plotly.js may take.</param>
+    /// <param name="ownerPid">The process chromium must not outlive (see <see cref="ChromiumWatchdog"/>); this process by default.</param>
+    public static async Task<ChromiumSession> StartAsync(string chromiumPath, TimeSpan timeout, int? ownerPid = null)
     {
-        var profile = Directory.CreateTempSubdirectory("ca-chromium-");
-        var start = new ProcessStartInfo(chromiumPath)
-        {
-            UseShellExecute = false,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
+        var owner = ownerPid ?? Environment.ProcessId;
+        var profile = ChromiumProfiles.Create(owner);
+        var start = ChromiumWatchdog.StartInfo(chromiumPath, [.. Flags, "--user-data-dir=" + profile.FullName, "about:blank"], owner);
+        start.UseShellExecute = false;
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
         // Chromium's own temp files (its singleton socket folder) go into the profile, so
         // deleting the profile cleans up even after a kill.
         start.Environment["TMPDIR"] = profile.FullName;
-        foreach (var flag in Flags) start.ArgumentList.Add(flag);
-        start.ArgumentList.Add("--user-data-dir=" + profile.FullName);
-        start.ArgumentList.Add("about:blank");
 
         var stderr = new StderrTail();
         var endpoint = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -50,7 +50,7 @@ public static class SetupCheck
         return ok
             ? new("C++ runtime", CheckStatus.Ok, $"{path} has {NativeRuntimeProbe.RequiredGlibcxx}")
             : new("C++ runtime", CheckStatus.Failed, $"{path ?? "libstdc++.so.6 not found"} lacks {NativeRuntimeProbe.RequiredGlibcxx}",
-                "TorchSharp needs GCC 13+'s libstdc++: use Ubuntu 24.04 or Debian 13, the dev container, or '.ci/debian13' (see README).");
+                "TorchSharp needs GCC 13+'s libstdc++. " + NativeRuntimeProbe.Fix);
     }
 
     private static CheckResult TorchSharp()
