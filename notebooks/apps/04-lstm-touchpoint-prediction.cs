@@ -212,7 +212,7 @@ double TrainEpoch(Seq2SeqModel model, torch.optim.Optimizer optimizer, IReadOnly
     return (loss / pairs.Count, (double)correct / tokens);
 }
 
-// **The epochs.** A fresh seeded model and an Adam optimizer (so re-running this cell trains the same model again); then, each epoch, train, validate and report, and save the weights whenever the validation loss is a new best. When it has not improved for `patience` epochs training stops, and the best weights are loaded back. In a notebook the progress chart below updates in place; the runner prints a line per epoch.
+// **The epochs.** A fresh seeded model and an Adam optimizer (so re-running this cell trains the same model again); then, each epoch, train, validate and report, and save the weights whenever the validation loss is a new best. When it has not improved for `patience` epochs training stops, and the best weights are loaded back. Each epoch prints one short line as it ends (`* new best` marks a new best validation loss), in JupyterLab, VS Code and the runner alike.
 TorchDevice.Seed(seed);                                                  // fresh, seeded weights: the same model on every run
 model = new Seq2SeqModel(vocabulary.Count, options).to(device.Device);
 var optimizer = torch.optim.Adam(model.parameters(), learningRate);
@@ -222,16 +222,16 @@ for (int epoch = 1; epoch <= epochs && !stopping.ShouldStop; epoch++)
 {
     var loss = TrainEpoch(model, optimizer, train.Pairs, seed + epoch);
     var (validationLoss, accuracy) = Validate(model, validation);
-    progress.Report(epoch, loss, accuracy, validationLoss);
-    if (stopping.Update(epoch, validationLoss)) checkpoint.Save(model);   // a new best: keep its weights
+    progress.Report(epoch, loss, accuracy, validationLoss, isBest: stopping.Update(epoch, validationLoss));
+    if (stopping.BestEpoch == epoch) checkpoint.Save(model);              // a new best: keep its weights
 }
 checkpoint.Restore(model);                                                // back to the best epoch's weights
 model.eval();
 vocabulary.Save(workshop.OutputPath("lstm-touchpoints.vocab.json"));
 
-// How the run went, and the history as a chart to keep: the gap between training and validation loss shows when the model starts to memorise the training journeys instead of learning the patterns.
-Console.WriteLine($"{progress.History.Count} epochs{(stopping.ShouldStop ? " (stopped early)" : "")} in {progress.Latest!.Elapsed.TotalSeconds:F0} s; " +
-    $"best epoch {stopping.BestEpoch}: validation loss {stopping.BestScore:F4}, checkpoint {checkpoint.Path}");
+// How the run went (stopped early or not, the best epoch), the epoch table, where the best weights are, and the history as a chart to keep: the gap between training and validation loss shows when the model starts to memorise the training journeys instead of learning the patterns.
+progress.Finish();                                                        // how it ended, then the epoch table
+Console.WriteLine($"best epoch {stopping.BestEpoch}: validation loss {stopping.BestScore:F4}, checkpoint {checkpoint.Path}");
 app.Show(Charts.Publish(SequenceCharts.TrainingCurves(progress.History).WithTitle("Loss and validation token accuracy per epoch"), "lstm-training"));
 
 // ## 5. Evaluation on the test journeys

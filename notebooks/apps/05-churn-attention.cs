@@ -217,7 +217,7 @@ double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset
     return lossSum / TrainingBatches.ExamplesPerEpoch(train, t);
 }
 
-// The epochs: `train()` switches dropout on for the epoch, then a **validation** pass on users the model does not train on (`SequenceTrainer.Validate`: the scores and the mean cross-entropy), the epoch reported to the live **progress** display, and **early stopping**: when the validation metric has not improved for `patience` epochs, training stops. At every new best epoch a copy of the weights is kept (`BestWeights`), and restored at the end, so the model is the best epoch's, not the last's.
+// The epochs: `train()` switches dropout on for the epoch, then a **validation** pass on users the model does not train on (`SequenceTrainer.Validate`: the scores and the mean cross-entropy), the epoch reported to the **progress** (one line per epoch; `stopping.Update` says whether it is a new best, marked `* new best`), and **early stopping**: when the validation metric has not improved for `patience` epochs, training stops. At every new best epoch a copy of the weights is kept (`BestWeights`), and restored at the end, so the model is the best epoch's, not the last's.
 (EarlyStopping Stopping, ClassificationReport Validation) RunEpochs(TrainedModel model, optim.Optimizer optimizer, SequenceSplit data, TrainingProgress progress)
 {
     var (t, random, best) = (model.Config.Training, new Random(model.Config.Training.Seed), new BestWeights());
@@ -227,13 +227,13 @@ double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset
         model.Network.train();
         var loss = TrainEpoch(model, optimizer, data.Train, t, random);
         var (validation, validationLoss) = SequenceTrainer.Validate(model, data.Validation);
-        progress.Report(epoch, loss, validation.Metric(t.Metric), validationLoss);
-        if (stopping.Update(epoch, validation.Metric(t.Metric))) best.Keep(model.Network, validation);
+        progress.Report(epoch, loss, validation.Metric(t.Metric), validationLoss, isBest: stopping.Update(epoch, validation.Metric(t.Metric)));
+        if (stopping.BestEpoch == epoch) best.Keep(model.Network, validation);
     }
     return (stopping, best.Restore(model.Network));
 }
 
-// One training run: a new model, the **Adam** optimiser over its parameters with the configured learning rate, the progress display, the epochs, and the result (best epoch, its validation scores, time and throughput).
+// One training run: a new model, the **Adam** optimiser over its parameters with the configured learning rate, the progress, the epochs (then `progress.Finish()`: how the run ended and its epoch table), and the result (best epoch, its validation scores, time and throughput).
 TrainingResult Train(ModelConfig config, SequenceSplit data)
 {
     var watch = Stopwatch.StartNew();
@@ -241,6 +241,7 @@ TrainingResult Train(ModelConfig config, SequenceSplit data)
     using var optimizer = optim.Adam(model.Network.parameters(), config.Training.LearningRate);
     var progress = new TrainingProgress(config.Name, config.Training.Epochs, config.Training.Metric);
     var (stopping, validation) = RunEpochs(model, optimizer, data, progress);
+    progress.Finish();
     var examples = TrainingBatches.ExamplesPerEpoch(data.Train, config.Training);
     return SequenceTrainer.Result(model, progress, stopping, validation, watch.Elapsed.TotalSeconds, examples);
 }

@@ -5,4 +5,7 @@ public interface IProgressSink
 {
     /// <summary>Called after every epoch with the whole run so far.</summary>
     void Update(TrainingProgress progress);
+
+    /// <summary>Called once when training ends (<see cref="TrainingProgress.Finish"/>), with every epoch run.</summary>
+    void Finish(TrainingProgress progress) { }
 }

@@ -3,16 +3,25 @@ using System.Reflection;
 namespace CustomerAnalytics.Training;
 
 /// <summary>
-/// Shows progress as one notebook output that is updated in place (a table and a loss curve),
-/// instead of one line per epoch. Found by reflection on the .NET Interactive kernel so the
-/// library does not depend on the (deprecated) kernel packages.
+/// Progress in a notebook: one short line per epoch on standard output, which JupyterLab, VS Code and the runner all
+/// show as it is written, then, once training ends, the line that ends the run and one HTML output with the curve and
+/// the epoch table. No display is updated in place: .NET Interactive 1.0.712001 sends <c>update_display_data</c> with
+/// another display id than the first <c>display_data</c>, so JupyterLab ignores such updates. The kernel's
+/// <c>display</c> is found by reflection so the library does not depend on the kernel packages.
 /// </summary>
 public sealed class NotebookProgressSink : IProgressSink
 {
-    private readonly Func<object, object> display;
-    private object? handle;
+    private readonly Action<object> display;
+    private readonly ConsoleProgressSink lines;
+    private readonly TextWriter? writer;
 
-    private NotebookProgressSink(Func<object, object> display) => this.display = display;
+    /// <summary>A sink that writes lines to <paramref name="writer"/> (by default standard output) and shows the final view with <paramref name="display"/>.</summary>
+    public NotebookProgressSink(Action<object> display, TextWriter? writer = null)
+    {
+        this.display = display;
+        lines = new ConsoleProgressSink(writer);
+        this.writer = writer;
+    }
 
     /// <summary>A sink for the current notebook cell, or null when not running inside a .NET Interactive kernel.</summary>
     public static NotebookProgressSink? TryCreate()
@@ -24,15 +33,18 @@ public sealed class NotebookProgressSink : IProgressSink
         var context = kernel?.Assembly.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext")
             ?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static);
         if (method is null || context?.GetValue(null) is null) return null;
-        return new NotebookProgressSink(value => method.Invoke(null, [value, new[] { "text/html" }])!);
+        return new NotebookProgressSink(value => method.Invoke(null, [value, new[] { "text/html" }]));
     }
 
     /// <inheritdoc />
-    public void Update(TrainingProgress progress)
+    public void Update(TrainingProgress progress) => lines.Update(progress);
+
+    /// <inheritdoc />
+    public void Finish(TrainingProgress progress)
     {
-        var view = new ProgressView(progress);
-        if (handle is null) { handle = display(view); return; }
-        // DisplayedValue.Update(object) replaces the output in place.
-        handle.GetType().GetMethod("Update", [typeof(object)])?.Invoke(handle, [view]);
+        var output = writer ?? Console.Out;
+        output.WriteLine(ProgressText.EndLine(progress));
+        output.Flush();
+        if (progress.History.Count > 0) display(new ProgressView(progress));
     }
 }

@@ -4,7 +4,7 @@ using CustomerAnalytics.Display;
 
 namespace CustomerAnalytics.Training;
 
-/// <summary>A snapshot of a training run as HTML: a status line, a small loss/metric chart and the epoch table.</summary>
+/// <summary>A training run as HTML, shown once when it ends: a status line, a small loss/metric chart and the epoch table.</summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed class ProgressView(TrainingProgress progress) : IHtmlRenderable
 {
@@ -17,19 +17,20 @@ public sealed class ProgressView(TrainingProgress progress) : IHtmlRenderable
         var last = epochs.LastOrDefault();
         var status = last is null
             ? $"{Html.Encode(progress.Title)}: starting"
+            : progress.Finished ? Html.Encode(ProgressText.EndLine(progress))
             : string.Create(C, $"{Html.Encode(progress.Title)}: epoch {last.Epoch}/{progress.TotalEpochs}, loss {last.Loss:F4}, {last.Elapsed.TotalSeconds:F1}s");
         var sb = new StringBuilder("<div class=\"training-progress\"><b>").Append(status).Append("</b><br/>");
         sb.Append(Svg());
         sb.Append(Html.Table(
-            ["epoch", "loss", "val_loss", progress.MetricName, "elapsed (s)"],
-            epochs.Select(e => new object?[] { e.Epoch, e.Loss, e.ValidationLoss, e.Metric, Math.Round(e.Elapsed.TotalSeconds, 1) })));
+            ["epoch", "loss", "val loss", ProgressText.MetricLabel(progress), "elapsed (s)", "new best"],
+            epochs.Select(e => new object?[] { e.Epoch, e.Loss, e.ValidationLoss, e.Metric, Math.Round(e.Elapsed.TotalSeconds, 1), e.IsBest ? "*" : "" })));
         return sb.Append("</div>").ToString();
     }
 
     /// <inheritdoc />
-    public override string ToString() => progress.Latest is { } e ? ConsoleProgressSink.FormatLine(progress, e) : $"[{progress.Title}] starting";
+    public override string ToString() => progress.Latest is { } e ? ProgressText.EpochLine(progress, e) : $"{progress.Title}  starting";
 
-    // Inline SVG needs no JavaScript, so it updates reliably in every notebook front end.
+    // Inline SVG needs no JavaScript, so it draws in every notebook front end, trusted or not.
     private string Svg()
     {
         if (epochs.Length < 2) return "";

@@ -4,8 +4,9 @@ using CustomerAnalytics.Display;
 namespace CustomerAnalytics.Training;
 
 /// <summary>
-/// Live progress of a training loop: call <see cref="Report"/> after each epoch. In a notebook it
-/// shows one output updated in place; elsewhere it prints one line per epoch.
+/// Live progress of a training loop: call <see cref="Report"/> after each epoch, which prints one short line, and
+/// <see cref="Finish"/> when the loop ends, which prints how it ended and the epoch table (in a notebook, one HTML
+/// output with the curve and the table).
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed class TrainingProgress : IHtmlRenderable
@@ -43,15 +44,35 @@ public sealed class TrainingProgress : IHtmlRenderable
     /// <summary>The last epoch reported, if any.</summary>
     public EpochRecord? Latest => history.Count == 0 ? null : history[^1];
 
-    /// <summary>Records an epoch and refreshes every sink.</summary>
-    public EpochRecord Report(int epoch, double loss, double? metric = null, double? validationLoss = null)
+    /// <summary>True once <see cref="Finish"/> was called.</summary>
+    public bool Finished { get; private set; }
+
+    /// <summary>Records an epoch and shows it in every sink.</summary>
+    /// <param name="epoch">1-based epoch number, greater than the last one reported.</param>
+    /// <param name="loss">Mean training loss of the epoch.</param>
+    /// <param name="metric">Validation metric, if measured.</param>
+    /// <param name="validationLoss">Mean validation loss, if measured.</param>
+    /// <param name="isBest">True when this epoch is a new best (e.g. what <c>EarlyStopping.Update</c> returned); its line gets a marker.</param>
+    public EpochRecord Report(int epoch, double loss, double? metric = null, double? validationLoss = null, bool isBest = false)
     {
+        if (Finished) throw new InvalidOperationException($"Epoch {epoch} reported after training finished; create a new TrainingProgress for a new run.");
         if (Latest is { } last && epoch <= last.Epoch)
             throw new ArgumentException($"Epoch {epoch} reported after epoch {last.Epoch}; epochs must increase.", nameof(epoch));
-        var record = new EpochRecord(epoch, loss, metric, validationLoss, clock());
+        var record = new EpochRecord(epoch, loss, metric, validationLoss, clock(), isBest);
         history.Add(record);
         foreach (var sink in sinks) sink.Update(this);
         return record;
+    }
+
+    /// <summary>
+    /// Ends the run: every sink shows how it ended (stopped early or all epochs run, and the best epoch) and the
+    /// epoch table, once. Calling it again does nothing.
+    /// </summary>
+    public void Finish()
+    {
+        if (Finished) return;
+        Finished = true;
+        foreach (var sink in sinks) sink.Finish(this);
     }
 
     /// <summary>The epoch with the highest metric (or, when no metric is reported, the lowest loss).</summary>
