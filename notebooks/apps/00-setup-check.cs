@@ -90,7 +90,7 @@ var files = Directory.GetFiles(workshop.DataFolder, "*.*", SearchOption.AllDirec
 var rows = files.Select(f => File.ReadLines(f).Count() - (f.EndsWith(".tsv") ? 0 : 1)).ToArray();
 var chart = Chart.Column<int, string, string>(rows, Keys: files.Select(Path.GetFileName).ToArray())
     .WithTitle("Rows in each sample dataset");
-app.Show(Charts.Publish(chart, "sample-data-rows"));
+app.Show(Charts.Publish(chart.WithAxisTitles("file", "rows (lines of data)"), "sample-data-rows"));
 
 // ## 6. Ready?
 //

@@ -66,7 +66,7 @@ app.Show(olist);
 // Three quick questions: which order statuses are there (only *delivered* orders will count as purchases), how orders are spread over time, and how people pay (one order can have several payments: a voucher plus a card, for example).
 app.Section("## 2. Explore before computing");
 var statuses = db.Query("SELECT order_status, COUNT(*) AS orders FROM orders GROUP BY 1 ORDER BY 2 DESC");
-app.Show(Charts.Publish(FrameCharts.Column(statuses, "order_status", "orders", "Orders per status"), "orders-per-status"));
+app.Show(Charts.Publish(FrameCharts.Column(statuses, "order_status", "orders", "Orders per status", logScale: true), "orders-per-status"));
 
 // Orders per month, from the purchase timestamp:
 var months = db.Query("SELECT date_trunc('month', order_purchase_timestamp) AS month, COUNT(*) AS orders FROM orders GROUP BY 1 ORDER BY 1");

@@ -104,10 +104,10 @@ app.Show(rates);
 app.Show(Charts.Publish(PropensityCharts.FeatureRatesByOutcome(rates).WithTitle("Feature rates: sessions that ordered vs did not"), "propensity-feature-rates"));
 
 // The correlation heatmap shows how the behaviours go together: basket actions lead to checkout, checkout to sign-in and delivery checks. Correlated features share credit, which matters when reading feature importance later.
-app.Show(Charts.Publish(PropensityCharts.CorrelationHeatmap(FeatureExploration.Correlations(sessions)).WithTitle("Correlations between features and ordered"), "propensity-correlation-heatmap"));
+app.Show(Charts.Publish(PropensityCharts.CorrelationHeatmap(FeatureExploration.Correlations(sessions)).WithTitle("Correlations between features and ordered"), "propensity-correlation-heatmap", ChartStyle.Workshop with { Height = 850 }));
 
 // Each feature's correlation with `ordered`, sorted: the bar chart the original workshop drew.
-app.Show(Charts.Publish(PropensityCharts.CorrelationWithLabel(rates).WithTitle("Correlation of each feature with ordered"), "propensity-correlation-with-ordered"));
+app.Show(Charts.Publish(PropensityCharts.CorrelationWithLabel(rates).WithTitle("Correlation of each feature with ordered"), "propensity-correlation-with-ordered", ChartStyle.Workshop with { Height = 650 }));
 
 // ## 3. Train, validation and test sets
 //
@@ -304,7 +304,7 @@ var importance = FeatureImportanceTable.From(chosenName, pfi);
 app.Show(importance);
 
 // Charted, most important at the top. Compare with the exploration above: correlated features share the credit, so a flag that correlates strongly with `ordered` can matter little once its companions are in the model.
-app.Show(Charts.Publish(PropensityCharts.FeatureImportance(importance).WithTitle($"Permutation importance of {chosenName} (validation set)"), "propensity-importance"));
+app.Show(Charts.Publish(PropensityCharts.FeatureImportance(importance).WithTitle($"Permutation importance of {chosenName} (validation set)"), "propensity-importance", ChartStyle.Workshop with { Height = 650 }));
 
 // ## 7. Save, load and score new sessions
 //

@@ -291,7 +291,7 @@ app.Section("## 7. Comparing runs");
 app.Show(store.List().Last(12));
 
 // Validation metric per epoch: early stopping ends a run a few epochs after its best.
-app.Show(Charts.Publish(ChurnCharts.RunCurves(store.List("rnn-churn").Last(rnnChurn.Rows.Count)).WithTitle("RNN churn runs: validation F1 per epoch"), "churn-run-curves"));
+app.Show(Charts.Publish(ChurnCharts.RunCurves(store.List("rnn-churn").Last(rnnChurn.Rows.Count), metric: "F1").WithTitle("RNN churn runs: validation F1 per epoch"), "churn-run-curves"));
 
 // The best run on these inputs is reloaded from its folder, exactly as you would in a later session or another program. Runs trained on other inputs, and older runs recorded without `inputs.json`, are not considered; if none is left, the error says how many runs it ignored and what to do.
 var bestRun = store.Best(rnnChurnConfig, inputs);

@@ -1,5 +1,6 @@
 using CustomerAnalytics.Charts;
 using Plotly.NET;
+using Plotly.NET.CSharp;
 using static CustomerAnalytics.Tests.Charts.ChartTestSupport;
 using CsChart = Plotly.NET.CSharp.Chart;
 
@@ -8,11 +9,14 @@ namespace CustomerAnalytics.Tests.Charts;
 public sealed class ChartStyleTests
 {
     [Fact]
-    public void ReplacesTheTemplateAndSetsTheSize()
+    public void ReplacesTheTemplateSetsTheHeightAndFollowsTheWidthOfTheOutputArea()
     {
-        var json = GenericChart.toJson(ChartStyle.Workshop.Apply(BarChart()));
+        var json = GenericChart.toJson(ChartStyle.Workshop.Apply(BarChart().WithSize(900, 500)));
 
-        Assert.Contains("\"width\":900,\"height\":500", json);
+        Assert.DoesNotContain("\"width\":", json);
+        Assert.Contains("\"height\":540", json);
+        Assert.Contains("\"autosize\":true", json);
+        Assert.Contains("\"config\":{\"responsive\":true}", json);
         Assert.Contains("\"family\":\"\\\"Segoe UI\\\"", json);
         Assert.Contains("\"plot_bgcolor\":\"#ffffff\"", json);
         Assert.DoesNotContain("rgba(229, 236, 246, 1.0)", json); // Plotly.NET's default grey plot background is gone
@@ -48,5 +52,21 @@ public sealed class ChartStyleTests
     {
         var style = ChartStyle.Workshop with { Colorway = ["#111111", "#222222"] };
         Assert.Contains("\"colorway\":[\"#111111\",\"#222222\"]", GenericChart.toJson(style.Apply(BarChart())));
+    }
+
+    [Fact]
+    public void FontsAreSizedForAProjector()
+    {
+        var json = GenericChart.toJson(ChartStyle.Workshop.Apply(BarChart()));
+        Assert.Contains("\"tickfont\":{\"size\":17}", json);
+        Assert.Contains("\"title\":{\"standoff\":12,\"font\":{\"size\":20}}", json);
+        Assert.Contains("\"title\":{\"font\":{\"size\":24}", json);
+    }
+
+    [Fact]
+    public void HeatmapColourBarsGetTitleAndTickFonts()
+    {
+        var json = GenericChart.toJson(ChartStyle.Workshop.Apply(Heatmap()));
+        Assert.Contains("\"colorbar\":{\"title\":{\"side\":\"right\",\"font\":{\"size\":20}},\"tickfont\":{\"size\":17}}", json);
     }
 }

@@ -23,7 +23,7 @@ public sealed class PublishTests
         Assert.Equal(png, published.Png!.Path);
         Assert.Equal(["RFM-segments-2024.html", "RFM-segments-2024.png"], dir.GetFiles().Select(f => f.Name).Order());
         Assert.DoesNotMatch("<script[^>]*\\bsrc=", File.ReadAllText(html));
-        Assert.Equal((900, 500), PngImage.ReadSize(File.ReadAllBytes(png)));
+        Assert.Equal((1200, 540), PngImage.ReadSize(File.ReadAllBytes(png)));
         // Workshop styling reached the PNG: bars in the first workshop colour, not plotly's default.
         var image = PngImage.Decode(File.ReadAllBytes(png));
         Assert.True(image.ShareNear(0x0072B2) > 0.03, "bars should be the workshop blue #0072B2");
@@ -85,18 +85,19 @@ public sealed class PublishTests
 
         Assert.Equal(before, GenericChart.toJson(chart));
         var json = GenericChart.toJson(published.Chart);
-        Assert.Contains("\"width\":900", json);
-        Assert.Contains("\"height\":500", json);
+        Assert.DoesNotContain("\"width\":", json); // the width follows the output area
+        Assert.Contains("\"height\":540", json);
         Assert.Contains("\"colorway\":[\"#0072B2\"", json);
     }
 
     [Fact]
-    public void CustomStyleSetsTheSize()
+    public void CustomStyleSetsTheHeightAndTheChartFillsTheOutputAreaWidth()
     {
         var style = CustomerAnalytics.Charts.ChartStyle.Workshop with { Width = 640, Height = 700 };
         var published = WithNoOutput(() => ChartsApi.Publish(BarChart(), "tall", style));
-        Assert.Equal((640, 700), (GenericChart.tryGetLayoutSize(published.Chart).Item1.Value, GenericChart.tryGetLayoutSize(published.Chart).Item2.Value));
-        Assert.Contains("width:640px;height:700px;", published.ToHtml());
+        Assert.Null(GenericChart.tryGetLayoutSize(published.Chart).Item1);
+        Assert.Equal(700, GenericChart.tryGetLayoutSize(published.Chart).Item2.Value);
+        Assert.Contains("width:100%;height:700px;", published.ToHtml());
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Charts;
 using System.Globalization;
 using Microsoft.ML.Data;
 using Plotly.NET;
@@ -13,6 +14,7 @@ public static class PropensityCharts
     public static GenericChart ClassBalance(ClassBalance balance) =>
         CSharpChart.Column<int, string, string>([balance.NonOrders, balance.Orders], Keys: new[] { "did not order (0)", "ordered (1)" },
                 MultiText: new[] { balance.NonOrders.ToString("N0", CultureInfo.InvariantCulture), balance.Orders.ToString("N0", CultureInfo.InvariantCulture) })
+            .WithXAxisStyle<string, string, string>(TitleText: "outcome of the session")
             .WithYAxisStyle<int, int, string>(TitleText: "sessions");
 
     /// <summary>Each feature's rate among orders and non-orders, side by side.</summary>
@@ -23,7 +25,9 @@ public static class PropensityCharts
         [
             CSharpChart.Column<double, string, string>(rates.Rates.Select(r => r.RateOrdered), Keys: names, Name: "ordered"),
             CSharpChart.Column<double, string, string>(rates.Rates.Select(r => r.RateNotOrdered), Keys: names, Name: "did not order"),
-        ]).WithYAxisStyle<double, double, string>(TitleText: "share of sessions with the flag");
+        ])
+        .WithXAxisStyle<string, string, string>(TitleText: "feature")
+        .WithYAxisStyle<double, double, string>(TitleText: "share of sessions with the flag");
     }
 
     /// <summary>Correlations between all features and the label, red positive, blue negative, annotated.</summary>
@@ -31,7 +35,9 @@ public static class PropensityCharts
     {
         var chart = CSharpChart.Heatmap<double, string, string, string>(matrix.Values.Select(r => r.AsEnumerable()),
             X: matrix.Names.ToArray(), Y: matrix.Names.ToArray(), ColorScale: StyleParam.Colorscale.RdBu, ReverseScale: true, ReverseYAxis: true);
-        return WithRange(chart, -1, 1).WithSize(1000, 900);
+        return WithRange(chart, -1, 1).WithColorBarTitle("correlation (-1 to 1)")
+            .WithXAxisStyle<string, string, string>(TitleText: "feature")
+            .WithYAxisStyle<string, string, string>(TitleText: "feature");
     }
 
     /// <summary>Each feature's correlation with <c>ordered</c>, strongest first.</summary>
@@ -39,8 +45,8 @@ public static class PropensityCharts
     {
         var sorted = rates.Rates.OrderBy(r => r.CorrelationWithOrdered).ToArray();
         return CSharpChart.Bar<double, string, string>(sorted.Select(r => r.CorrelationWithOrdered), Keys: sorted.Select(r => r.Feature).ToArray())
-            .WithXAxisStyle<double, double, string>(TitleText: "correlation with ordered")
-            .WithSize(900, 650);
+            .WithXAxisStyle<double, double, string>(TitleText: "correlation with ordered (-1 to 1)")
+            .WithYAxisStyle<string, string, string>(TitleText: "feature");
     }
 
     /// <summary>ROC curves of several models on the same sessions, with the diagonal of a random model.</summary>
@@ -93,7 +99,9 @@ public static class PropensityCharts
             trace.SetProperty("reversescale", true); // plotly's Blues runs dark to light: make the big counts dark
             trace.SetProperty("textfont", new Dictionary<string, object> { ["size"] = 22 });
         }
-        return chart.WithSize(700, 500);
+        return chart.WithColorBarTitle("sessions")
+            .WithXAxisStyle<string, string, string>(TitleText: "what the model said")
+            .WithYAxisStyle<string, string, string>(TitleText: "what happened");
     }
 
     /// <summary>Profit against the share of sessions contacted, with the best threshold marked.</summary>
@@ -135,7 +143,7 @@ public static class PropensityCharts
         var sorted = importance.Features.Reverse().ToArray();
         return CSharpChart.Bar<double, string, string>(sorted.Select(f => f.AucDrop), Keys: sorted.Select(f => f.Feature).ToArray())
             .WithXAxisStyle<double, double, string>(TitleText: "AUC lost when the feature is shuffled")
-            .WithSize(900, 650);
+            .WithYAxisStyle<string, string, string>(TitleText: "feature");
     }
 
     /// <summary>PSI of every feature, violations in red, with the threshold as a dashed line.</summary>
@@ -150,7 +158,8 @@ public static class PropensityCharts
                 CSharpChart.Line<string, double, string>([names[0], names[^1]], [report.Thresholds.Psi, report.Thresholds.Psi],
                     Name: "threshold", LineDash: StyleParam.DrawingStyle.Dash),
             ])
-            .WithYAxisStyle<double, double, string>(TitleText: "population stability index");
+            .WithXAxisStyle<string, string, string>(TitleText: "feature")
+            .WithYAxisStyle<double, double, string>(TitleText: "population stability index (PSI)");
     }
 
     /// <summary>Histogram of scores in the baseline and in a batch (shares of sessions).</summary>

@@ -17,12 +17,16 @@ public static class SegmentationCharts
     {
         var top = features.Options.Features.Select((f, j) => Histogram(features.Raw.Select(r => r[j]), f.Column + " (raw)"));
         var bottom = features.Options.Features.Select((f, j) => Histogram(features.Scaled.Select(r => r[j]), f.Label + " (scaled)"));
-        return Chart.Grid([.. top, .. bottom], 2, features.Width)
-            .WithTitle("Features before (top) and after (bottom) log and scaling");
+        var grid = Chart.Grid([.. top, .. bottom], 2, features.Width);
+        GenericChart.getLayout(grid).SetProperty("showlegend", false);
+        return grid.WithTitle("Features before (top) and after (bottom) log and scaling");
     }
 
+    // One panel: the x title names the feature, so the grid needs no legend.
     private static GenericChart Histogram(IEnumerable<double> values, string name) =>
-        Chart.Histogram<double, double, string>(X: values.ToArray(), Name: name, NBinsX: 40);
+        Chart.Histogram<double, double, string>(X: values.ToArray(), Name: name, NBinsX: 40)
+            .WithXAxisStyle<double, double, string>(TitleText: name)
+            .WithYAxisStyle<double, double, string>(TitleText: "customers");
 
     /// <summary>ML.NET's average (squared) distance to the centroid against k, the chosen k marked: look for the bend.</summary>
     public static GenericChart Elbow(KSelection selection, int? chosen = null) =>
@@ -58,6 +62,7 @@ public static class SegmentationCharts
                 Chart.Column<double, string, string>(profiles.Select(p => p.MeanFrequency / f).ToArray(), Keys: names, Name: "orders"),
                 Chart.Column<double, string, string>(profiles.Select(p => p.MeanMonetary / m).ToArray(), Keys: names, Name: "total spend"),
             ])
+            .WithXAxisStyle<double, double, string>(TitleText: "cluster")
             .WithYAxisStyle<double, double, string>(TitleText: "cluster mean ÷ overall mean")
             .WithTitle("Cluster profiles: recency, frequency and spend relative to the average customer");
     }
@@ -70,7 +75,8 @@ public static class SegmentationCharts
                 Chart.Column<double, string, string>(profiles.Select(p => 100 * p.Share).ToArray(), Keys: names, Name: "% of customers"),
                 Chart.Column<double, string, string>(profiles.Select(p => 100 * p.RevenueShare).ToArray(), Keys: names, Name: "% of revenue"),
             ])
-            .WithYAxisStyle<double, double, string>(TitleText: "percent")
+            .WithXAxisStyle<double, double, string>(TitleText: "cluster")
+            .WithYAxisStyle<double, double, string>(TitleText: "percent of all customers / of all revenue")
             .WithTitle("Who brings the revenue: customers and revenue per segment");
     }
 
@@ -119,7 +125,7 @@ public static class SegmentationCharts
         foreach (var (axis, feature) in new[] { "xaxis", "yaxis", "zaxis" }.Zip(model.Features.Features))
         {
             var title = new DynamicObj.DynamicObj();
-            title.SetProperty("text", feature.Label);
+            title.SetProperty("text", feature.Label + " (scaled)");
             var axisStyle = new DynamicObj.DynamicObj();
             axisStyle.SetProperty("title", title);
             scene.SetProperty(axis, axisStyle);
@@ -134,7 +140,9 @@ public static class SegmentationCharts
         var rows = comparison.Segments.Select((s, c) => $"{c + 1} {s}").ToArray();
         var z = rows.Select((_, c) => comparison.TrueSegments.Select((_, t) => comparison.Counts[c, t]).ToArray()).ToArray();
         return Chart.Heatmap<int, string, string, string>(z, X: comparison.TrueSegments.ToArray(), Y: rows)
+            .WithColorBarTitle("customers")
             .WithXAxisStyle<double, double, string>(TitleText: "true segment (generator)")
+            .WithYAxisStyle<double, double, string>(TitleText: "found cluster")
             .WithTitle($"Found clusters against true segments (ARI {comparison.AdjustedRandIndex:F2})");
     }
 

@@ -11,11 +11,17 @@ public static class RfmCharts
     public static GenericChart Distributions(RfmResult result) =>
         CSharpChart.Grid(
             [
-                FrameCharts.Histogram(result.Table, "recency_days", "Recency"),
-                FrameCharts.Histogram(result.Table, "frequency", "Frequency", bins: 20),
-                FrameCharts.Histogram(result.Table, "monetary_total", "Monetary"),
-            ], 1, 3, SubPlotTitles: new[] { "recency (days)", "frequency (orders)", "monetary (total spend)" })
+                Histogram(result, "recency_days", "recency (days since last order)", 40),
+                Histogram(result, "frequency", "frequency (orders)", 20),
+                Histogram(result, "monetary_total", "monetary (total spend)", 40),
+            ], 1, 3)
             .WithTitle($"R, F and M across {result.Customers:N0} customers");
+
+    // One panel of Distributions: named for its measure, axes titled, no legend (the x title says what it is).
+    private static GenericChart Histogram(RfmResult result, string column, string measure, int bins) =>
+        Plotly.NET.CSharp.GenericChartExtensions.WithTraceInfo(
+            FrameCharts.Histogram(result.Table, column, measure, bins, rowsAre: "customers"), Name: measure, ShowLegend: false)
+            .WithAxisTitles(measure, "customers");
 
     /// <summary>Customers and share of revenue per segment.</summary>
     public static GenericChart Segments(RfmResult result)
@@ -29,7 +35,7 @@ public static class RfmCharts
                 CSharpChart.Column<double, string, string>(customerShare, Keys: segments, Name: "% of customers"),
                 CSharpChart.Column<double, string, string>(share, Keys: segments, Name: "% of revenue"),
             ])
-            .WithTitle("Segments: share of customers and of revenue").WithAxisTitles("segment", "percent");
+            .WithTitle("Segments: share of customers and of revenue").WithAxisTitles("segment", "percent of all customers / of all revenue");
     }
 
     /// <summary>Customers in each cell of the R score x F score grid (5 x 5); F is the order-count band of 04_scores.sql.</summary>
@@ -41,7 +47,7 @@ public static class RfmCharts
         var fScores = FrameCharts.Numbers(result.Table, "f_score");
         for (var i = 0; i < rScores.Length; i++) counts[(int)rScores[i] - 1][(int)fScores[i] - 1]++;
         string[] labels = ["1", "2", "3", "4", "5"];
-        return CSharpChart.Heatmap<double, string, string, string>(counts, X: labels, Y: labels)
+        return CSharpChart.Heatmap<double, string, string, string>(counts, X: labels, Y: labels).WithColorBarTitle("customers")
             .WithTitle("Customers by R score (rows) and F score (columns)").WithAxisTitles("F score (order band: 1 = one order, 4 = 4-5, 5 = 6 or more)", "R score (5 = most recent fifth)");
     }
 }
