@@ -36,13 +36,14 @@ async function runNotebook(notebook) {
   await page.goto(`${base}/lab/tree/${notebook}?token=${token}&reset`);
   await page.waitForFunction(() => window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel, null, { timeout: 120_000 });
   await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle', null, { timeout: 120_000 });
-  await page.evaluate(() => window.jupyterapp.commands.execute('notebook:run-all-cells'));
+  // Not awaited inside the page: the command's promise settles only when the last cell has run.
+  await page.evaluate(() => { void window.jupyterapp.commands.execute('notebook:run-all-cells'); });
 
   // While it runs, watch the training progress (stdout lines per epoch) and keep a picture of it moving.
   const progress = new Set();
   let shot = 0;
   for (;;) {
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(250);
     const state = await page.evaluate(() => {
       const cells = [...document.querySelectorAll('.jp-CodeCell')];
       const prompts = cells.map(c => c.querySelector('.jp-InputPrompt')?.textContent ?? '');
@@ -53,6 +54,7 @@ async function runNotebook(notebook) {
     });
     if (state.progress && !progress.has(state.progress)) {
       progress.add(state.progress);
+      if (process.env.BROWSER_DEBUG) console.log(`${name} +${Math.round((Date.now() - started) / 1000)} s progress: ${state.progress.length} chars, last line: ${state.progress.trim().split('\n').pop().slice(0, 100)}`);
       const output = page.locator('.jp-OutputArea-output', { hasText: /epoch\s+\d+\//i }).last();
       if (shot < 4 && await output.count()) await output.screenshot({ path: join(shots, `${name}-progress-${++shot}.png`) }).catch(() => {});
     }
