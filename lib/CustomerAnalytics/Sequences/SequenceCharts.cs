@@ -31,7 +31,7 @@ public static class SequenceCharts
         var accuracy = CSharpChart.Line<int, double, string>(epochs, history.Select(e => e.Metric ?? double.NaN).ToArray(),
             Name: "validation token accuracy (right axis)", ShowMarkers: true, LineDash: StyleParam.DrawingStyle.Dash);
         foreach (var trace in GenericChart.getTraces(accuracy)) trace.SetProperty("yaxis", "y2");
-        return CSharpChart.Combine([
+        var chart = CSharpChart.Combine([
                 CSharpChart.Line<int, double, string>(epochs, history.Select(e => e.Loss).ToArray(), Name: "training loss", ShowMarkers: true),
                 CSharpChart.Line<int, double, string>(epochs, history.Select(e => e.ValidationLoss ?? double.NaN).ToArray(), Name: "validation loss", ShowMarkers: true),
                 accuracy,
@@ -40,6 +40,12 @@ public static class SequenceCharts
             .WithYAxisStyle<double, double, string>(TitleText: "loss (cross-entropy per token)")
             .WithYAxisStyle<double, double, string>(TitleText: "validation token accuracy (share correct)", MinMax: new Tuple<double, double>(0, 1),
                 Side: StyleParam.Side.Right, Overlaying: StyleParam.LinearAxisId.NewY(1), ShowGrid: false, Id: StyleParam.SubPlotId.NewYAxis(2));
+        // The right axis takes the space where Plotly puts the legend: one row above the plot instead.
+        var legend = new DynamicObj.DynamicObj();
+        foreach (var (key, value) in new (string, object)[] { ("orientation", "h"), ("x", 0.0), ("xanchor", "left"), ("y", 1.02), ("yanchor", "bottom") })
+            legend.SetProperty(key, value);
+        GenericChart.getLayout(chart).SetProperty("legend", legend);
+        return chart;
     }
 
     /// <summary>Attention weights as a heatmap: output steps (rows, first on top) by input touchpoints (columns, oldest left).</summary>
