@@ -53,13 +53,13 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
         var candidates = Directory.Exists(DataFolder)
             ? Directory.EnumerateFiles(DataFolder, "*", SearchOption.AllDirectories)
                 .Where(f => !f.StartsWith(Path.Combine(DataFolder, "truth"), StringComparison.Ordinal) && new FileInfo(f).Length == length)
+                .ToArray()
             : [];
-        return candidates.Any(c => SameBytes(c, file));
+        if (candidates.Length == 0) return false;
+        // Same length first (cheap), then the bytes themselves; the file is read once.
+        var bytes = File.ReadAllBytes(file);
+        return candidates.Any(c => File.ReadAllBytes(c).AsSpan().SequenceEqual(bytes));
     }
-
-    private static bool SameBytes(string a, string b) =>
-        System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(a)).AsSpan()
-            .SequenceEqual(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(b)));
 
     /// <summary>The run store's folder (<see cref="ArtifactsFolder"/>/runs): every training run of workshop 05.</summary>
     public string RunsFolder => Path.Combine(ArtifactsFolder, "runs");
