@@ -1,5 +1,5 @@
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.SampleData;
 using CustomerAnalytics.Sql;
 
 namespace CustomerAnalytics.Benchmarks;

@@ -11,7 +11,7 @@ namespace CustomerAnalytics.Runner;
 /// <c>dotnet run</c>): the notebook stays the one source of truth and the app is regenerated from it.
 /// <list type="bullet">
 /// <item><c>#r "nuget: X, v"</c> becomes <c>#:package X</c> (the version comes from Directory.Packages.props),
-/// the library's <c>#r</c> becomes <c>#:project</c>.</item>
+/// each of the library's <c>#r</c> lines becomes a <c>#:project</c>.</item>
 /// <item>using directives move to the top; markdown becomes comments, headings are printed.</item>
 /// <item>The parameters cell reads <c>--param</c> values through <c>app.Parameter(name, default)</c>.</item>
 /// <item>A cell's trailing expression (which the notebook displays) and <c>display(x)</c> become <c>app.Show(x)</c>.</item>
@@ -26,7 +26,6 @@ public static partial class AppGenerator
     /// <summary>The command that regenerates the apps (printed in every app's header).</summary>
     public const string Command = "dotnet run --project lib/CustomerAnalytics.Runner -- --write-apps";
 
-    private const string LibraryProject = "../../lib/CustomerAnalytics/CustomerAnalytics.csproj";
     private static readonly CSharpParseOptions Script = new(kind: SourceCodeKind.Script);
 
     /// <summary>Where the app of <paramref name="notebookPath"/> lives: notebooks/apps/&lt;name&gt;.cs.</summary>
@@ -130,9 +129,13 @@ public static partial class AppGenerator
     private static string Directive(LoadedNotebook notebook, int index, string line)
     {
         if (NugetReference().Match(line) is { Success: true } nuget) return $"#:package {nuget.Groups[1].Value}";
-        if (line.EndsWith("CustomerAnalytics.dll\"", StringComparison.Ordinal)) return $"#:project {LibraryProject}";
-        throw new NotebookFormatException($"{notebook.Name}, cell {index + 1}: cannot translate '{line}' for a file-based app (only NuGet packages and the workshop library are supported).");
+        if (LibraryReference().Match(line) is { Success: true } library) return $"#:project ../../lib/{library.Groups[1].Value}/{library.Groups[1].Value}.csproj";
+        throw new NotebookFormatException($"{notebook.Name}, cell {index + 1}: cannot translate '{line}' for a file-based app (only NuGet packages and the workshop library's projects are supported).");
     }
+
+    // #r "../artifacts/bin/CustomerAnalytics.Deep/debug/CustomerAnalytics.Deep.dll": one of the library's projects.
+    [GeneratedRegex("""^#r\s+"\.\./artifacts/bin/(CustomerAnalytics(?:\.\w+)?)/debug/\1\.dll"$""")]
+    private static partial Regex LibraryReference();
 
     [GeneratedRegex("""^#r\s+"nuget:\s*([^,"\s]+)\s*(,\s*[^"]+)?"$""")]
     private static partial Regex NugetReference();

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.SampleData;
 using CustomerAnalytics.Runner;
 
 // run-workshops: command-line front end. Parsing lives in RunnerOptions, the work in WorkshopRun.
@@ -15,7 +15,7 @@ try
     {
         var size = options.LargeData ? SampleSize.Large : SampleSize.Sample;
         RunnerConsole.Out.WriteLine($"Writing the {size.ToString().ToLowerInvariant()} datasets into {Path.GetFullPath(dataFolder)} ...");
-        var written = SampleData.WriteAll(dataFolder, size);
+        var written = SampleDataWriter.WriteAll(dataFolder, size);
         foreach (var file in written.Files) RunnerConsole.Out.WriteLine($"  {file.Path}  {file.Rows:N0} rows");
         return 0;
     }

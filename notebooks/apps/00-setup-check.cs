@@ -10,13 +10,11 @@
 #:package DuckDB.NET.Data.Full
 #:package Npgsql
 #:package Microsoft.Data.Analysis
-#:package AWSSDK.S3
 #:package FSharp.Core
 #:package Plotly.NET
 #:package Plotly.NET.CSharp
-#:package Plotly.NET.ImageExport
-#:package Microsoft.Extensions.Logging
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
+#:project ../../lib/CustomerAnalytics.Deep/CustomerAnalytics.Deep.csproj
 #:property PublishAot=false
 
 using System.Diagnostics;
@@ -83,14 +81,14 @@ Console.WriteLine($"{device.Device.type}: 500 x 500 product computed, mean value
 
 // ## 5. A chart, offline
 //
-// Charts are drawn with Plotly.NET. `Charts.Publish` shows the chart here with plotly.js embedded once per notebook (no internet needed) and, when the headless runner runs the notebook, also saves it as HTML and PNG. Here: how many rows each bundled sample dataset has.
+// Charts are drawn with Plotly.NET. `workshop.Publish` shows the chart here with plotly.js embedded once per notebook (no internet needed) and, when the headless runner runs the notebook, also saves it as HTML and PNG. Here: how many rows each bundled sample dataset has.
 app.Section("## 5. A chart, offline");
 var files = Directory.GetFiles(workshop.DataFolder, "*.*", SearchOption.AllDirectories)
     .Where(f => (f.EndsWith(".csv") || f.EndsWith(".tsv")) && !f.Contains("truth")).Order().ToArray();
 var rows = files.Select(f => File.ReadLines(f).Count() - (f.EndsWith(".tsv") ? 0 : 1)).ToArray();
 var chart = Chart.Column<int, string, string>(rows, Keys: files.Select(Path.GetFileName).ToArray())
     .WithTitle("Rows in each sample dataset");
-app.Show(Charts.Publish(chart.WithAxisTitles("file", "rows (lines of data)"), "sample-data-rows"));
+app.Show(workshop.Publish(chart.WithAxisTitles("file", "rows (lines of data)"), "sample-data-rows"));
 
 // ## 6. Ready?
 //

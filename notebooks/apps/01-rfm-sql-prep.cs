@@ -11,6 +11,7 @@
 #:package Plotly.NET
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
+#:project ../../lib/CustomerAnalytics.Cloud/CustomerAnalytics.Cloud.csproj
 #:property PublishAot=false
 
 using CustomerAnalytics;
@@ -66,15 +67,15 @@ app.Show(olist);
 // Three quick questions: which order statuses are there (only *delivered* orders will count as purchases), how orders are spread over time, and how people pay (one order can have several payments: a voucher plus a card, for example).
 app.Section("## 2. Explore before computing");
 var statuses = db.Query("SELECT order_status, COUNT(*) AS orders FROM orders GROUP BY 1 ORDER BY 2 DESC");
-app.Show(Charts.Publish(FrameCharts.Column(statuses, "order_status", "orders", "Orders per status", logScale: true), "orders-per-status"));
+app.Show(workshop.Publish(FrameCharts.Column(statuses, "order_status", "orders", "Orders per status", logScale: true), "orders-per-status"));
 
 // Orders per month, from the purchase timestamp:
 var months = db.Query("SELECT date_trunc('month', order_purchase_timestamp) AS month, COUNT(*) AS orders FROM orders GROUP BY 1 ORDER BY 1");
-app.Show(Charts.Publish(FrameCharts.Line(months, "month", "orders", "Orders per month"), "orders-per-month"));
+app.Show(workshop.Publish(FrameCharts.Line(months, "month", "orders", "Orders per month"), "orders-per-month"));
 
 // Payment types, by number of payments and by value:
 var payments = db.Query("SELECT payment_type, COUNT(*) AS payments, SUM(payment_value) AS value FROM payments GROUP BY 1 ORDER BY 3 DESC");
-app.Show(Charts.Publish(FrameCharts.Column(payments, "payment_type", "value", "Payment value by type"), "payment-types"));
+app.Show(workshop.Publish(FrameCharts.Column(payments, "payment_type", "value", "Payment value by type"), "payment-types"));
 
 // ## 3. The SQL, one step at a time
 //
@@ -118,13 +119,13 @@ app.Show(result);
 //
 // The distributions first: most customers bought once (frequency is heavily skewed), recency spreads over the whole period, and spending has a long tail. This is why the scores use ranks and bands rather than scaled raw values: one very large spender would squeeze everyone else into the bottom of a min-max scale.
 app.Section("## 4. What the scores show");
-app.Show(Charts.Publish(RfmCharts.Distributions(result), "rfm-distributions"));
+app.Show(workshop.Publish(RfmCharts.Distributions(result), "rfm-distributions"));
 
 // How big each segment is, and how much of the revenue it brings:
-app.Show(Charts.Publish(RfmCharts.Segments(result), "rfm-segments"));
+app.Show(workshop.Publish(RfmCharts.Segments(result), "rfm-segments"));
 
 // The R x F grid: each cell counts customers with that recency score (rows) and frequency score (columns). The top-right corner holds the Champions.
-app.Show(Charts.Publish(RfmCharts.RecencyFrequencyHeatmap(result), "rfm-heatmap"));
+app.Show(workshop.Publish(RfmCharts.RecencyFrequencyHeatmap(result), "rfm-heatmap"));
 
 // ### Exercise: your own query
 //

@@ -11,6 +11,7 @@
 #:package Plotly.NET
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
+#:project ../../lib/CustomerAnalytics.Cloud/CustomerAnalytics.Cloud.csproj
 #:property PublishAot=false
 
 using CustomerAnalytics;
@@ -88,7 +89,7 @@ var features = CustomerFeatures.FromDataFrame(rfm.Table, FeatureOptions.Default)
 app.Show(features);
 
 // Top row: the raw columns. Bottom row: what k-means sees. Note how the log turns the frequency and spend spikes into usable spreads.
-var featureChart = Charts.Publish(SegmentationCharts.FeatureDistributions(features), "02-feature-distributions", ChartStyle.Workshop with { Height = 600 });
+var featureChart = workshop.Publish(SegmentationCharts.FeatureDistributions(features), "02-feature-distributions", ChartStyle.Workshop with { Height = 600 });
 app.Show(featureChart);
 
 // ## 3. The ML.NET pipeline, and choosing k
@@ -139,15 +140,15 @@ app.Show(selection);
 
 // The elbow chart, with the chosen k circled: the elbow, unless the parameter `k` sets it.
 var chosenK = k > 0 ? k : selection.Elbow;
-var elbowChart = Charts.Publish(SegmentationCharts.Elbow(selection, chosenK), "02-elbow");
+var elbowChart = workshop.Publish(SegmentationCharts.Elbow(selection, chosenK), "02-elbow");
 app.Show(elbowChart);
 
 // The silhouette by k (chosen k circled).
-var silhouetteChart = Charts.Publish(SegmentationCharts.Silhouette(selection, chosenK), "02-silhouette");
+var silhouetteChart = workshop.Publish(SegmentationCharts.Silhouette(selection, chosenK), "02-silhouette");
 app.Show(silhouetteChart);
 
 // The Davies-Bouldin index by k (chosen k circled).
-var daviesBouldinChart = Charts.Publish(SegmentationCharts.DaviesBouldin(selection, chosenK), "02-davies-bouldin");
+var daviesBouldinChart = workshop.Publish(SegmentationCharts.DaviesBouldin(selection, chosenK), "02-davies-bouldin");
 app.Show(daviesBouldinChart);
 
 // **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are always the cleanest split. But two segments are too coarse to act on. The average-distance curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how the original workshop's k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
@@ -179,11 +180,11 @@ var profiles = ClusterProfiles.Build(features, assignment.Clusters, model.K);
 app.Show(profiles);
 
 // Each cluster's mean recency, frequency and spend, divided by the overall mean (1 = the average customer).
-var profilesChart = Charts.Publish(SegmentationCharts.Profiles(profiles, features), "02-cluster-profiles");
+var profilesChart = workshop.Publish(SegmentationCharts.Profiles(profiles, features), "02-cluster-profiles");
 app.Show(profilesChart);
 
 // Share of customers against share of revenue: a small cluster can carry most of the money.
-var sharesChart = Charts.Publish(SegmentationCharts.Shares(profiles), "02-segment-shares");
+var sharesChart = workshop.Publish(SegmentationCharts.Shares(profiles), "02-segment-shares");
 app.Show(sharesChart);
 
 // ### Exercise 1: k-means without the scaler
@@ -218,11 +219,11 @@ app.Show(ClusterProfiles.Build(features, unscaledClusters, chosenK));
 //
 // The features have three dimensions. A **PCA projection** rotates them so that the first two axes carry as much of the spread as possible (the axis titles say how much), then drops the third: a faithful 2-D picture. Centroids are the black crosses.
 app.Section("## 5. Seeing the clusters");
-var pcaChart = Charts.Publish(SegmentationCharts.Projection2D(assignment, model, seed), "02-pca-2d");
+var pcaChart = workshop.Publish(SegmentationCharts.Projection2D(assignment, model, seed), "02-pca-2d");
 app.Show(pcaChart);
 
 // The same customers in the three scaled features themselves (drag to rotate); centroids are black diamonds. At most 4,000 customers are drawn (a seeded sample) to keep the page light.
-var scatterChart = Charts.Publish(SegmentationCharts.Scatter3D(assignment, model, seed), "02-clusters-3d", ChartStyle.Workshop with { Height = 650 });
+var scatterChart = workshop.Publish(SegmentationCharts.Scatter3D(assignment, model, seed), "02-clusters-3d", ChartStyle.Workshop with { Height = 650 });
 app.Show(scatterChart);
 
 // ## 6. Score every customer
@@ -276,7 +277,7 @@ else
 
 // The same cross-table as a heatmap (on the sample).
 if (comparison is not null)
-    app.Show(Charts.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
+    app.Show(workshop.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
 
 // For comparison, the original workshop's k = 5 on the same features (`TrainAt`), measured the same way, and what the three numbers say (on the sample):
 if (truth is not null && comparison is not null)
@@ -337,7 +338,7 @@ Console.WriteLine($"Chosen k = {retailChosenK} ({(retailK > 0 ? "set by the para
 app.Show(retailSelection);
 
 // The elbow chart of the Online Retail customers, with their chosen k circled.
-app.Show(Charts.Publish(SegmentationCharts.Elbow(retailSelection, retailChosenK), "02-retail-elbow"));
+app.Show(workshop.Publish(SegmentationCharts.Elbow(retailSelection, retailChosenK), "02-retail-elbow"));
 
 // Train the same ML.NET pipeline at that k (`TrainAt`), then profile and name the clusters exactly as in step 4 (mean recency, frequency and spend in pounds; names from comparing each cluster with the average customer).
 var retailModel = TrainAt(retailFeatures, retailChosenK);
@@ -346,7 +347,7 @@ var retailProfiles = ClusterProfiles.Build(retailFeatures, retailScores.Clusters
 app.Show(retailProfiles);
 
 // Each Online Retail cluster's mean recency, frequency and spend, divided by the overall mean (1 = the average customer).
-app.Show(Charts.Publish(SegmentationCharts.Profiles(retailProfiles, retailFeatures), "02-retail-cluster-profiles"));
+app.Show(workshop.Publish(SegmentationCharts.Profiles(retailProfiles, retailFeatures), "02-retail-cluster-profiles"));
 
 // On the sample, the clusters against the generator's true segments of these customers (`data/truth/online_retail_customer_segments.csv`, keyed by `CustomerID`), with workshop 01's RFM grid and the original workshop's k = 5 measured the same way. On other data this is skipped for the reason given in step 9 (and here a real `CustomerID` can even coincide with a sample one by chance).
 if (!retailRfm.FromSample)

@@ -7,12 +7,9 @@
 #:package Microsoft.ML.FastTree
 #:package Microsoft.ML.LightGbm
 #:package Microsoft.Data.Analysis
-#:package AWSSDK.S3
 #:package FSharp.Core
 #:package Plotly.NET
 #:package Plotly.NET.CSharp
-#:package Plotly.NET.ImageExport
-#:package Microsoft.Extensions.Logging
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
 #:property PublishAot=false
 
@@ -91,7 +88,7 @@ var balance = PropensityData.Balance(sessions);
 app.Show(balance);
 
 // The same as a chart.
-app.Show(Charts.Publish(PropensityCharts.ClassBalance(balance).WithTitle("Sessions by outcome"), "propensity-class-balance"));
+app.Show(workshop.Publish(PropensityCharts.ClassBalance(balance).WithTitle("Sessions by outcome"), "propensity-class-balance"));
 
 // ## 2. Explore
 //
@@ -101,13 +98,13 @@ var rates = FeatureExploration.RatesByOutcome(sessions);
 app.Show(rates);
 
 // Side by side: the checkout, delivery and sign-in flags are common among orders and rare otherwise.
-app.Show(Charts.Publish(PropensityCharts.FeatureRatesByOutcome(rates).WithTitle("Feature rates: sessions that ordered vs did not"), "propensity-feature-rates"));
+app.Show(workshop.Publish(PropensityCharts.FeatureRatesByOutcome(rates).WithTitle("Feature rates: sessions that ordered vs did not"), "propensity-feature-rates"));
 
 // The correlation heatmap shows how the behaviours go together: basket actions lead to checkout, checkout to sign-in and delivery checks. Correlated features share credit, which matters when reading feature importance later.
-app.Show(Charts.Publish(PropensityCharts.CorrelationHeatmap(FeatureExploration.Correlations(sessions)).WithTitle("Correlations between features and ordered"), "propensity-correlation-heatmap", ChartStyle.Workshop with { Height = 850 }));
+app.Show(workshop.Publish(PropensityCharts.CorrelationHeatmap(FeatureExploration.Correlations(sessions)).WithTitle("Correlations between features and ordered"), "propensity-correlation-heatmap", ChartStyle.Workshop with { Height = 850 }));
 
 // Each feature's correlation with `ordered`, sorted: the bar chart the original workshop drew.
-app.Show(Charts.Publish(PropensityCharts.CorrelationWithLabel(rates).WithTitle("Correlation of each feature with ordered"), "propensity-correlation-with-ordered", ChartStyle.Workshop with { Height = 650 }));
+app.Show(workshop.Publish(PropensityCharts.CorrelationWithLabel(rates).WithTitle("Correlation of each feature with ordered"), "propensity-correlation-with-ordered", ChartStyle.Workshop with { Height = 650 }));
 
 // ## 3. Train, validation and test sets
 //
@@ -182,10 +179,10 @@ app.Show(MetricsTable.Of("validation", validationMetrics));
 
 // ROC curves of the three models on the validation set (`ModelScores` reads each scored data view's probabilities and labels for the charts). With 23 yes/no flags and a label that depends on them through a smooth formula, trees have little to add over a linear model; FastTree, without XGBoost's `gamma` and `min_child_weight`, is free to carve out tiny groups of sessions around the few hundred orders.
 var validationScores = models.Select(m => ModelScores.From(m.Key, m.Value.Transform(validationData))).ToList();
-app.Show(Charts.Publish(PropensityCharts.Roc(validationScores).WithTitle("ROC curves (validation set)"), "propensity-roc-models"));
+app.Show(workshop.Publish(PropensityCharts.Roc(validationScores).WithTitle("ROC curves (validation set)"), "propensity-roc-models"));
 
 // With rare orders the precision-recall curve is the more telling one: it shows what share of contacted sessions would order at each level of recall. A random ranking sits at the order rate (dashed).
-app.Show(Charts.Publish(PropensityCharts.PrecisionRecall(validationScores).WithTitle("Precision-recall curves (validation set)"), "propensity-pr-models"));
+app.Show(workshop.Publish(PropensityCharts.PrecisionRecall(validationScores).WithTitle("Precision-recall curves (validation set)"), "propensity-pr-models"));
 
 // ### Exercise 1: is FastTree's gap about regularisation?
 //
@@ -230,20 +227,20 @@ Console.WriteLine(simpleBaseline.Verdict);
 app.Show(simpleBaseline);
 
 // The confusion matrix as an annotated heatmap: rows are what happened, columns what the model said.
-app.Show(Charts.Publish(PropensityCharts.ConfusionHeatmap(testMetrics).WithTitle($"Confusion matrix of {chosenName} (test set)"), "propensity-confusion-matrix"));
+app.Show(workshop.Publish(PropensityCharts.ConfusionHeatmap(testMetrics).WithTitle($"Confusion matrix of {chosenName} (test set)"), "propensity-confusion-matrix"));
 
 // The chosen model's ROC curve on the test set.
-app.Show(Charts.Publish(PropensityCharts.Roc([test]).WithTitle($"ROC curve of {chosenName} (test set)"), "propensity-roc-test"));
+app.Show(workshop.Publish(PropensityCharts.Roc([test]).WithTitle($"ROC curve of {chosenName} (test set)"), "propensity-roc-test"));
 
 // And its precision-recall curve on the test set.
-app.Show(Charts.Publish(PropensityCharts.PrecisionRecall([test]).WithTitle($"Precision-recall curve of {chosenName} (test set)"), "propensity-pr-test"));
+app.Show(workshop.Publish(PropensityCharts.PrecisionRecall([test]).WithTitle($"Precision-recall curve of {chosenName} (test set)"), "propensity-pr-test"));
 
 // ### Can we trust the probabilities?
 //
 // A reliability plot sorts the test sessions by predicted probability into ten equal groups and compares each group's mean prediction with its actual order rate. On the diagonal, "20%" means one in five orders; that is what lets us turn probabilities into money below. (The lower groups all sit near zero: most sessions have almost no chance of an order.)
 app.Section("### Can we trust the probabilities?");
 var calibration = CalibrationCurve.Compute(test.Probabilities, test.Labels);
-app.Show(Charts.Publish(PropensityCharts.Calibration(calibration, chosenName).WithTitle("Reliability: predicted vs observed order rate (test set)"), "propensity-calibration"));
+app.Show(workshop.Publish(PropensityCharts.Calibration(calibration, chosenName).WithTitle("Reliability: predicted vs observed order rate (test set)"), "propensity-calibration"));
 
 // ### A threshold chosen by profit
 //
@@ -255,7 +252,7 @@ var profit = ProfitCurve.Compute(validationChosen.Probabilities, validationChose
 app.Show(profit);
 
 // Profit as the campaign reaches further down the ranking: it climbs while contacted sessions still order often enough, peaks, then falls as contacts are wasted.
-app.Show(Charts.Publish(PropensityCharts.Profit(profit).WithTitle("Profit by share of sessions contacted (validation set)"), "propensity-profit"));
+app.Show(workshop.Publish(PropensityCharts.Profit(profit).WithTitle("Profit by share of sessions contacted (validation set)"), "propensity-profit"));
 
 // Now the threshold chosen on the validation set, applied to the test set, against threshold 0.5.
 var threshold = profit.Best.Threshold;
@@ -289,10 +286,10 @@ var gains = GainsTable.Compute(test.Probabilities, test.Labels);
 app.Show(gains);
 
 // The cumulative gains chart: contact the top 10% and find this share of all orders; the diagonal is what contacting at random finds.
-app.Show(Charts.Publish(PropensityCharts.Gains(gains, chosenName).WithTitle("Cumulative gains (test set)"), "propensity-gains"));
+app.Show(workshop.Publish(PropensityCharts.Gains(gains, chosenName).WithTitle("Cumulative gains (test set)"), "propensity-gains"));
 
 // Lift per group: how many times the overall order rate each tenth of the ranking reaches.
-app.Show(Charts.Publish(PropensityCharts.Lift(gains).WithTitle("Lift by group (test set)"), "propensity-lift"));
+app.Show(workshop.Publish(PropensityCharts.Lift(gains).WithTitle("Lift by group (test set)"), "propensity-lift"));
 
 // ## 6. Which behaviours does the model rely on?
 //
@@ -304,7 +301,7 @@ var importance = FeatureImportanceTable.From(chosenName, pfi);
 app.Show(importance);
 
 // Charted, most important at the top. Compare with the exploration above: correlated features share the credit, so a flag that correlates strongly with `ordered` can matter little once its companions are in the model.
-app.Show(Charts.Publish(PropensityCharts.FeatureImportance(importance).WithTitle($"Permutation importance of {chosenName} (validation set)"), "propensity-importance", ChartStyle.Workshop with { Height = 650 }));
+app.Show(workshop.Publish(PropensityCharts.FeatureImportance(importance).WithTitle($"Permutation importance of {chosenName} (validation set)"), "propensity-importance", ChartStyle.Workshop with { Height = 650 }));
 
 // ## 7. Save, load and score new sessions
 //
@@ -378,17 +375,17 @@ var driftReport = DriftMonitor.Check(baseline, driftedBatch, scorer.Score(drifte
 app.Show(driftReport);
 
 // The PSI of every feature in the drifted batch; the violations stand out in red.
-app.Show(Charts.Publish(PropensityCharts.Drift(driftReport).WithTitle("Drift report: PSI per feature, drifted batch"), "propensity-drift-report"));
+app.Show(workshop.Publish(PropensityCharts.Drift(driftReport).WithTitle("Drift report: PSI per feature, drifted batch"), "propensity-drift-report"));
 
 // Noise in behaviours the model relies on moves its output too: far more sessions now look like buyers.
-app.Show(Charts.Publish(PropensityCharts.ScoreDistributions(baseline.Scores, scorer.Score(driftedBatch), "drifted batch").WithTitle("Score distribution: baseline vs drifted batch"), "propensity-score-drift"));
+app.Show(workshop.Publish(PropensityCharts.ScoreDistributions(baseline.Scores, scorer.Score(driftedBatch), "drifted batch").WithTitle("Score distribution: baseline vs drifted batch"), "propensity-score-drift"));
 
 // The same report on the batch without drift: no violation. (A monitor that cries wolf on clean data gets ignored.)
 var cleanReport = DriftMonitor.Check(baseline, cleanBatch, scorer.Score(cleanBatch), batchName: "clean");
 app.Show(cleanReport);
 
 // Its chart: every bar well under the threshold.
-app.Show(Charts.Publish(PropensityCharts.Drift(cleanReport).WithTitle("Drift report: PSI per feature, clean batch"), "propensity-drift-clean"));
+app.Show(workshop.Publish(PropensityCharts.Drift(cleanReport).WithTitle("Drift report: PSI per feature, clean batch"), "propensity-drift-clean"));
 
 // A monitoring job ends with a verdict that a scheduler can act on: did the monitor flag exactly the features we broke, and stay quiet on the clean batch? On a small or unusual dataset it may not, and the verdict says so (a scheduler would stop the pipeline there; this notebook prints it and runs on).
 var expected = driftFeatures.Split(',').Order().ToArray();

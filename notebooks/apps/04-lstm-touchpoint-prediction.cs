@@ -11,6 +11,7 @@
 #:package Plotly.NET
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
+#:project ../../lib/CustomerAnalytics.Deep/CustomerAnalytics.Deep.csproj
 #:property PublishAot=false
 
 using CustomerAnalytics;
@@ -86,10 +87,10 @@ var summary = JourneySummary.Describe(journeys, conversionToken: conversionToken
 app.Show(summary);
 
 // The distribution of input lengths: the model must handle every length from the shortest to the longest journey in one batch, which is what padding and masking (step 2) are for.
-app.Show(Charts.Publish(SequenceCharts.InputLengths(summary).WithTitle("Journeys by number of input touchpoints"), "journey-lengths"));
+app.Show(workshop.Publish(SequenceCharts.InputLengths(summary).WithTitle("Journeys by number of input touchpoints"), "journey-lengths"));
 
 // The most common paths: runs of three consecutive touchpoints in the inputs. Patterns such as `web > visit` show the sequential structure an LSTM can pick up and a bag-of-touchpoints model cannot.
-app.Show(Charts.Publish(SequenceCharts.TopPaths(summary).WithTitle("Most common 3-touchpoint paths"), "journey-top-paths"));
+app.Show(workshop.Publish(SequenceCharts.TopPaths(summary).WithTitle("Most common 3-touchpoint paths"), "journey-top-paths"));
 
 // ## 2. Encode: vocabulary, embeddings, padding, start/stop
 //
@@ -232,7 +233,7 @@ vocabulary.Save(workshop.OutputPath("lstm-touchpoints.vocab.json"));
 // How the run went (stopped early or not, the best epoch), the epoch table, where the best weights are, and the history as a chart to keep: the gap between training and validation loss shows when the model starts to memorise the training journeys instead of learning the patterns.
 progress.Finish();                                                        // how it ended, then the epoch table
 Console.WriteLine($"best epoch {stopping.BestEpoch}: validation loss {stopping.BestScore:F4}, checkpoint {checkpoint.Path}");
-app.Show(Charts.Publish(SequenceCharts.TrainingCurves(progress.History).WithTitle("Loss and validation token accuracy per epoch"), "lstm-training"));
+app.Show(workshop.Publish(SequenceCharts.TrainingCurves(progress.History).WithTitle("Loss and validation token accuracy per epoch"), "lstm-training"));
 
 // ## 5. Evaluation on the test journeys
 //
@@ -257,13 +258,13 @@ app.Section("### What the model looks at");
 var withAttention = evaluation.Predictions.Where(p => p.Attention.Length > 1 && p.Input.Count >= 6).ToList();
 var example = withAttention.Count > 0 ? withAttention[0] : evaluation.Predictions[0];
 Console.WriteLine($"{example.Id}: {string.Join(' ', example.Input)} -> predicted {string.Join(' ', example.Predicted)}, actual {string.Join(' ', example.Target)}");
-app.Show(Charts.Publish(SequenceCharts.AttentionHeatmap(example.AttentionMatrix).WithTitle($"Attention for {example.Id}"), "lstm-attention-1"));
+app.Show(workshop.Publish(SequenceCharts.AttentionHeatmap(example.AttentionMatrix).WithTitle($"Attention for {example.Id}"), "lstm-attention-1"));
 
 // A second journey, with a store visit in its true target:
 var converting = evaluation.Predictions.Where(p => p.Attention.Length > 1 && p.Target.Contains(conversionToken) && p.Id != example.Id).ToList();
 var example2 = converting.Count > 0 ? converting[0] : example;
 Console.WriteLine($"{example2.Id}: {string.Join(' ', example2.Input)} -> predicted {string.Join(' ', example2.Predicted)}, actual {string.Join(' ', example2.Target)}");
-app.Show(Charts.Publish(SequenceCharts.AttentionHeatmap(example2.AttentionMatrix).WithTitle($"Attention for {example2.Id}"), "lstm-attention-2"));
+app.Show(workshop.Publish(SequenceCharts.AttentionHeatmap(example2.AttentionMatrix).WithTitle($"Attention for {example2.Id}"), "lstm-attention-2"));
 
 // ## 6. Using the model
 //

@@ -3,20 +3,19 @@ namespace CustomerAnalytics.Tests.Apps;
 [Collection(CustomerAnalytics.Tests.Runner.RunnerCollection.Name)] // sets WORKSHOP_OUTPUT_DIR
 public sealed class KeyNumbersTests : IDisposable
 {
-    private readonly string? previousOutput = Environment.GetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable);
+    private readonly string? previousOutput = Environment.GetEnvironmentVariable(Workshop.OutputDirVariable);
     private readonly string output = Path.Combine(Path.GetTempPath(), "ca-keynumbers-tests", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, previousOutput);
+        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, previousOutput);
         try { Directory.Delete(output, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
     public void Key_numbers_round_trip_exactly_through_the_json_file()
     {
-        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, output);
-        var workshop = new Workshop(RepositoryPaths.Root, output, output);
+        var workshop = new Workshop(RepositoryPaths.Root, output, output) { Headless = true };
 
         var shown = workshop.KeyNumbers("02-test", ("chosen k", 4), ("ARI", 0.1 + 0.2), ("revenue", 875_612.5));
         var read = KeyNumbers.Read(Path.Combine(output, KeyNumbers.FileName));
@@ -30,9 +29,22 @@ public sealed class KeyNumbersTests : IDisposable
     }
 
     [Fact]
+    public void Start_reads_the_output_folder_once_and_is_headless_only_when_it_is_set()
+    {
+        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, output);
+        var headless = Workshop.Start(RepositoryPaths.Root);
+        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, null);
+        var kernel = Workshop.Start(RepositoryPaths.Root);
+
+        Assert.True(headless.Headless);
+        Assert.Equal(output, headless.OutputFolder);
+        Assert.False(kernel.Headless);
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "artifacts", "charts"), kernel.OutputFolder);
+    }
+
+    [Fact]
     public void Outside_the_runner_and_apps_nothing_is_written()
     {
-        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, null);
         var workshop = new Workshop(RepositoryPaths.Root, output, output);
 
         var shown = workshop.KeyNumbers("02-test", ("chosen k", 4));
@@ -44,8 +56,7 @@ public sealed class KeyNumbersTests : IDisposable
     [Fact]
     public void A_number_that_is_not_finite_is_refused_by_name()
     {
-        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, output);
-        var workshop = new Workshop(RepositoryPaths.Root, output, output);
+        var workshop = new Workshop(RepositoryPaths.Root, output, output) { Headless = true };
 
         var e = Assert.Throws<ArgumentException>(() => workshop.KeyNumbers("02-test", ("AUC", double.NaN)));
 

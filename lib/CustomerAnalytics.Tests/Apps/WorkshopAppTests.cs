@@ -8,14 +8,14 @@ namespace CustomerAnalytics.Tests.Apps;
 public sealed class WorkshopAppTests : IDisposable
 {
     private readonly string previousDirectory = Directory.GetCurrentDirectory();
-    private readonly string? previousOutput = Environment.GetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable);
+    private readonly string? previousOutput = Environment.GetEnvironmentVariable(Workshop.OutputDirVariable);
     private readonly string output = Path.Combine(Path.GetTempPath(), "ca-app-tests", Guid.NewGuid().ToString("N"));
     private readonly StringWriter console = new();
 
     public void Dispose()
     {
         Directory.SetCurrentDirectory(previousDirectory);
-        Environment.SetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable, previousOutput);
+        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, previousOutput);
         try { Directory.Delete(output, recursive: true); } catch (IOException) { }
     }
 
@@ -31,7 +31,7 @@ public sealed class WorkshopAppTests : IDisposable
         var app = Start();
 
         Assert.Equal(Path.GetFullPath(output), app.OutputFolder);
-        Assert.Equal(app.OutputFolder, Environment.GetEnvironmentVariable(CustomerAnalytics.Charts.Charts.OutputDirVariable));
+        Assert.Equal(app.OutputFolder, Environment.GetEnvironmentVariable(Workshop.OutputDirVariable));
         Assert.Equal(Path.Combine(RepositoryPaths.Root, "notebooks"), Directory.GetCurrentDirectory());
         Assert.True(Directory.Exists(output));
     }

@@ -48,14 +48,10 @@ internal static class ChartTestSupport
             Y: new[] { "R1", "R2", "R3", "R4", "R5" },
             Name: "Customers by R and F");
 
-    /// <summary>Runs <paramref name="body"/> with WORKSHOP_OUTPUT_DIR set to <paramref name="value"/> (null = unset), then restores it.</summary>
-    public static void WithOutputDir(string? value, Action body)
-    {
-        var before = Environment.GetEnvironmentVariable(ChartsApi.OutputDirVariable);
-        Environment.SetEnvironmentVariable(ChartsApi.OutputDirVariable, value);
-        try { body(); }
-        finally { Environment.SetEnvironmentVariable(ChartsApi.OutputDirVariable, before); }
-    }
+    /// <summary>A workshop whose charts are saved in <paramref name="outputFolder"/> (a headless run), or, with null,
+    /// one in a notebook kernel (charts only shown).</summary>
+    public static Workshop RunIn(string? outputFolder) =>
+        new(RepositoryPaths.Root, outputFolder ?? Path.Combine(Path.GetTempPath(), "ca-kernel-charts"), RepositoryPaths.Root) { Headless = outputFolder is not null };
 
     /// <summary>
     /// Loads an HTML file in headless chromium (offline flags, fresh profile) and returns the screenshot.

@@ -61,12 +61,11 @@ public sealed class NotebookChartTests
     public void ANewOutputDirectoryMeansANewNotebookPage()
     {
         ChartsApi.ResetEmbedding();
-        WithOutputDir("/tmp/ca-notebook-a", () =>
-        {
-            Assert.True(ChartsApi.Show(BarChart()).EmbedsPlotlyJsAfterRender());
-            Assert.False(ChartsApi.Show(BarChart()).EmbedsPlotlyJsAfterRender());
-        });
-        WithOutputDir("/tmp/ca-notebook-b", () => Assert.True(ChartsApi.Show(BarChart()).EmbedsPlotlyJsAfterRender()));
+        var a = RunIn(null) with { OutputFolder = "/tmp/ca-notebook-a" };
+        var b = RunIn(null) with { OutputFolder = "/tmp/ca-notebook-b" };
+        Assert.True(ChartsApi.Publish(a, BarChart(), "first").EmbedsPlotlyJsAfterRender());
+        Assert.False(ChartsApi.Publish(a, BarChart(), "second").EmbedsPlotlyJsAfterRender());
+        Assert.True(ChartsApi.Publish(b, BarChart(), "third").EmbedsPlotlyJsAfterRender());
     }
 
     [Fact]

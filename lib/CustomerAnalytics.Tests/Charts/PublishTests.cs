@@ -8,14 +8,14 @@ namespace CustomerAnalytics.Tests.Charts;
 public sealed class PublishTests
 {
     [Fact]
-    public void WritesHtmlAndPngNamedAfterTheChartWhenOutputDirIsSet()
+    public void WritesHtmlAndPngNamedAfterTheChartInAHeadlessRun()
     {
         if (RequireChromium() is null) return;
         using var temp = new TempFolder();
         var dir = temp.Dir;
         CustomerAnalytics.Charts.NotebookChart published = null!;
 
-        WithOutputDir(dir.FullName, () => published = ChartsApi.Publish(BarChart(), "RFM segments / 2024"));
+        published = ChartsApi.Publish(RunIn(dir.FullName), BarChart(), "RFM segments / 2024");
 
         var html = Path.Combine(dir.FullName, "RFM-segments-2024.html");
         var png = Path.Combine(dir.FullName, "RFM-segments-2024.png");
@@ -32,7 +32,7 @@ public sealed class PublishTests
     }
 
     [Fact]
-    public void WritesNothingWithoutOutputDir()
+    public void WritesNothingInANotebookKernel()
     {
         using var temp = new TempFolder();
         var dir = temp.Dir;
@@ -41,7 +41,7 @@ public sealed class PublishTests
         try
         {
             Environment.CurrentDirectory = dir.FullName;
-            WithOutputDir(null, () => published = ChartsApi.Publish(BarChart(), "quiet-chart"));
+            published = ChartsApi.Publish(RunIn(null), BarChart(), "quiet-chart");
         }
         finally { Environment.CurrentDirectory = cwd; }
 
@@ -63,7 +63,7 @@ public sealed class PublishTests
         try
         {
             Console.SetError(stderr);
-            WithOutputDir(dir.FullName, () => published = ChartsApi.Publish(BarChart(), "fallback", pngOptions: noBrowser));
+            published = ChartsApi.Publish(RunIn(dir.FullName), BarChart(), "fallback", pngOptions: noBrowser);
         }
         finally { Console.SetError(originalError); }
 
@@ -81,7 +81,7 @@ public sealed class PublishTests
         var chart = BarChart();
         var before = GenericChart.toJson(chart);
 
-        var published = WithNoOutput(() => ChartsApi.Publish(chart, "styled"));
+        var published = ChartsApi.Publish(RunIn(null), chart, "styled");
 
         Assert.Equal(before, GenericChart.toJson(chart));
         var json = GenericChart.toJson(published.Chart);
@@ -94,7 +94,7 @@ public sealed class PublishTests
     public void CustomStyleSetsTheHeightAndTheChartFillsTheOutputAreaWidth()
     {
         var style = CustomerAnalytics.Charts.ChartStyle.Workshop with { Width = 640, Height = 700 };
-        var published = WithNoOutput(() => ChartsApi.Publish(BarChart(), "tall", style));
+        var published = ChartsApi.Publish(RunIn(null), BarChart(), "tall", style);
         Assert.Null(GenericChart.tryGetLayoutSize(published.Chart).Item1);
         Assert.Equal(700, GenericChart.tryGetLayoutSize(published.Chart).Item2.Value);
         Assert.Contains("width:100%;height:700px;", published.ToHtml());
@@ -106,14 +106,7 @@ public sealed class PublishTests
     [InlineData("/// ???")]
     public void RejectsNamesThatMakeNoFileName(string name)
     {
-        var error = Assert.ThrowsAny<ArgumentException>(() => ChartsApi.Publish(BarChart(), name));
+        var error = Assert.ThrowsAny<ArgumentException>(() => ChartsApi.Publish(RunIn(null), BarChart(), name));
         Assert.Equal("name", error.ParamName);
-    }
-
-    private static CustomerAnalytics.Charts.NotebookChart WithNoOutput(Func<CustomerAnalytics.Charts.NotebookChart> publish)
-    {
-        CustomerAnalytics.Charts.NotebookChart result = null!;
-        WithOutputDir(null, () => result = publish());
-        return result;
     }
 }

@@ -1,5 +1,5 @@
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.SampleData;
 
 namespace CustomerAnalytics.Tests.Propensity;
 

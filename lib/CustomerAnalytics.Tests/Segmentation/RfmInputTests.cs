@@ -1,4 +1,4 @@
-using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.SampleData;
 using CustomerAnalytics.Segmentation;
 using Xunit.Abstractions;
 

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Sequences;
 
 namespace CustomerAnalytics.Tests.Sequences;

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Setup;
 
 namespace CustomerAnalytics.Tests.Setup;

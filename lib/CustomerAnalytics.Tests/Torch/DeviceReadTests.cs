@@ -11,8 +11,9 @@ public sealed partial class DeviceReadTests
 {
     private static IEnumerable<(string File, string[] Lines)> Sources()
     {
-        var library = Path.Combine(RepositoryPaths.Root, "lib", "CustomerAnalytics");
-        foreach (var file in Directory.GetFiles(library, "*.cs", SearchOption.AllDirectories))
+        var library = Path.Combine(RepositoryPaths.Root, "lib");
+        foreach (var file in Directory.GetFiles(library, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains("CustomerAnalytics.Tests", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
             yield return (Path.GetRelativePath(RepositoryPaths.Root, file), File.ReadAllLines(file));
         foreach (var notebook in Directory.GetFiles(RepositoryPaths.Notebooks, "*.ipynb"))
             yield return (Path.GetRelativePath(RepositoryPaths.Root, notebook), File.ReadAllText(notebook).Split("\\n"));

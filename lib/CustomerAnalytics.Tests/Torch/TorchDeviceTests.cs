@@ -105,7 +105,7 @@ public class TorchLoadDiagnosisTests
         {
             // A stand-in libstdc++ of GCC 12: its symbol versions stop at GLIBCXX_3.4.30.
             File.WriteAllBytes(Path.Combine(folder.FullName, "libstdc++.so.6"), [0x7F, .. "ELF\0GLIBCXX_3.4.29\0GLIBCXX_3.4.30\0"u8.ToArray()]);
-            var runtime = CustomerAnalytics.Setup.NativeRuntimeProbe.LibStdCxx([folder.FullName]);
+            var runtime = CustomerAnalytics.Torch.NativeRuntimeProbe.LibStdCxx([folder.FullName]);
             Assert.False(runtime.HasRequiredVersion);
 
             var message = TorchLoadDiagnosis.Explain(TorchSharpLoadFailure(), runtime, () => OldRuntimeLoaderText);

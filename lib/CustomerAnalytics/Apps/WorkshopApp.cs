@@ -69,10 +69,10 @@ public sealed class WorkshopApp
 
         var root = FindRepository();
         var folder = outDir
-            ?? (Environment.GetEnvironmentVariable(Charts.Charts.OutputDirVariable) is { Length: > 0 } env ? Path.GetFullPath(env) : null)
+            ?? (Environment.GetEnvironmentVariable(Workshop.OutputDirVariable) is { Length: > 0 } env ? Path.GetFullPath(env) : null)
             ?? Path.Combine(root, "artifacts", "apps", notebook);
         Directory.CreateDirectory(folder);
-        Environment.SetEnvironmentVariable(Charts.Charts.OutputDirVariable, folder);
+        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, folder);
         // With --out, results and models go there too (nothing lands in the repository's artifacts/).
         if (outDir is not null) Environment.SetEnvironmentVariable(Workshop.ArtifactsDirVariable, outDir);
         Directory.SetCurrentDirectory(Path.Combine(root, "notebooks"));

@@ -4,15 +4,12 @@ namespace CustomerAnalytics.Charts;
 
 /// <summary>
 /// Chart output for the workshops. In a notebook, one line per chart:
-/// <code>Charts.Publish(chart, "rfm-heatmap")</code>
+/// <code>workshop.Publish(chart, "rfm-heatmap")</code>
 /// shows the chart (plotly.js embedded once per notebook, so it works offline) and, under the
-/// headless runner, also saves <c>rfm-heatmap.html</c> and <c>rfm-heatmap.png</c>.
+/// headless runner or an app, also saves <c>rfm-heatmap.html</c> and <c>rfm-heatmap.png</c> in the run's output folder.
 /// </summary>
 public static class Charts
 {
-    /// <summary>When set (the headless runner sets it per notebook), <see cref="Publish"/> also writes HTML and PNG files there.</summary>
-    public const string OutputDirVariable = "WORKSHOP_OUTPUT_DIR";
-
     /// <summary>
     /// The chart for a notebook cell, as drawn (no workshop styling; see <see cref="Publish"/>).
     /// The first chart rendered in the kernel carries plotly.js inline (about 3.6 MB); later charts use it.
@@ -20,34 +17,34 @@ public static class Charts
     public static NotebookChart Show(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        return new NotebookChart(chart, "chart");
+        return new NotebookChart(chart, "chart", page: "");
     }
 
     /// <summary>
     /// Styles the chart with <paramref name="style"/> (default <see cref="ChartStyle.Workshop"/>) and
-    /// returns it for the notebook. When <c>WORKSHOP_OUTPUT_DIR</c> is set it also writes
-    /// <c>&lt;dir&gt;/&lt;name&gt;.html</c> and <c>&lt;dir&gt;/&lt;name&gt;.png</c>, the name made safe as a file name.
+    /// returns it for the notebook. In a headless run (<see cref="Workshop.Headless"/>: the runner or an app) it also
+    /// writes <c>&lt;output folder&gt;/&lt;name&gt;.html</c> and <c>.png</c>, the name made safe as a file name.
     /// Without chromium the PNG is skipped with a warning on stderr, never an exception.
     /// </summary>
+    /// <param name="workshop">The notebook's workshop (<see cref="Workshop.Start"/>): where and whether to save.</param>
     /// <param name="chart">The chart to show and save.</param>
     /// <param name="name">File name stem, for example "rfm-heatmap"; unsafe characters become '-'.</param>
     /// <param name="style">Look and size; default <see cref="ChartStyle.Workshop"/>.</param>
     /// <param name="pngOptions">Browser, timeouts and scale for the PNG; default <see cref="PngExportOptions.Default"/>.</param>
     /// <exception cref="ChartExportException">Chromium was found but failed (crash, timeout).</exception>
-    public static NotebookChart Publish(GenericChart chart, string name, ChartStyle? style = null, PngExportOptions? pngOptions = null)
+    public static NotebookChart Publish(this Workshop workshop, GenericChart chart, string name, ChartStyle? style = null, PngExportOptions? pngOptions = null)
     {
+        ArgumentNullException.ThrowIfNull(workshop);
         ArgumentNullException.ThrowIfNull(chart);
         var stem = FileNames.Sanitize(name);
         style ??= ChartStyle.Workshop;
         var styled = style.Apply(chart);
+        if (!workshop.Headless) return new NotebookChart(styled, name, workshop.OutputFolder);
 
-        var dir = Environment.GetEnvironmentVariable(OutputDirVariable);
-        if (string.IsNullOrWhiteSpace(dir)) return new NotebookChart(styled, name);
-
-        var html = SaveHtml(styled, Path.Combine(dir, stem + ".html"), title: name);
-        var png = SavePng(styled, Path.Combine(dir, stem + ".png"), style.Width, style.Height, pngOptions);
+        var html = SaveHtml(styled, Path.Combine(workshop.OutputFolder, stem + ".html"), title: name);
+        var png = SavePng(styled, Path.Combine(workshop.OutputFolder, stem + ".png"), style.Width, style.Height, pngOptions);
         if (png.Skipped) Console.Error.WriteLine("warning: " + png.Message);
-        return new NotebookChart(styled, name, html, png);
+        return new NotebookChart(styled, name, workshop.OutputFolder, html, png);
     }
 
     /// <summary>

@@ -14,7 +14,9 @@ public sealed class NotebookChart : IHtmlRenderable
 {
     private readonly Lazy<string> html;
 
-    internal NotebookChart(GenericChart chart, string name, string? htmlPath = null, PngExportResult? png = null)
+    /// <param name="page">Which notebook page the chart goes to (its workshop's output folder; "" for <see cref="Charts.Show"/>):
+    /// plotly.js is embedded in the first chart of each page.</param>
+    internal NotebookChart(GenericChart chart, string name, string page, string? htmlPath = null, PngExportResult? png = null)
     {
         Chart = chart;
         Name = name;
@@ -22,7 +24,7 @@ public sealed class NotebookChart : IHtmlRenderable
         Png = png;
         html = new Lazy<string>(() =>
         {
-            EmbedsPlotlyJs = PlotlyEmbedding.Claim();
+            EmbedsPlotlyJs = PlotlyEmbedding.Claim(page);
             return ChartHtml.Fragment(Chart, EmbedsPlotlyJs);
         });
     }

@@ -5,8 +5,8 @@ namespace CustomerAnalytics.Charts;
 /// and all outputs of one notebook share one page, so a static flag is the right scope.
 /// </summary>
 /// <remarks>
-/// The flag is keyed by <c>WORKSHOP_OUTPUT_DIR</c>: the headless runner executes several
-/// notebooks in one process and sets that variable per notebook, so each notebook's first chart
+/// The flag is keyed by the page (the workshop's output folder): the headless runner executes several
+/// notebooks in one process, each with its own output folder, so each notebook's first chart
 /// carries plotly.js again without the runner having to remember to reset.
 /// </remarks>
 internal static class PlotlyEmbedding
@@ -16,9 +16,8 @@ internal static class PlotlyEmbedding
     private static string? embeddedFor;
 
     /// <summary>True exactly once per page: the caller must include plotly.js in its output.</summary>
-    public static bool Claim()
+    public static bool Claim(string page)
     {
-        var page = Environment.GetEnvironmentVariable(Charts.OutputDirVariable) ?? "";
         lock (Gate)
         {
             if (embedded && embeddedFor == page) return false;

@@ -1,4 +1,3 @@
-using CustomerAnalytics.Data.Generators;
 
 namespace CustomerAnalytics.Segmentation;
 
@@ -75,16 +74,11 @@ public static class ClusterQuality
         return max == expected ? 1.0 : (cells - expected) / (max - expected);
     }
 
-    /// <summary>Distinct indices in [0, n), a seeded partial shuffle, returned in ascending order.</summary>
+    /// <summary>Distinct indices in [0, n), a seeded shuffle's first <paramref name="size"/>, in ascending order.</summary>
     internal static int[] SampleIndices(int n, int size, int seed)
     {
-        var random = SeededRandom.ForStream(seed, 0x51_1);
         var all = Enumerable.Range(0, n).ToArray();
-        for (int i = 0; i < size; i++)
-        {
-            int j = i + random.NextInt(n - i);
-            (all[i], all[j]) = (all[j], all[i]);
-        }
+        new Random(seed).Shuffle(all);
         return all[..size].Order().ToArray();
     }
 

@@ -6,7 +6,7 @@ using Chart = Plotly.NET.CSharp.Chart;
 
 namespace CustomerAnalytics.Segmentation;
 
-/// <summary>The charts of workshop 02, one method a chart; publish them with <c>Charts.Publish(chart, name)</c>.</summary>
+/// <summary>The charts of workshop 02, one method a chart; publish them with <c>workshop.Publish(chart, name)</c>.</summary>
 public static class SegmentationCharts
 {
     // 3-D and 2-D scatters draw at most this many customers (a seeded sample) so the saved HTML stays small.

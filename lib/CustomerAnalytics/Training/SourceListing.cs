@@ -4,7 +4,7 @@ using CustomerAnalytics.Display;
 namespace CustomerAnalytics.Training;
 
 /// <summary>
-/// The source of one type of the workshop library, read from its file under <c>lib/CustomerAnalytics</c> when the
+/// The source of one type of the workshop library, read from its file under <c>lib/&lt;its project&gt;</c> when the
 /// notebook runs, so what the notebook shows is always the code it runs (it cannot drift). The listing starts at the
 /// type's <c>///</c> comment and ends at its closing brace; it renders as a code block headed by the file's path.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed record SourceListing(string File, string TypeName, string Code) : 
     /// <summary>The source of <paramref name="type"/> in the repository at <paramref name="root"/> (e.g. <c>workshop.Root</c>).</summary>
     public static SourceListing Of(string root, Type type)
     {
-        var library = Path.Combine(root, "lib", "CustomerAnalytics");
+        var library = Path.Combine(root, "lib", type.Assembly.GetName().Name!);
         var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name;
         var declaration = new Regex($@"^public (sealed |abstract |static |partial )*(class|record|struct|interface) {Regex.Escape(name)}\b");
         string[] files = Directory.Exists(library) ? [.. Directory.GetFiles(library, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];

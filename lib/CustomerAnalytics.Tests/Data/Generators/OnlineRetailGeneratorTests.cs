@@ -1,5 +1,5 @@
 using System.Globalization;
-using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.SampleData;
 
 namespace CustomerAnalytics.Tests.Data.Generators;
 

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.SampleData;
 
 namespace CustomerAnalytics.Tests.Data.Generators;
 
@@ -6,14 +6,14 @@ public class SampleDataTests
 {
     private static string CommittedData => Path.Combine(GeneratedCsv.RepositoryRoot, "data");
 
-    // Files under data/ that are written by hand, not by SampleData.WriteAll.
+    // Files under data/ that are written by hand, not by SampleDataWriter.WriteAll.
     private static readonly string[] HandWritten = ["README.md", ".gitattributes"];
 
     [Fact]
     public void RegeneratingSampleDataGivesIdenticalFiles()
     {
         using var folder = new TempFolder();
-        var result = SampleData.WriteAll(folder.Path);
+        var result = SampleDataWriter.WriteAll(folder.Path);
         var committed = GeneratedCsv.Snapshot(CommittedData);
         foreach (var name in HandWritten) committed.Remove(name);
         committed.Remove("large"); // git-ignored benchmark data, if someone generated it
@@ -23,7 +23,7 @@ public class SampleDataTests
         Assert.Equal(regenerated.Keys, committed.Keys);
         foreach (var (name, bytes) in regenerated)
             Assert.True(bytes.AsSpan().SequenceEqual(committed[name]),
-                $"data/{name} differs from what SampleData.WriteAll writes; regenerate with: dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data");
+                $"data/{name} differs from what SampleDataWriter.WriteAll writes; regenerate with: dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data");
         Assert.Equal(result.Files.Count, regenerated.Count);
     }
 
@@ -57,8 +57,8 @@ public class SampleDataTests
         Console.SetError(error);
         try
         {
-            Assert.Equal(2, SampleData.Main([]));
-            Assert.Equal(2, SampleData.Main(["data", "--huge"]));
+            Assert.Equal(2, SampleDataWriter.Main([]));
+            Assert.Equal(2, SampleDataWriter.Main(["data", "--huge"]));
         }
         finally
         {

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.SampleData;
 
 namespace CustomerAnalytics.Tests.Data.Generators;
 

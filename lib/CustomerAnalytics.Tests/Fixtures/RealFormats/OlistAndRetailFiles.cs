@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Data.Generators;
+using CustomerAnalytics.SampleData;
 
 namespace CustomerAnalytics.Tests.Fixtures.RealFormats;
 

@@ -1,44 +1,25 @@
-using CustomerAnalytics.Cloud;
-
 namespace CustomerAnalytics.Data;
 
-/// <summary>Turns a local path or an s3:// URI into a local file, downloading S3 objects into the cache folder.</summary>
+/// <summary>Checks the local paths the loaders are given (files from S3 are downloaded first, with
+/// <c>CustomerAnalytics.Cloud.S3Transfer</c>, so the loaders never touch the network).</summary>
 internal static class DataSource
 {
-    /// <summary>The local file for <paramref name="pathOrUri"/>; throws <see cref="DataFileNotFoundException"/> when absent.</summary>
-    public static string LocalFile(string pathOrUri, LoadOptions options)
+    /// <summary><paramref name="path"/> itself; throws <see cref="DataFileNotFoundException"/> when no such file exists.</summary>
+    public static string LocalFile(string path)
     {
-        if (!S3Uri.IsS3(pathOrUri))
-        {
-            if (!File.Exists(pathOrUri))
-                throw new DataFileNotFoundException(pathOrUri, Directory.Exists(pathOrUri) ? "That is a folder; pass the file inside it." : null);
-            return pathOrUri;
-        }
-        var uri = S3Uri.Parse(pathOrUri);
-        var local = Path.Combine(options.ResolvedCacheFolder, uri.Bucket, uri.Key.Replace('/', Path.DirectorySeparatorChar));
-        using var s3 = new S3Transfer(options.S3 ?? S3Options.FromEnvironment());
-        try
-        {
-            // Loaders are synchronous (a notebook cell reads better without await); run the async download on
-            // the thread pool so no caller's synchronization context can deadlock it.
-            Task.Run(() => s3.DownloadFileAsync(uri.ToString(), local, options.DownloadProgress)).GetAwaiter().GetResult();
-        }
-        catch (S3TransferException e) when (e.Kind == S3ErrorKind.MissingKey)
-        {
-            throw new DataFileNotFoundException(pathOrUri,
-                "There is no such object in S3; upload the dataset first (S3Transfer.UploadFolderAsync).", e);
-        }
-        return local;
+        if (path.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+            throw new DataFileNotFoundException(path, "The loaders read local files: download it first (S3Transfer.DownloadFileAsync, in CustomerAnalytics.Cloud).");
+        if (!File.Exists(path))
+            throw new DataFileNotFoundException(path, Directory.Exists(path) ? "That is a folder; pass the file inside it." : null);
+        return path;
     }
 
-    /// <summary>A file inside a local folder or an S3 folder URI.</summary>
-    public static string Combine(string folderOrUri, string fileName) =>
-        S3Uri.IsS3(folderOrUri) ? S3Uri.Parse(folderOrUri).Combine(fileName).ToString() : Path.Combine(folderOrUri, fileName);
-
     /// <summary>Fails early with the folder in the message when a local dataset folder is missing.</summary>
-    public static void RequireFolder(string folderOrUri)
+    public static void RequireFolder(string folder)
     {
-        if (!S3Uri.IsS3(folderOrUri) && !Directory.Exists(folderOrUri))
-            throw new DataFileNotFoundException(folderOrUri, "The dataset folder does not exist.");
+        if (folder.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+            throw new DataFileNotFoundException(folder, "The loaders read local folders: download it first (S3Transfer.DownloadPrefixAsync, in CustomerAnalytics.Cloud).");
+        if (!Directory.Exists(folder))
+            throw new DataFileNotFoundException(folder, "The dataset folder does not exist.");
     }
 }

@@ -18,8 +18,8 @@ public static class DatasetLoader
         DataSource.RequireFolder(folderOrS3Uri);
         // Fetch all three first, so a missing file fails before any work is done.
         var files = new[] { DatasetSchemas.OlistFiles.Customers, DatasetSchemas.OlistFiles.Orders, DatasetSchemas.OlistFiles.Payments }
-            .Select(name => DataSource.Combine(folderOrS3Uri, name))
-            .Select(source => (Source: source, Local: DataSource.LocalFile(source, options)))
+            .Select(name => Path.Combine(folderOrS3Uri, name))
+            .Select(source => (Source: source, Local: DataSource.LocalFile(source)))
             .ToArray();
         var reports = TableLoader.Load(db, [
             new TableLoadJob("customers", files[0].Local, files[0].Source, DatasetSchemas.OlistCustomers),
@@ -41,7 +41,7 @@ public static class DatasetLoader
     public static PropensityLoadResult LoadPropensity(string pathOrS3Uri, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        var local = DataSource.LocalFile(pathOrS3Uri);
         var sessions = new List<SessionRecord>();
         var report = SchemaCsvReader.Read(local, pathOrS3Uri, DatasetSchemas.PropensitySessions,
             new RecordSink<SessionRecord>(sessions, SessionRecord.FromRow), options);
@@ -62,7 +62,7 @@ public static class DatasetLoader
     public static DataFrameLoadResult LoadGa4(string pathOrS3Uri, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        var local = DataSource.LocalFile(pathOrS3Uri);
         return Ga4JsonReader.IsJson(pathOrS3Uri, local)
             ? Ga4JsonReader.Read(local, pathOrS3Uri, options)
             : LoadDataFrame(pathOrS3Uri, DatasetSchemas.Ga4Events, options);
@@ -73,7 +73,7 @@ public static class DatasetLoader
     public static LoadReport LoadTable(WorkshopDatabase db, string table, string pathOrS3Uri, DatasetSchema schema, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        var local = DataSource.LocalFile(pathOrS3Uri);
         return TableLoader.Load(db, [new TableLoadJob(table, local, pathOrS3Uri, schema)], options)[0];
     }
 
@@ -82,7 +82,7 @@ public static class DatasetLoader
     public static DataFrameLoadResult LoadDataFrame(string pathOrS3Uri, DatasetSchema schema, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        var local = DataSource.LocalFile(pathOrS3Uri);
         var sink = new DataFrameSink();
         var report = SchemaCsvReader.Read(local, pathOrS3Uri, schema, sink, options);
         return new DataFrameLoadResult(sink.ToDataFrame(), report);

@@ -19,7 +19,7 @@ public static class JourneyLoader
     public static JourneyLoadResult Load(string pathOrS3Uri, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        var local = DataSource.LocalFile(pathOrS3Uri);
         var records = new List<JourneyRecord>();
         var report = Read(local, pathOrS3Uri, options, records.Add);
         return new JourneyLoadResult(records, report);
@@ -29,7 +29,7 @@ public static class JourneyLoader
     public static LoadReport LoadInto(WorkshopDatabase db, string pathOrS3Uri, LoadOptions? options = null, string table = "journeys")
     {
         options ??= LoadOptions.Default;
-        var local = DataSource.LocalFile(pathOrS3Uri, options);
+        var local = DataSource.LocalFile(pathOrS3Uri);
         return db.InTransaction(() =>
         {
             db.Execute($"CREATE OR REPLACE TABLE {DuckDbTableSink.Quote(table)} (customer_id VARCHAR NOT NULL, input VARCHAR[] NOT NULL, target VARCHAR[] NOT NULL)");

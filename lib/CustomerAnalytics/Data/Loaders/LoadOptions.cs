@@ -1,8 +1,6 @@
-using CustomerAnalytics.Cloud;
-
 namespace CustomerAnalytics.Data;
 
-/// <summary>How strictly to load a file and where S3 files are cached.</summary>
+/// <summary>How strictly to load a file.</summary>
 /// <remarks>
 /// <see cref="MaxErrors"/> works like Redshift COPY's MAXERROR: up to that many bad rows are skipped and
 /// reported; one more and the load fails. The default is 100, not Redshift's 0: the public files (and the
@@ -28,22 +26,9 @@ public sealed record LoadOptions
     /// as it is; bytes invalid in it are counted in <see cref="LoadReport.UndecodableBytes"/>.</summary>
     public System.Text.Encoding? Encoding { get; init; }
 
-    /// <summary>S3 settings for <c>s3://</c> paths (endpoint, region, credentials); the bucket comes from the
-    /// URI. Null: <see cref="S3Options.FromEnvironment"/>.</summary>
-    public S3Options? S3 { get; init; }
-
-    /// <summary>Where files downloaded from S3 are kept; null: a folder under the system temp folder.</summary>
-    public string? CacheFolder { get; init; }
-
-    /// <summary>Progress of S3 downloads; printed to the console (visible in notebooks) by default, null for silence.</summary>
-    public IProgress<TransferProgress>? DownloadProgress { get; init; } = new ConsoleTransferProgress();
-
     /// <summary>Default options: up to 100 rejected rows, reported.</summary>
     public static LoadOptions Default { get; } = new();
 
     /// <summary>Zero tolerance, like Redshift's default MAXERROR 0: the first bad row fails the load.</summary>
     public static LoadOptions Strict { get; } = new() { MaxErrors = 0 };
-
-    internal string ResolvedCacheFolder =>
-        CacheFolder ?? Path.Combine(Path.GetTempPath(), "customer-analytics", "s3-cache");
 }
