@@ -72,7 +72,7 @@ public class BootstrapWorkshopRunTests : IDisposable
     {
         NotebookResult Result(string name, NotebookStatus status, int? failedCell) => new(name, $"/x/{name}.ipynb", null, status,
             failedCell is { } n ? [new CellResult(n, CellStatus.TimedOut, "", "slow", TimeSpan.FromMinutes(30))] : [], 9,
-            TimeSpan.FromSeconds(12));
+            TimeSpan.FromSeconds(12), failedCell is null ? null : "slow");
         var table = SummaryTable.Render([Result("03-propensity-modelling", NotebookStatus.Ok, null),
             Result("05-churn-attention", NotebookStatus.TimedOut, 7)]);
 
