@@ -4,6 +4,7 @@
 #
 #   infra/room.sh launch   (--attendees FILE | --count N) [options] RepositoryUrl=https://... [Parameter=Value ...]
 #   infra/room.sh status   [options]
+#   infra/room.sh start    [options]   start the room's stopped machines again (after an idle stop)
 #   infra/room.sh teardown [options] [--yes]
 #
 # Options: --prefix NAME (the room, default workshop; stacks are NAME-ATTENDEE), --region R (default $AWS_REGION or
@@ -21,7 +22,7 @@ JUPYTER_PORT=8888 # where the template's JupyterLab listens (bootstrap.sh, WORKS
 POLL_SECONDS="${ROOM_POLL_SECONDS:-30}"
 WAIT_MINUTES="${ROOM_WAIT_MINUTES:-100}"
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "room: $*" >&2; exit 2; }
 say() { echo "[room] $*"; }
 
@@ -48,9 +49,9 @@ while [ $# -gt 0 ]; do
 done
 
 case "$command" in
-  launch | status | teardown) ;;
+  launch | status | start | teardown) ;;
   -h | --help | "") usage; exit 0 ;;
-  *) die "unknown command '$command': launch, status or teardown (run with --help)" ;;
+  *) die "unknown command '$command': launch, status, start or teardown (run with --help)" ;;
 esac
 [[ "$prefix" =~ ^[A-Za-z][A-Za-z0-9-]{0,40}$ ]] || die "--prefix '$prefix': a letter, then letters, digits or hyphens (at most 41)"
 [ -n "$region" ] || die "no region: give --region (for example --region eu-west-1) or set AWS_REGION"
@@ -139,6 +140,10 @@ launch() {
     args+=("ParameterKey=${p%%=*},ParameterValue=${p#*=}")
   done
   [ "$has_url" = 1 ] || die "give RepositoryUrl=https://... (the repository every machine clones)"
+  if [ "$(wc -l <<<"$ids")" -gt 4 ] && ! printf '%s\n' ${parameters[@]+"${parameters[@]}"} | grep -q '^SubnetId='; then
+    say "warning: every stack without SubnetId= creates its own VPC, and a region allows 5 VPCs by default;" \
+      "give VpcId=vpc-... SubnetId=subnet-... of one shared public subnet, or raise the VPC quota (infra/README.md)" >&2
+  fi
   local failure=()
   [ "$keep_failed" = 1 ] && failure=(--on-failure DO_NOTHING)
   mapfile -t existing < <(room_stacks | cut -f1)
@@ -158,6 +163,15 @@ launch() {
   print_table "$stacks"
   print_failures "$stacks"
   ! awk -F'\t' '$2 != "CREATE_COMPLETE" && $2 != "UPDATE_COMPLETE" {bad = 1} END {exit !bad}' <<<"$stacks"
+}
+
+start_room() {
+  local instances
+  instances="$(room_stacks | awk -F'\t' '$4 != "None" && $4 != "" {print $4}')"
+  if [ -z "$instances" ]; then say "room '$prefix' has no machines in $region"; return 0; fi
+  # shellcheck disable=SC2086 # one argument per instance id
+  aws ec2 start-instances --region "$region" --instance-ids $instances --output text --query 'StartingInstances[].[InstanceId, CurrentState.Name]'
+  say "started $(wc -l <<<"$instances") machine(s); JupyterLab is back about two minutes later"
 }
 
 teardown() {
@@ -189,5 +203,6 @@ teardown() {
 case "$command" in
   launch) launch ;;
   status) stacks="$(room_stacks)"; print_table "$stacks"; [ -z "$stacks" ] || print_failures "$stacks" ;;
+  start) start_room ;;
   teardown) teardown ;;
 esac

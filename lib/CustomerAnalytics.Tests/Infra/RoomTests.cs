@@ -87,7 +87,7 @@ public class RoomTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["ml101-attendee-01", "ml101-attendee-03"], Calls().Where(c => c.StartsWith("aws cloudformation create-stack"))
-            .Select(c => c.Split(' ')[5]));
+            .Select(c => c.Split(' ')[6]));
         Assert.All(Calls().Where(c => c.StartsWith("aws cloudformation create-stack")), c => Assert.Contains(" --on-failure DO_NOTHING ", c));
         Assert.Contains("[room] ml101-attendee-02 exists, kept as it is", result.Output);
         Assert.Matches(@"\nattendee-03\s+ml101-attendee-03\s+ROLLBACK_COMPLETE\s+-\s+-\n", result.Output);
@@ -158,5 +158,29 @@ public class RoomTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("teardown deletes 1 stack(s) of room 'ml101' and their data; run again with --yes", result.Output);
         Assert.DoesNotContain(Calls(), c => c.Contains("delete-stack") || c.Contains("s3 rm"));
+    }
+
+    [Fact]
+    public void Start_starts_every_machine_of_the_room_in_one_call()
+    {
+        Answer("cloudformation-describe-stacks", "ml101-alice CREATE_COMPLETE alice i-0aaa bucket-a true",
+            "ml101-bob CREATE_COMPLETE bob i-0bbb bucket-b true", "ml101-carol ROLLBACK_COMPLETE carol None None true");
+        var result = Room("start", "--prefix", "ml101", "--region", "eu-west-1");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("aws ec2 start-instances --region eu-west-1 --instance-ids i-0aaa i-0bbb --output text " +
+            "--query StartingInstances[].[InstanceId, CurrentState.Name]", Calls()[1]);
+        Assert.Contains("[room] started 2 machine(s)", result.Output);
+    }
+
+    [Fact]
+    public void A_room_of_more_than_four_without_a_shared_subnet_is_warned_about_the_vpc_quota()
+    {
+        var result = Room("launch", "--count", "5", "--region", "eu-west-1", "--no-wait", $"RepositoryUrl={Url}");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("a region allows 5 VPCs by default", result.Output);
+        Assert.Equal(5, Calls().Count(c => c.StartsWith("aws cloudformation create-stack")));
+        var shared = Room("launch", "--count", "5", "--prefix", "other", "--region", "eu-west-1", "--no-wait", $"RepositoryUrl={Url}",
+            "VpcId=vpc-0abc", "SubnetId=subnet-0abc");
+        Assert.DoesNotContain("VPCs by default", shared.Output);
     }
 }
