@@ -4,7 +4,10 @@
 #
 # Steps, each skipped when already done (so running it again is safe and fast):
 #   packages -> .NET 10 SDK -> JupyterLab -> clone -> .NET Interactive kernel -> TorchSharp CUDA switch
-#   -> build and package warm-up -> CUDA check -> JupyterLab service (127.0.0.1, token) -> signal
+#   -> build and package warm-up -> CUDA check -> every workshop headless on the GPU -> JupyterLab service
+#   (127.0.0.1, token) -> idle-stop timer -> signal
+# The workshop run is the machine's proof: all six notebooks on the sample data with WORKSHOP_DEVICE=cuda. A failed
+# cell fails the stack, with the notebook, the cell and its error in the wait condition's reason.
 #
 # Settings (environment):
 #   WORKSHOP_REPO_URL, WORKSHOP_BRANCH (main)   repository to clone when WORKSHOP_DIR has none
@@ -12,6 +15,8 @@
 #   WORKSHOP_WAIT_HANDLE                        CloudFormation wait condition URL (empty: no signal)
 #   WORKSHOP_BUCKET, WORKSHOP_REGION            passed on to JupyterLab's environment for the notebooks
 #   WORKSHOP_JUPYTER_PORT (8888), WORKSHOP_REQUIRE_CUDA (1: fail when TorchSharp sees no GPU)
+#   WORKSHOP_RUN_WORKSHOPS (1: run every notebook headless before signalling; 0 skips, e.g. for a quick repair)
+#   WORKSHOP_IDLE_STOP_MINUTES (60: the machine stops itself after this many idle minutes; 0 disables)
 #   WORKSHOP_DOTNET_DIR (/opt/dotnet), WORKSHOP_JUPYTER_VENV (/opt/jupyterlab), WORKSHOP_CONFIG_DIR (/etc/workshop),
 #   WORKSHOP_SYSTEMD_DIR (/etc/systemd/system), WORKSHOP_PROFILE_DIR (/etc/profile.d), WORKSHOP_LOG (/var/log/workshop-bootstrap.log)
 set -euo pipefail
@@ -31,6 +36,9 @@ CONFIG_DIR="${WORKSHOP_CONFIG_DIR:-/etc/workshop}"
 SYSTEMD_DIR="${WORKSHOP_SYSTEMD_DIR:-/etc/systemd/system}"
 PROFILE_DIR="${WORKSHOP_PROFILE_DIR:-/etc/profile.d}"
 LOG="${WORKSHOP_LOG:-/var/log/workshop-bootstrap.log}"
+RUN_WORKSHOPS="${WORKSHOP_RUN_WORKSHOPS:-1}"
+IDLE_STOP_MINUTES="${WORKSHOP_IDLE_STOP_MINUTES:-60}"
+RUN_LOG="$(dirname "$LOG")/workshop-notebooks.log"
 APT_PACKAGES=(git curl ca-certificates python3-venv libicu74)
 DOTNET_CHANNEL=10.0
 JUPYTERLAB_SPEC='jupyterlab>=4.4,<5'
@@ -40,6 +48,10 @@ exec > >(tee -a "$LOG") 2>&1
 
 step=start
 cuda_report="not checked"
+cuda_available=0
+workshops_report="workshops not run"
+idle_report="idle stop not set up"
+failure_detail=""
 log() { echo "[bootstrap $(date -u +%H:%M:%S)] $*"; }
 
 # Reports to the CloudFormation wait condition; quotes and backslashes would break the JSON, so they go.
@@ -57,7 +69,7 @@ on_exit() {
   local rc=$?
   if [ "$rc" -ne 0 ]; then
     log "FAILED in step '$step' (exit $rc); the log is $LOG"
-    signal FAILURE "bootstrap failed in step $step (exit $rc); see $LOG on the instance"
+    signal FAILURE "bootstrap failed in step $step (exit $rc)${failure_detail:+: $failure_detail}; see $LOG on the instance"
   fi
 }
 trap on_exit EXIT
@@ -133,8 +145,10 @@ warm_up() {
   step=warm-up
   log "building the library and restoring packages (so the first notebook cell is fast)"
   (cd "$DIR" && as_user dotnet build lib/CustomerAnalytics -nologo -v q && as_user dotnet restore -v q)
-  # The setup-check notebook loads every #r package of the workshops into the NuGet cache. A failure here is
-  # reported but does not fail the machine: the attendee can rerun the notebook and read its advice.
+  # The workshop run (below) loads every #r package of the workshops into the NuGet cache. When it is skipped, the
+  # setup-check notebook does that; its failure is reported but does not fail the machine: the attendee can rerun
+  # the notebook and read its advice.
+  [ "$RUN_WORKSHOPS" = 1 ] && return 0
   if (cd "$DIR" && as_user dotnet run --project lib/CustomerAnalytics.Runner -- notebooks/00-setup-check.ipynb); then
     log "setup-check notebook ran"
   else
@@ -144,15 +158,71 @@ warm_up() {
 
 check_cuda() {
   step=cuda-check
+  local output rc=0
   if ! command -v nvidia-smi >/dev/null || ! nvidia-smi -L; then
     cuda_report="no NVIDIA GPU visible (nvidia-smi)"
-  elif cuda_report="$(as_user bash "$DIR/infra/check-cuda.sh" | tail -2 | tr '\n' ' ')"; then
-    log "TorchSharp: $cuda_report"
-    return 0
+  else
+    output="$(as_user bash "$DIR/infra/check-cuda.sh")" || rc=$?
+    echo "$output"
+    # The GPU, what TorchSharp sees and the CPU/GPU timing, on one line for the wait condition.
+    cuda_report="$(awk '/^(gpu|cuda|matmul): /{printf "%s%s", sep, $0; sep="; "}' <<<"$output")"
+    if [ "$rc" = 0 ]; then
+      cuda_available=1
+      log "CUDA: $cuda_report"
+      return 0
+    fi
   fi
   log "TorchSharp sees no GPU: $cuda_report"
   [ "$REQUIRE_CUDA" = 1 ] && return 1
   return 0
+}
+
+# The failures in a runner transcript, one "NOTEBOOK at cell N: error" each, joined by " | ". The runner prints
+# "[nb] nb.ipynb failed at cell N:", the cell's first lines indented by four spaces, then the error; or
+# "[nb] nb.ipynb timed out after ... while running cell N."; or "[nb] FAILED: why" for an unreadable notebook.
+# Without any of them, the FAILED rows of its summary table ("nb  3/9  12.0  FAILED (cell 7)").
+runner_failures() {
+  local found
+  found="$(awk '
+    function text(line) { sub(/^\[[^]]*\] /, "", line); return line }
+    function add(item) { out = out sep item; sep = " | " }
+    want && /^\[[^]]*\]     / { next }
+    want { add(nb " at " cell ": " text($0)); want = 0; next }
+    / failed at [^:]*:$/ && /^\[[^]]*\] [^ ]*\.ipynb / {
+      line = text($0); nb = line; sub(/\.ipynb failed at .*$/, "", nb)
+      cell = line; sub(/^.*\.ipynb failed at /, "", cell); sub(/:$/, "", cell); want = 1; next }
+    /^\[[^]]*\] [^ ]*\.ipynb timed out after / {
+      line = text($0); nb = line; sub(/\.ipynb timed out after .*$/, "", nb)
+      cell = line; sub(/^.* while running /, "", cell); sub(/\. .*$/, "", cell); add(nb " timed out at " cell); next }
+    /^\[[^]]*\] FAILED: / { nb = $1; gsub(/[][]/, "", nb); line = text($0); sub(/^FAILED: /, "", line); add(nb ": " line) }
+    END { if (want) add(nb " at " cell); print out }' "$1")"
+  if [ -z "$found" ]; then
+    found="$(awk '$2 ~ /^[0-9]+\/[0-9]+$/ && $4 == "FAILED" {row = $1; for (i = 4; i <= NF; i++) row = row " " $i; printf "%s%s", sep, row; sep = " | "}' "$1")"
+  fi
+  echo "$found"
+}
+
+run_workshops() {
+  step=workshops
+  if [ "$RUN_WORKSHOPS" != 1 ]; then log "WORKSHOP_RUN_WORKSHOPS=$RUN_WORKSHOPS: the workshops are not run"; return 0; fi
+  # Without a GPU this step is only reached with WORKSHOP_REQUIRE_CUDA=0: then the CPU run still proves the rest.
+  local device=cuda rc=0 started=$SECONDS out="$DIR/artifacts/bootstrap"
+  [ "$cuda_available" = 1 ] || device=cpu
+  log "running every workshop headless on the sample data with WORKSHOP_DEVICE=$device (transcript $RUN_LOG, reports $out/reports)"
+  (cd "$DIR" && as_user WORKSHOP_DEVICE="$device" dotnet run --project lib/CustomerAnalytics.Runner -- --out "$out") 2>&1 \
+    | tee "$RUN_LOG" || rc=$?
+  if [ "$rc" = 0 ]; then
+    local ok
+    ok="$(awk '$2 ~ /^[0-9]+\/[0-9]+$/ && $4 == "ok" {n++} END {print n + 0}' "$RUN_LOG")"
+    workshops_report="$ok workshops ran on $device in $((SECONDS - started)) s"
+    log "$workshops_report"
+    return 0
+  fi
+  failure_detail="$(runner_failures "$RUN_LOG")"
+  failure_detail="${failure_detail:-the runner exited $rc before it reported a notebook (see $RUN_LOG)}"
+  failure_detail="WORKSHOP_DEVICE=$device: ${failure_detail:0:900}"
+  log "the workshop run failed: $failure_detail"
+  return 1
 }
 
 start_jupyterlab() {
@@ -206,6 +276,51 @@ EOF
   return 1
 }
 
+# A timer runs infra/idle-stop.sh every 5 minutes; it stops the machine after IDLE_STOP_MINUTES without a busy
+# kernel, JupyterLab activity or GPU load (0 disables: the timer is removed, so a rerun can switch it off).
+install_idle_stop() {
+  step=idle-stop
+  if ! [[ "$IDLE_STOP_MINUTES" =~ ^[0-9]+$ ]]; then
+    log "WORKSHOP_IDLE_STOP_MINUTES must be a whole number of minutes (0 disables), not '$IDLE_STOP_MINUTES'"
+    return 1
+  fi
+  if [ "$IDLE_STOP_MINUTES" = 0 ]; then
+    systemctl disable --now workshop-idle-stop.timer 2>/dev/null || true
+    rm -f "$SYSTEMD_DIR/workshop-idle-stop.service" "$SYSTEMD_DIR/workshop-idle-stop.timer"
+    systemctl daemon-reload
+    idle_report="idle stop off"
+    log "$idle_report (WORKSHOP_IDLE_STOP_MINUTES=0)"
+    return 0
+  fi
+  cat >"$SYSTEMD_DIR/workshop-idle-stop.service" <<EOF
+[Unit]
+Description=Stop this workshop machine after $IDLE_STOP_MINUTES idle minutes (no busy kernel, no JupyterLab activity, GPU idle)
+After=jupyterlab.service
+
+[Service]
+Type=oneshot
+Environment=WORKSHOP_IDLE_STOP_MINUTES=$IDLE_STOP_MINUTES
+Environment=WORKSHOP_JUPYTER_PORT=$PORT
+Environment=WORKSHOP_CONFIG_DIR=$CONFIG_DIR
+ExecStart=/bin/bash $DIR/infra/idle-stop.sh
+EOF
+  cat >"$SYSTEMD_DIR/workshop-idle-stop.timer" <<EOF
+[Unit]
+Description=Check every 5 minutes whether the workshop machine is idle
+
+[Timer]
+OnBootSec=10min
+OnUnitActiveSec=5min
+
+[Install]
+WantedBy=timers.target
+EOF
+  systemctl daemon-reload
+  systemctl enable --now workshop-idle-stop.timer
+  idle_report="stops itself after $IDLE_STOP_MINUTES idle minutes"
+  log "idle stop: $idle_report"
+}
+
 # The tests run it in a sandbox (every path redirected, commands stood in for) as any user.
 [ "$(id -u)" = 0 ] || [ "${WORKSHOP_SANDBOX:-0}" = 1 ] || { echo "run bootstrap.sh as root (sudo)" >&2; exit 1; }
 log "bootstrap starts: repository $DIR, user $RUN_AS"
@@ -217,7 +332,9 @@ install_kernel
 switch_to_cuda
 warm_up
 check_cuda
+run_workshops
 start_jupyterlab
+install_idle_stop
 step=finished
-log "ready: $cuda_report"
-signal SUCCESS "JupyterLab on 127.0.0.1:$PORT; $cuda_report"
+log "ready: $cuda_report; $workshops_report; $idle_report"
+signal SUCCESS "JupyterLab on 127.0.0.1:$PORT; $cuda_report; $workshops_report; $idle_report"

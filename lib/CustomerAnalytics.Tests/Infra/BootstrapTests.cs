@@ -3,7 +3,8 @@ namespace CustomerAnalytics.Tests.Infra;
 /// <summary>
 /// infra/bootstrap.sh run in a sandbox (bootstrap-sandbox.sh: stand-ins for apt, curl, dotnet, systemctl, ...).
 /// A second run must install nothing again and keep the JupyterLab token; a machine without GPU must fail and
-/// tell CloudFormation in which step.
+/// tell CloudFormation in which step; every workshop runs headless on the GPU before the success signal, and a failed
+/// cell fails the stack with the notebook, cell and error in the reason.
 /// </summary>
 public class BootstrapTests : IDisposable
 {
@@ -14,6 +15,7 @@ public class BootstrapTests : IDisposable
     private InfraPaths.Result RunBootstrap(params string[] environment)
     {
         File.Delete(Path.Combine(_sandbox, "calls.log"));
+        File.Delete(Path.Combine(_sandbox, "signals.log"));
         return InfraPaths.Run("bash", [InfraPaths.Sandbox, _sandbox, RepositoryPaths.Root, .. environment]);
     }
 
@@ -34,6 +36,7 @@ public class BootstrapTests : IDisposable
         var token = Config("workshop/jupyter-token");
         var unit = Config("systemd/jupyterlab.service");
         var environment = Config("workshop/jupyter.env");
+        var firstSignals = Signals();
 
         var second = RunBootstrap();
         Assert.True(second.ExitCode == 0, second.ToString());
@@ -46,8 +49,11 @@ public class BootstrapTests : IDisposable
         Assert.Equal(unit, Config("systemd/jupyterlab.service"));
         Assert.Equal(environment, Config("workshop/jupyter.env"));
 
-        Assert.Equal(2, Signals().Length);
-        Assert.All(Signals(), s => Assert.StartsWith("{\"Status\":\"SUCCESS\",\"Reason\":\"JupyterLab on 127.0.0.1:8888; cuda.is_available() = True", s));
+        Assert.Single(firstSignals);
+        Assert.Single(Signals());
+        Assert.All(firstSignals.Concat(Signals()), s => Assert.StartsWith("{\"Status\":\"SUCCESS\",\"Reason\":\"JupyterLab on 127.0.0.1:8888; " +
+            "gpu: NVIDIA L4 (23034 MiB, driver 550.127.05); cuda: is_available() = True, devices = 1; " +
+            "matmul: 2048x2048 float32, CPU 812.4 ms, GPU 9.81 ms per product (83x); 6 workshops ran on cuda in ", s));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 namespace CustomerAnalytics.Tests.Infra;
 
-/// <summary>infra/check-cuda.sh for real, with the CPU package: it must say CUDA is not available and exit 1.</summary>
+/// <summary>
+/// infra/check-cuda.sh for real, with the CPU package and no nvidia-smi: it must say there is no GPU and CUDA is not
+/// available, and exit 1 (this also compiles its timing code; the GPU lines are checked in the bootstrap sandbox).
+/// </summary>
 public class CheckCudaTests
 {
     [Fact]
@@ -8,6 +11,7 @@ public class CheckCudaTests
     {
         var result = InfraPaths.Run("bash", [InfraPaths.CheckCuda, "TorchSharp-cpu", "0.107.0"]);
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("CUDA is not available", result.Output);
+        Assert.Contains("gpu: none visible (nvidia-smi is missing or lists no GPU)\n", result.Output);
+        Assert.Contains("cuda: CUDA is not available: the CUDA backend did not load", result.Output);
     }
 }

@@ -11,11 +11,14 @@ internal static class InfraPaths
     public static string Bootstrap => Path.Combine(Infra, "bootstrap.sh");
     public static string UseCuda => Path.Combine(Infra, "use-cuda.sh");
     public static string CheckCuda => Path.Combine(Infra, "check-cuda.sh");
+    public static string IdleStop => Path.Combine(Infra, "idle-stop.sh");
+    public static string Room => Path.Combine(Infra, "room.sh");
+    public static string FakeAws => Path.Combine(RepositoryPaths.Root, "lib", "CustomerAnalytics.Tests", "Infra", "fake-aws.sh");
     public static string InstallCfnLint => Path.Combine(Infra, "tools", "install-cfn-lint.sh");
     public static string Sandbox => Path.Combine(RepositoryPaths.Root, "lib", "CustomerAnalytics.Tests", "Infra", "bootstrap-sandbox.sh");
 
     /// <summary>Every shell script this issue ships (the sandbox harness included).</summary>
-    public static string[] ShellScripts => [Bootstrap, UseCuda, CheckCuda, InstallCfnLint, Sandbox];
+    public static string[] ShellScripts => [Bootstrap, UseCuda, CheckCuda, IdleStop, Room, InstallCfnLint, Sandbox, FakeAws];
 
     /// <summary>A fresh empty folder under the system temp folder.</summary>
     public static string NewTempFolder(string prefix)

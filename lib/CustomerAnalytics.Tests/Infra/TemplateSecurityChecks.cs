@@ -70,15 +70,7 @@ internal static class TemplateSecurityChecks
     public static List<string> S3GrantsBeyondBucket(CloudFormationTemplate t, string bucketId)
     {
         var problems = new List<string>();
-        var statements = new List<(string Where, Dictionary<string, object?> Statement)>();
-        foreach (var (id, role) in t.ResourcesOfType("AWS::IAM::Role"))
-            foreach (var policy in List(Properties(role).GetValueOrDefault("Policies")).OfType<Dictionary<string, object?>>())
-                statements.AddRange(StatementsOf(policy.GetValueOrDefault("PolicyDocument")).Select(s => (id, s)));
-        foreach (var type in new[] { "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" })
-            foreach (var (id, policy) in t.ResourcesOfType(type))
-                statements.AddRange(StatementsOf(Properties(policy).GetValueOrDefault("PolicyDocument")).Select(s => (id, s)));
-
-        foreach (var (where, statement) in statements.Where(s => s.Statement.GetValueOrDefault("Effect") as string == "Allow"))
+        foreach (var (where, statement) in AllowStatements(t))
         {
             var actions = List(statement.GetValueOrDefault("Action")).OfType<string>().ToList();
             if (actions.Any(a => a is "*" or "s3:*")) problems.Add($"{where}: allows {string.Join(", ", actions)}");
@@ -88,6 +80,52 @@ internal static class TemplateSecurityChecks
                     problems.Add($"{where}: S3 actions on {Describe(resource)}, not only {bucketId}");
         }
         return problems;
+    }
+
+    /// <summary>
+    /// Violations of "the only EC2 permission is ec2:StopInstances on the instance itself": any other EC2 action (or a
+    /// wildcard, or NotAction/NotResource), StopInstances on anything but
+    /// <c>!Sub arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/${Instance}</c> or without the
+    /// condition that the caller is that instance (<c>ArnEquals ec2:SourceInstanceARN</c>), and no such grant at all.
+    /// </summary>
+    public static List<string> Ec2GrantsBeyondStoppingItself(CloudFormationTemplate t, string instanceId)
+    {
+        var problems = new List<string>();
+        var itself = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/${" + instanceId + "}";
+        bool IsItself(object? value) => value is Dictionary<string, object?> m && m.Count == 1 && m.GetValueOrDefault("Fn::Sub") as string == itself;
+        var grants = 0;
+        foreach (var (where, statement) in AllowStatements(t))
+        {
+            foreach (var key in new[] { "NotAction", "NotResource" }.Where(statement.ContainsKey))
+                problems.Add($"{where}: an Allow with {key} grants more than it names");
+            var actions = List(statement.GetValueOrDefault("Action")).OfType<string>().ToList();
+            var ec2 = actions.Where(a => a == "*" || a.StartsWith("ec2:", StringComparison.OrdinalIgnoreCase)).ToList();
+            foreach (var action in ec2.Where(a => !a.Equals("ec2:StopInstances", StringComparison.OrdinalIgnoreCase)))
+                problems.Add($"{where}: allows {action}; the only EC2 action allowed is ec2:StopInstances on {instanceId} itself");
+            if (!ec2.Any(a => a.Equals("ec2:StopInstances", StringComparison.OrdinalIgnoreCase))) continue;
+            grants++;
+            foreach (var resource in List(statement.GetValueOrDefault("Resource")).Where(r => !IsItself(r)))
+                problems.Add($"{where}: ec2:StopInstances on {Describe(resource)}, not only {instanceId} itself");
+            var source = ((statement.GetValueOrDefault("Condition") as Dictionary<string, object?>)
+                ?.GetValueOrDefault("ArnEquals") as Dictionary<string, object?>)?.GetValueOrDefault("ec2:SourceInstanceARN");
+            if (!IsItself(source))
+                problems.Add($"{where}: ec2:StopInstances without the condition ArnEquals ec2:SourceInstanceARN = {instanceId} itself");
+        }
+        if (grants == 0) problems.Add($"no statement lets {instanceId} stop itself (ec2:StopInstances), so the idle stop cannot work");
+        return problems;
+    }
+
+    /// <summary>The Allow statements of every role's inline policies and of every policy resource, with their resource id.</summary>
+    private static IEnumerable<(string Where, Dictionary<string, object?> Statement)> AllowStatements(CloudFormationTemplate t)
+    {
+        var statements = new List<(string Where, Dictionary<string, object?> Statement)>();
+        foreach (var (id, role) in t.ResourcesOfType("AWS::IAM::Role"))
+            foreach (var policy in List(Properties(role).GetValueOrDefault("Policies")).OfType<Dictionary<string, object?>>())
+                statements.AddRange(StatementsOf(policy.GetValueOrDefault("PolicyDocument")).Select(s => (id, s)));
+        foreach (var type in new[] { "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" })
+            foreach (var (id, policy) in t.ResourcesOfType(type))
+                statements.AddRange(StatementsOf(Properties(policy).GetValueOrDefault("PolicyDocument")).Select(s => (id, s)));
+        return statements.Where(s => s.Statement.GetValueOrDefault("Effect") as string == "Allow");
     }
 
     private static IEnumerable<Dictionary<string, object?>> StatementsOf(object? document) =>

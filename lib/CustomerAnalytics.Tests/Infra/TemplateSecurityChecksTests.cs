@@ -115,4 +115,56 @@ public class TemplateSecurityChecksTests
         Assert.Equal(["Role: S3 actions on *, not only DataBucket", "Role: S3 actions on Fn::Sub: ${Other.Arn}/*, not only DataBucket",
             "Extra: allows s3:*"], TemplateSecurityChecks.S3GrantsBeyondBucket(t, "DataBucket"));
     }
+
+    [Fact]
+    public void Ec2_grants_beyond_stopping_the_instance_itself_are_flagged()
+    {
+        var t = CloudFormationTemplate.Parse("""
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  Policies:
+                    - PolicyName: p
+                      PolicyDocument:
+                        Statement:
+                          - { Effect: Allow, Action: [ec2:StopInstances, ec2:TerminateInstances], Resource: "*" }
+                          - { Effect: Allow, Action: "ec2:*", Resource: !Sub "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/${Instance}" }
+                          - { Effect: Allow, NotAction: s3:GetObject, Resource: "*" }
+              Stop:
+                Type: AWS::IAM::Policy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: ec2:StopInstances
+                        Resource: !Sub "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/${Other}"
+                        Condition: { StringEquals: { "aws:ResourceTag/workshop-attendee": alice } }
+            """);
+        Assert.Equal([
+            "Role: allows ec2:TerminateInstances; the only EC2 action allowed is ec2:StopInstances on Instance itself",
+            "Role: ec2:StopInstances on *, not only Instance itself",
+            "Role: ec2:StopInstances without the condition ArnEquals ec2:SourceInstanceARN = Instance itself",
+            "Role: allows ec2:*; the only EC2 action allowed is ec2:StopInstances on Instance itself",
+            "Role: an Allow with NotAction grants more than it names",
+            "Stop: ec2:StopInstances on Fn::Sub: arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:instance/${Other}, not only Instance itself",
+            "Stop: ec2:StopInstances without the condition ArnEquals ec2:SourceInstanceARN = Instance itself"],
+            TemplateSecurityChecks.Ec2GrantsBeyondStoppingItself(t, "Instance"));
+    }
+
+    [Fact]
+    public void A_template_where_the_instance_cannot_stop_itself_is_flagged()
+    {
+        var t = CloudFormationTemplate.Parse("""
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  Policies:
+                    - PolicyName: p
+                      PolicyDocument: { Statement: [ { Effect: Allow, Action: s3:GetObject, Resource: !Sub "${DataBucket.Arn}/*" } ] }
+            """);
+        Assert.Equal(["no statement lets Instance stop itself (ec2:StopInstances), so the idle stop cannot work"],
+            TemplateSecurityChecks.Ec2GrantsBeyondStoppingItself(t, "Instance"));
+    }
 }

@@ -112,9 +112,30 @@ public class WorkshopTemplateTests
         Assert.Contains("bash \"$WORKSHOP_DIR/infra/bootstrap.sh\"", userData);
         var exported = Regex.Matches(userData, @"export (WORKSHOP_[A-Z_]+)=").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["WORKSHOP_REPO_URL", "WORKSHOP_BRANCH", "WORKSHOP_BUCKET", "WORKSHOP_REGION", "WORKSHOP_WAIT_HANDLE",
-            "WORKSHOP_USER", "WORKSHOP_DIR"], exported);
+            "WORKSHOP_IDLE_STOP_MINUTES", "WORKSHOP_USER", "WORKSHOP_DIR"], exported);
         var bootstrap = File.ReadAllText(InfraPaths.Bootstrap);
         Assert.All(exported, name => Assert.Contains("${" + name + ":-", bootstrap));
+    }
+
+    [Fact]
+    public void Idle_stop_defaults_to_an_hour_may_be_switched_off_and_reaches_the_bootstrap()
+    {
+        var minutes = Map(Template.Parameters, "IdleStopMinutes");
+        Assert.Equal("Number", minutes["Type"]);
+        Assert.Equal("60", minutes["Default"]);
+        Assert.Equal("0", minutes["MinValue"]);
+        Assert.Contains("export WORKSHOP_IDLE_STOP_MINUTES='${IdleStopMinutes}'", UserData());
+        // Its fallback, a shutdown from inside, must stop the machine, not terminate it.
+        var data = Map(Properties(Resource("LaunchTemplate")), "LaunchTemplateData");
+        Assert.Equal("stop", data["InstanceInitiatedShutdownBehavior"]);
+    }
+
+    [Fact]
+    public void The_only_ec2_permission_is_stopping_the_instance_itself()
+    {
+        Assert.Empty(TemplateSecurityChecks.Ec2GrantsBeyondStoppingItself(Template, "Instance"));
+        var policy = Properties(Resource("IdleStopPolicy"));
+        Assert.Equal(new object?[] { new Dictionary<string, object?> { ["Ref"] = "InstanceRole" } }, List(policy["Roles"]));
     }
 
     /// <summary>The user data script as written in the template (inside Fn::Base64 / Fn::Sub).</summary>

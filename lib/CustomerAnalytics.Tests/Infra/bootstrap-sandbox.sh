@@ -6,7 +6,9 @@
 # (use-cuda.sh on the clone's copy, check-cuda.sh with the stand-in dotnet).
 #
 # Usage: bootstrap-sandbox.sh SANDBOX REPO [KEY=VALUE...]   (extra environment for bootstrap.sh)
-# Stand-in behaviour switches: SANDBOX_NO_GPU=1 (nvidia-smi finds nothing).
+# Stand-in behaviour switches: SANDBOX_NO_GPU=1 (nvidia-smi finds nothing); SANDBOX_RUNNER_TRANSCRIPT=FILE and
+# SANDBOX_RUNNER_EXIT=N (what the headless runner prints and its exit code; default: every notebook ok, exit 0).
+# The runner stand-in records "runner WORKSHOP_DEVICE=... ARGS" in calls.log.
 set -euo pipefail
 
 sandbox="$1"; repo="$2"; shift 2
@@ -21,7 +23,8 @@ stub() { # stub NAME BODY: a command that logs its arguments, then runs BODY
 stub dpkg "[ -f '$sandbox/state/apt-installed' ]"
 stub apt-get "case \" \$* \" in *' install '*) touch '$sandbox/state/apt-installed' ;; esac"
 stub systemctl "exit 0"
-stub nvidia-smi "[ \"\${SANDBOX_NO_GPU:-0}\" = 1 ] && exit 9; echo 'GPU 0: NVIDIA L4 (UUID: GPU-sandbox)'"
+stub nvidia-smi "[ \"\${SANDBOX_NO_GPU:-0}\" = 1 ] && exit 9
+case \"\$*\" in *--query-gpu=name*) echo 'NVIDIA L4, 23034 MiB, 550.127.05' ;; *) echo 'GPU 0: NVIDIA L4 (UUID: GPU-sandbox)' ;; esac"
 # sudo -u USER -H env VAR=... CMD: keep the stand-ins first on the PATH the script sets for the user.
 stub sudo "shift 3; args=(); for a in \"\$@\"; do case \"\$a\" in PATH=*) args+=(\"PATH=$stubs:\${a#PATH=}\") ;; *) args+=(\"\$a\") ;; esac; done; exec \"\${args[@]}\""
 # git clone --branch B URL DIR: a 'clone' holding the files the bootstrap uses from the repository.
@@ -48,7 +51,12 @@ cat >"\$dir/dotnet" <<'DOTNET'
 echo "dotnet \$*" >>"$sandbox/calls.log"
 case "\$*" in
   --list-sdks) echo "10.0.100 [/sandbox/sdk]" ;;
-  "run check-cuda.cs") echo "cuda.is_available() = True, devices = 1"; echo "matmul on the GPU: 16777216 (expected 16777216)" ;;
+  "run check-cuda.cs") echo "cuda: is_available() = True, devices = 1"; echo "matmul: 2048x2048 float32, CPU 812.4 ms, GPU 9.81 ms per product (83x)" ;;
+  "run --project lib/CustomerAnalytics.Runner "*)
+    echo "runner WORKSHOP_DEVICE=\${WORKSHOP_DEVICE:-unset} \${*:5}" >>"$sandbox/calls.log"
+    if [ -n "\${SANDBOX_RUNNER_TRANSCRIPT:-}" ]; then cat "\$SANDBOX_RUNNER_TRANSCRIPT"; exit "\${SANDBOX_RUNNER_EXIT:-1}"; fi
+    printf '%-30s  %5s  %7s  %s\n' notebook cells seconds status
+    for nb in notebooks/*.ipynb; do nb="\$(basename "\$nb" .ipynb)"; printf '%-30s  %5s  %7s  %s\n' "\$nb" 9/9 12.0 ok; done ;;
 esac
 exit 0
 DOTNET
