@@ -9,7 +9,7 @@ namespace CustomerAnalytics.Tests.Notebooks;
 /// <summary>
 /// Workshops 01 and 02 on a machine with a bucket (WORKSHOP_BUCKET, as the GPU template sets it), against a local
 /// s3rver reached through the standard AWS environment variables: 01 puts the sample and its RFM table in the
-/// attendee's folder and loads from there; 02 reads that table back.
+/// attendee's folder and loads from there; 02 reads that table back; 03 saves its model there.
 /// </summary>
 [Collection(Runner.RunnerCollection.Name)]
 public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rverFixture>
@@ -27,6 +27,9 @@ public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rver
         ["AWS_REGION"] = "us-east-1",
     };
 
+    // The attendee's folder when WORKSHOP_ATTENDEE is not set: the user name, as on the GPU machines.
+    private static readonly string Attendee = Workshop.FromSettings(RepositoryPaths.Root, _ => null, Environment.UserName).Attendee;
+
     private static string Line(string uri, long bytes, bool upload) =>
         string.Create(CultureInfo.InvariantCulture, $"{(upload ? "uploaded" : "downloaded")} {uri} ({bytes:N0} bytes)");
 
@@ -34,7 +37,7 @@ public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rver
     public async Task With_a_bucket_01_uploads_the_sample_and_its_RFM_table_and_02_reads_the_table_from_there()
     {
         var bucket = await server.NewBucketAsync();
-        var attendee = Workshop.FromSettings(RepositoryPaths.Root, _ => null, Environment.UserName).Attendee;
+        var attendee = Attendee;
         var folder = $"s3://{bucket}/{attendee}/";
         var out01 = WorkshopRuns.NewOutputFolder("01-bucket-flow");
 
@@ -61,7 +64,10 @@ public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rver
         Assert.Contains(Line(rfmUri, rfmCsv.Length, upload: true), run01.Output);
 
         var out02 = WorkshopRuns.NewOutputFolder("02-bucket-flow");
-        var run02 = RunExe(RepositoryPaths.Root, BucketEnvironment(bucket), [Path.Combine("notebooks", "02-kmeans-segmentation.ipynb"), "--out", out02, .. WorkshopRuns.ParameterArgs("02-kmeans-segmentation")]);
+        // An s3:// source parameter is downloaded first too: here the Online Retail file 01 uploaded.
+        var retailUri = folder + "online-retail/online_retail.csv";
+        var run02 = RunExe(RepositoryPaths.Root, BucketEnvironment(bucket),
+            [Path.Combine("notebooks", "02-kmeans-segmentation.ipynb"), "--out", out02, "--param", "retailSource=" + retailUri, .. WorkshopRuns.ParameterArgs("02-kmeans-segmentation")]);
 
         Assert.True(run02.ExitCode == 0, $"02 failed with a bucket (exit {run02.ExitCode}):\n{run02.Output}");
         Assert.Contains($"RFM table: read from {rfmUri}", run02.Output);
@@ -71,7 +77,26 @@ public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rver
         var customers = File.ReadAllLines(Path.Combine(out01, "results", "rfm_olist.csv")).Length - 1;
         Assert.Equal(customers, KeyNumbers.Read(Path.Combine(out02, "charts", "02-kmeans-segmentation", KeyNumbers.FileName))["customers"]);
         Assert.Contains("Truth comparison skipped", run02.Output); // a table read from S3 is a file, never the sample
+        Assert.Contains(Line(retailUri, new FileInfo(Path.Combine(RepositoryPaths.Root, "data", "online-retail", "online_retail.csv")).Length, upload: false), run02.Output);
         var segments = Assert.Single(await s3.ListAsync(folder + "results/"), o => o.Key.EndsWith("customer_segments.csv", StringComparison.Ordinal));
         Assert.Equal(new FileInfo(Path.Combine(out02, "results", "customer_segments.csv")).Length, segments.Size);
+    }
+
+    [S3Fact]
+    public async Task With_a_bucket_03_saves_its_model_in_the_attendee_folder()
+    {
+        var bucket = await server.NewBucketAsync();
+        var out03 = WorkshopRuns.NewOutputFolder("03-bucket-flow");
+
+        var run = RunExe(RepositoryPaths.Root, BucketEnvironment(bucket), [Path.Combine("notebooks", "03-propensity-modelling.ipynb"), "--out", out03, .. WorkshopRuns.ParameterArgs("03-propensity-modelling")]);
+
+        Assert.True(run.ExitCode == 0, $"03 failed with a bucket (exit {run.ExitCode}):\n{run.Output}");
+        using var s3 = new S3Transfer(server.Options());
+        var model = Assert.Single(await s3.ListAsync($"s3://{bucket}/"));
+        Assert.Equal($"{Attendee}/models/propensity-model.zip", model.Key);
+        var local = File.ReadAllBytes(Path.Combine(out03, "charts", "03-propensity-modelling", "propensity-model.zip"));
+        using var temp = new TempFolder();
+        Assert.Equal(local, File.ReadAllBytes(await s3.DownloadFileAsync(model.Uri.ToString(), Path.Combine(temp.Path, "model.zip"))));
+        Assert.Contains(Line(model.Uri.ToString(), local.Length, upload: true), run.Output);
     }
 }
