@@ -19,6 +19,7 @@ using CustomerAnalytics.Data;
 using CustomerAnalytics.Sql;
 using CustomerAnalytics.Charts;
 using CustomerAnalytics.Exercises;
+using CustomerAnalytics.Cloud;
 using System.Globalization;
 using CustomerAnalytics.Apps;
 
@@ -38,7 +39,7 @@ app.Section("# 01 · RFM scores with SQL, on DuckDB (and PostgreSQL / Redshift)"
 
 // ## Setup
 //
-// Load the packages this workshop uses (versions pinned in `Directory.Packages.props`) and the workshop library. `Workshop.Start()` finds the repository's `data/` folder.
+// Load the packages this workshop uses (versions pinned in `Directory.Packages.props`) and the workshop library. `Workshop.Start()` finds the repository's `data/` folder and reads the settings once, among them `WORKSHOP_BUCKET`: the S3 bucket the workshop machines give you (section 1).
 app.Section("## Setup");
 var workshop = Workshop.Start();
 
@@ -46,20 +47,45 @@ var workshop = Workshop.Start();
 //
 // Change these to use your own data. `olistSource` can be a folder holding the three Kaggle Olist files (`olist_customers_dataset.csv`, `olist_orders_dataset.csv`, `olist_order_payments_dataset.csv`) or an `s3://bucket/prefix` location; empty means the bundled sample. `retailSource` is an Online Retail file: Kaggle's `data.csv` (Latin-1, dates like `12/1/2010 8:26`) and UTF-8 exports with ISO dates (`2010-12-01 08:26:00`, ids like `17850.0`) both load as they are. The as-of date is empty by default: the day after the last delivered order.
 app.Section("## Parameters");
-var olistSource = app.Parameter("olistSource", "");                 // "" = data/olist sample; a folder or s3://bucket/prefix
+var olistSource = app.Parameter("olistSource", "");                 // "" = data/olist sample (through your bucket when WORKSHOP_BUCKET is set); a folder or s3://bucket/prefix
 var retailSource = app.Parameter("retailSource", "");                // "" = data/online-retail/online_retail.csv
 var asOfDate = app.Parameter("asOfDate", "");                    // "" = day after the last order; or e.g. "2018-09-01"
 var orderStatuses = app.Parameter("orderStatuses", "delivered");      // comma-separated statuses that count as purchases
 var postgresConnection = app.Parameter("postgresConnection", "");          // e.g. "Host=127.0.0.1;Username=postgres;Database=rfm" to run the SQL there too
-var s3ResultsUri = app.Parameter("s3ResultsUri", "");                // e.g. "s3://my-bucket/rfm/" to upload the RFM table
+var s3ResultsUri = app.Parameter("s3ResultsUri", "");                // e.g. "s3://my-bucket/rfm/" to upload the RFM table; "" = your bucket's results/ (if any)
 app.CheckParameters();
 
-// ## 1. Load the three tables
+// ## 1. Load the three tables, through S3 when you have a bucket
 //
+// On the workshop machines the template gives you an S3 bucket of your own and sets `WORKSHOP_BUCKET` (`workshop.Bucket`; your folder in it is `workshop.Attendee`: `WORKSHOP_ATTENDEE`, else your user name). The data then travels as it does in a company: the files go to S3 first and the analysis reads them from there, as the original workshop's Redshift `COPY` did. Without a bucket (your laptop), or when a source parameter names your own files, they are read where they are.
+//
+// `S3Transfer` (AWSSDK.S3 underneath) takes its region, endpoint and credentials from the standard AWS settings (`AWS_REGION`, `AWS_ENDPOINT_URL`, the machine's role or your profile); `TransferLog` prints every object read or written, with its size. First, where each dataset comes from:
+app.Section("## 1. Load the three tables, through S3 when you have a bucket");
+var s3 = new S3Transfer(S3Options.FromEnvironment());
+var s3Log = new TransferLog();
+var viaBucket = workshop.Bucket is not null;
+var olistFrom = olistSource != "" ? olistSource : viaBucket ? workshop.BucketUri("olist/") : workshop.DataPath("olist");
+var retailFrom = retailSource != "" ? retailSource
+    : viaBucket ? workshop.BucketUri("online-retail/online_retail.csv") : workshop.DataPath("online-retail", "online_retail.csv");
+Console.WriteLine($"Olist from {olistFrom}\nOnline Retail from {retailFrom}");
+
+// **Upload.** With a bucket and no source parameter, the bundled sample goes there first: `UploadFolderAsync` copies a folder (the file names become the keys under the prefix), `UploadFileAsync` one file. Each printed line is one object: its `s3://` key and its size.
+if (olistSource == "" && viaBucket)
+    await s3.UploadFolderAsync(workshop.DataPath("olist"), olistFrom, s3Log);
+if (retailSource == "" && viaBucket)
+    await s3.UploadFileAsync(workshop.DataPath("online-retail", "online_retail.csv"), retailFrom, s3Log);
+if (!viaBucket) Console.WriteLine("No WORKSHOP_BUCKET: nothing uploaded, the files are read where they are.");
+
+// **Download.** The loaders read local files only (they check every value and report the bad lines by number), so whatever lives in S3, your bucket's copy or an `s3://` parameter of your own, is downloaded first into a cache folder that mirrors bucket and key (`workshop.CachePath`, under `artifacts/s3-cache/`): `DownloadPrefixAsync` for a folder, `DownloadFileAsync` for one object.
+var olistFolder = S3Uri.IsS3(olistFrom) ? workshop.CachePath(olistFrom) : olistFrom;
+if (S3Uri.IsS3(olistFrom))
+    await s3.DownloadPrefixAsync(olistFrom, olistFolder, s3Log);
+var retailFile = S3Uri.IsS3(retailFrom) ? await s3.DownloadFileAsync(retailFrom, workshop.CachePath(retailFrom), s3Log) : retailFrom;
+Console.WriteLine($"Loading Olist from {olistFolder}\nLoading Online Retail from {retailFile}");
+
 // `DatasetLoader.LoadOlist` reads the customers, orders and payments files into an in-process DuckDB database, checking every value against the published schema. Rows that fail (a bad number, a bad timestamp, a missing id) are counted and shown, never silently dropped; past an error budget the load stops with the first bad lines.
-app.Section("## 1. Load the three tables");
 var db = new WorkshopDatabase();
-var olist = DatasetLoader.LoadOlist(db, olistSource == "" ? workshop.DataPath("olist") : olistSource);
+var olist = DatasetLoader.LoadOlist(db, olistFolder);
 app.Show(olist);
 
 // ## 2. Explore before computing
@@ -144,16 +170,14 @@ app.Show(db.Query(MyQuery()));
 
 // ## 5. Save the table for workshop 02
 //
-// The RFM table goes to `artifacts/results/` as CSV (and Parquet, which keeps the column types). Workshop 02 segments it with k-means. With `s3ResultsUri` set, the CSV is uploaded to S3 as well (credentials from the usual AWS environment or profile).
+// The RFM table goes to `artifacts/results/` as CSV (and Parquet, which keeps the column types). Workshop 02 segments it with k-means. With a bucket, the CSV also goes to your folder's `results/` (or to `s3ResultsUri` when you set it): on the workshop machines, workshop 02 reads it from there, as SageMaker read the table Redshift unloaded to S3.
 app.Section("## 5. Save the table for workshop 02");
 var csv = rfm.Save(workshop.ResultsPath("rfm_olist.csv"));
 var parquet = rfm.Save(workshop.ResultsPath("rfm_olist.parquet"));
-if (s3ResultsUri != "")
-{
-    using var s3 = new CustomerAnalytics.Cloud.S3Transfer(CustomerAnalytics.Cloud.S3Options.FromEnvironment());
-    await s3.UploadFileAsync(csv, s3ResultsUri.TrimEnd('/') + "/rfm_olist.csv");
-}
-Console.WriteLine($"Saved {result.Customers:N0} customers to {csv} and {parquet}{(s3ResultsUri == "" ? "" : " and " + s3ResultsUri)}");
+var resultsUri = s3ResultsUri != "" ? s3ResultsUri : viaBucket ? workshop.BucketUri("results/") : "";
+if (resultsUri != "")
+    await s3.UploadFileAsync(csv, S3Uri.Parse(resultsUri).Combine("rfm_olist.csv").ToString(), s3Log);
+Console.WriteLine($"Saved {result.Customers:N0} customers to {csv} and {parquet}{(resultsUri == "" ? "" : " and " + resultsUri)}");
 
 // ## 6. When the data outgrows a laptop: PostgreSQL and Amazon Redshift
 //
@@ -179,9 +203,9 @@ else
 //
 // The UCI Online Retail file is messier: about a quarter of its lines have no `CustomerID`, cancellations are invoices starting with `C` with negative quantities, and a few lines are adjustments with zero or negative prices. Three cleaning steps remove them, each reporting how many rows it dropped; then invoices become orders and the same RFM steps run.
 //
-// The loader reads Kaggle's `data.csv` (Latin-1, so `£` and `é` arrive intact; the load report says the encoding was detected) and UTF-8 exports with ISO dates alike.
+// The loader reads the file section 1 chose (`retailFile`, a local copy when it lives in S3): Kaggle's `data.csv` (Latin-1, so `£` and `é` arrive intact; the load report says the encoding was detected) and UTF-8 exports with ISO dates alike.
 app.Section("## 7. The same on the Online Retail data, with its cleaning");
-var retail = DatasetLoader.LoadOnlineRetail(db, retailSource == "" ? workshop.DataPath("online-retail", "online_retail.csv") : retailSource);
+var retail = DatasetLoader.LoadOnlineRetail(db, retailFile);
 var retailRfm = RfmPipeline.ForOnlineRetail(engine);
 retailRfm.Prepare();
 foreach (var step in new[] { "with_customer", "without_cancellations", "positive_lines" })

@@ -16,13 +16,13 @@
 
 using CustomerAnalytics;
 using CustomerAnalytics.Exercises;
+using CustomerAnalytics.Cloud;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using System.IO;
 using CustomerAnalytics.Segmentation;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
-using CustomerAnalytics.Cloud;
 using CustomerAnalytics.Apps;
 
 var app = WorkshopApp.Start("02-kmeans-segmentation", args);
@@ -54,9 +54,9 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this notebook. `olistSource` and `retailSource` mean what they mean in workshop 01: empty is the bundled sample; otherwise a folder holding the three Kaggle Olist files (or an `s3://bucket/prefix` location) and an Online Retail CSV as UCI or Kaggle publish it (or an `s3://` object). `k = 0` means "take the elbow of the average-distance curve" (explained in step 3); set a number to force k. `retailK` does the same for the Online Retail customers (step 10). `silhouetteSample` bounds the cost of the silhouette (it compares every pair of customers). `s3Uri` is empty by default: set it (for example `s3://my-bucket/segments/`) to upload the scores.
+// The knobs of this notebook. `olistSource` and `retailSource` mean what they mean in workshop 01: empty is the bundled sample; otherwise a folder holding the three Kaggle Olist files (or an `s3://bucket/prefix` location) and an Online Retail CSV as UCI or Kaggle publish it (or an `s3://` object). `k = 0` means "take the elbow of the average-distance curve" (explained in step 3); set a number to force k. `retailK` does the same for the Online Retail customers (step 10). `silhouetteSample` bounds the cost of the silhouette (it compares every pair of customers). `s3Uri` is empty by default: set it (for example `s3://my-bucket/segments/`) to upload the scores; on a machine with a bucket (`WORKSHOP_BUCKET`) they go to your folder's `results/` anyway.
 app.Section("## Parameters");
-var olistSource = app.Parameter("olistSource", "");                // "" = data/olist sample; a folder with the three Kaggle Olist CSVs, or s3://bucket/prefix
+var olistSource = app.Parameter("olistSource", "");                // "" = data/olist sample, or with WORKSHOP_BUCKET the table 01 put there; a folder with the three Kaggle Olist CSVs, or s3://bucket/prefix
 var retailSource = app.Parameter("retailSource", "");               // "" = data/online-retail/online_retail.csv; an Online Retail CSV, or s3://bucket/key
 var seed = app.Parameter("seed", 42);
 var minK = app.Parameter("minK", 2);
@@ -64,16 +64,28 @@ var maxK = app.Parameter("maxK", 10);
 var k = app.Parameter("k", 0);
 var retailK = app.Parameter("retailK", 0);                     // k for the Online Retail customers (step 10); 0 = their elbow
 var silhouetteSample = app.Parameter("silhouetteSample", 4000);
-var s3Uri = app.Parameter("s3Uri", "");
+var s3Uri = app.Parameter("s3Uri", "");                     // "" = your bucket's results/ when WORKSHOP_BUCKET is set, else no upload
 app.CheckParameters();
 
 // ## 1. The RFM table
 //
 // One row per customer: recency in days, frequency in orders, total and average spend, scores and rule-based segment. It is computed here from `olistSource` with workshop 01's SQL steps (`RfmPipeline`), and the load report says how many rows were read and rejected, and why.
 //
-// Why not read the `rfm_olist.csv` workshop 01 saved? A file on disk does not say which data it was computed from: after running workshop 01 on your own files, it would silently stand in for the sample, and step 9 would compare it with the sample's truth. Computing takes about a second on the sample, so this notebook always starts from the data you name. `rfm.FromSample` records whether that data is the bundled sample. (To segment a saved table of your own, `RfmInput.Read(path)` reads it; it never counts as the sample.)
+// Why not read the `rfm_olist.csv` workshop 01 saved? A file on disk does not say which data it was computed from: after running workshop 01 on your own files, it would silently stand in for the sample, and step 9 would compare it with the sample's truth. Computing takes about a second on the sample, so on your laptop this notebook starts from the data you name. `rfm.FromSample` records whether that data is the bundled sample. (To segment a saved table of your own, `RfmInput.Read(path)` reads it; it never counts as the sample.)
+//
+// **On a workshop machine** (`WORKSHOP_BUCKET` set, see workshop 01) with `olistSource` empty, the hand-off is the original workshop's: SageMaker read the table Redshift had unloaded to S3, and this notebook reads the `rfm_olist.csv` workshop 01 uploaded to your folder. `DownloadFileAsync` copies it into the cache folder (the loaders and readers take local files only), and `RfmInput.Read` reads it; an `s3://` `olistSource` is downloaded the same way (`DownloadPrefixAsync`). Being a file, the table from S3 is not the sample, so step 9 skips the truth comparison: set `olistSource = "../data/olist"` to compute the table here from the sample and compare.
 app.Section("## 1. The RFM table");
-var rfm = RfmInput.FromOlist(olistSource == "" ? workshop.DataPath("olist") : olistSource, fromSample: workshop.IsSample(olistSource));
+var s3 = new S3Transfer(S3Options.FromEnvironment());
+var s3Log = new TransferLog();
+var rfmFrom = olistSource == "" && workshop.Bucket is not null ? workshop.BucketUri("results/rfm_olist.csv") : "";
+var olistFolder = S3Uri.IsS3(olistSource) ? workshop.CachePath(olistSource) : olistSource == "" ? workshop.DataPath("olist") : olistSource;
+if (S3Uri.IsS3(olistSource))
+    await s3.DownloadPrefixAsync(olistSource, olistFolder, s3Log);
+var rfmFile = rfmFrom == "" ? "" : await s3.DownloadFileAsync(rfmFrom, workshop.CachePath(rfmFrom), s3Log);
+Console.WriteLine(rfmFrom == "" ? $"RFM table: computed from {olistFolder}" : $"RFM table: read from {rfmFrom}");
+
+// The table itself: read from the downloaded file, or computed from the Olist files with workshop 01's SQL; `workshop.IsSample` compares the files' bytes with the bundled sample.
+var rfm = rfmFile != "" ? RfmInput.Read(rfmFile) : RfmInput.FromOlist(olistFolder, fromSample: workshop.IsSample(olistFolder));
 app.Show(rfm);
 
 // ## 2. Feature preparation
@@ -235,15 +247,12 @@ var scoresPath = scores.WriteCsv(workshop.ResultsPath("customer_segments.csv"));
 Console.WriteLine($"Wrote {scoresPath}");
 app.Show(scores);
 
-// Optionally upload the CSV to S3 with the library's `S3Transfer` (credentials from the usual AWS environment). With `s3Uri` empty, this step is skipped.
-if (string.IsNullOrWhiteSpace(s3Uri))
+// Upload the CSV to S3 with `S3Transfer.UploadFileAsync` (credentials from the usual AWS environment): to `s3Uri`, or to your bucket's `results/` when there is one. With neither, this step is skipped.
+var segmentsUri = s3Uri != "" ? s3Uri : workshop.Bucket is not null ? workshop.BucketUri("results/") : "";
+if (segmentsUri == "")
     Console.WriteLine("s3Uri is empty: upload skipped (set it in the parameters cell, e.g. s3://my-bucket/segments/).");
 else
-{
-    var transfer = new S3Transfer(S3Options.FromEnvironment());
-    var target = S3Uri.Parse(s3Uri).Combine("customer_segments.csv").ToString();
-    Console.WriteLine(await transfer.UploadFileAsync(scoresPath, target));
-}
+    await s3.UploadFileAsync(scoresPath, S3Uri.Parse(segmentsUri).Combine("customer_segments.csv").ToString(), s3Log);
 
 // ## 7. A one-page dashboard
 //
@@ -323,9 +332,12 @@ else
 
 // ## 10. The same on the Online Retail data
 //
-// The original workshop ran its k-means on the UCI Online Retail data. Workshop 01 (section 7) cleans it (no `CustomerID`, cancellations, zero prices) and turns invoices into orders, so the same RFM columns come out, with spend in pounds sterling. Here the same steps run on it, in their own section rather than behind a parameter: side by side, the two datasets show that the right k and the meaning of each feature depend on the customers. The cell says how many customers bought only once in each dataset: where most did, frequency separates few customers; where many came back, it separates many.
+// The original workshop ran its k-means on the UCI Online Retail data. Workshop 01 (section 7) cleans it (no `CustomerID`, cancellations, zero prices) and turns invoices into orders, so the same RFM columns come out, with spend in pounds sterling. Here the same steps run on it (an `s3://` `retailSource` is downloaded first), in their own section rather than behind a parameter: side by side, the two datasets show that the right k and the meaning of each feature depend on the customers. The cell says how many customers bought only once in each dataset: where most did, frequency separates few customers; where many came back, it separates many.
 app.Section("## 10. The same on the Online Retail data");
-var retailRfm = RfmInput.FromOnlineRetail(retailSource == "" ? workshop.DataPath("online-retail", "online_retail.csv") : retailSource, fromSample: workshop.IsSample(retailSource));
+var retailFile = retailSource == "" ? workshop.DataPath("online-retail", "online_retail.csv") : retailSource;
+if (S3Uri.IsS3(retailSource))
+    retailFile = await s3.DownloadFileAsync(retailSource, workshop.CachePath(retailSource), s3Log);
+var retailRfm = RfmInput.FromOnlineRetail(retailFile, fromSample: workshop.IsSample(retailFile));
 var retailFeatures = CustomerFeatures.FromDataFrame(retailRfm.Table, FeatureOptions.Default);
 double OnceShare(CustomerFeatures f) => f.Frequency.Count(x => x == 1) / (double)f.Count;
 Console.WriteLine($"Bought once: {OnceShare(retailFeatures):P0} of Online Retail customers, {OnceShare(features):P0} of Olist customers.");

@@ -7,14 +7,17 @@
 #:package Microsoft.ML.FastTree
 #:package Microsoft.ML.LightGbm
 #:package Microsoft.Data.Analysis
+#:package AWSSDK.S3
 #:package FSharp.Core
 #:package Plotly.NET
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
+#:project ../../lib/CustomerAnalytics.Cloud/CustomerAnalytics.Cloud.csproj
 #:property PublishAot=false
 
 using CustomerAnalytics;
 using CustomerAnalytics.Exercises;
+using CustomerAnalytics.Cloud;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -50,7 +53,7 @@ app.Section("# 03 · Purchase propensity: models, evaluation and drift monitorin
 
 // ## Setup
 //
-// The packages this workshop uses (versions pinned in `Directory.Packages.props`), then the workshop library. `Workshop.Start()` finds the repository's `data/` folder and lets the chart library run inside the kernel. The `using` lines bring in ML.NET, its trainers' option classes and the exercises' placeholder.
+// The packages this workshop uses (versions pinned in `Directory.Packages.props`), then the workshop library and its S3 part (section 7 keeps the model in your bucket when there is one). `Workshop.Start()` finds the repository's `data/` folder and lets the chart library run inside the kernel. The `using` lines bring in ML.NET, its trainers' option classes and the exercises' placeholder.
 app.Section("## Setup");
 var workshop = Workshop.Start();
 app.Show(workshop);
@@ -311,6 +314,16 @@ var modelPath = workshop.OutputPath("propensity-model.zip");
 mlContext.Model.Save(chosen, trainData.Schema, modelPath);
 var loadedModel = mlContext.Model.Load(modelPath, out var modelInputSchema);
 Console.WriteLine(FormattableString.Invariant($"saved {new FileInfo(modelPath).Length:N0} bytes to {modelPath}"));
+
+// On a workshop machine (`WORKSHOP_BUCKET` set, see workshop 01) the model also goes to your folder's `models/` in the bucket, where a scoring job on another machine fetches it with `DownloadFileAsync`; the printed line gives its key and size. Without a bucket nothing leaves this machine.
+var s3Log = new TransferLog();
+if (workshop.Bucket is null)
+    Console.WriteLine($"No WORKSHOP_BUCKET: the model stays in {modelPath}");
+else
+{
+    var s3 = new S3Transfer(S3Options.FromEnvironment());
+    await s3.UploadFileAsync(modelPath, workshop.BucketUri("models/propensity-model.zip"), s3Log);
+}
 
 // Scoring one session at a time, the way a web request would, uses a `PredictionEngine`: it maps a `SessionInput` (the features) to a `SessionPrediction` (score, probability, predicted label). The saved model gives the first test session the same probability as the test scores above.
 var engine = mlContext.Model.CreatePredictionEngine<SessionInput, SessionPrediction>(loadedModel);

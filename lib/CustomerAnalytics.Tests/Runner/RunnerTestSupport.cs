@@ -62,17 +62,24 @@ internal static class RunnerTestSupport
     /// Runs <c>dotnet run-workshops.dll args</c> from the test output folder (the test project references the runner,
     /// so its build output is copied next to the tests).
     /// </summary>
-    public static ProcessResult RunExe(string workingDirectory, params string[] args)
+    public static ProcessResult RunExe(string workingDirectory, params string[] args) => RunExe(workingDirectory, null, args);
+
+    /// <summary><see cref="RunExe(string, string[])"/> with environment variables set (a value) or removed (null)
+    /// for the runner's process only.</summary>
+    public static ProcessResult RunExe(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var exe = Path.Combine(AppContext.BaseDirectory, "run-workshops.dll");
         Assert.True(File.Exists(exe), $"run-workshops.dll not found next to the tests ({exe}); build the test project.");
 
-        return RunDotnet(workingDirectory, TimeSpan.FromMinutes(5), [exe, .. args]);
+        return RunDotnet(workingDirectory, TimeSpan.FromMinutes(5), environment, [exe, .. args]);
     }
 
     /// <summary>Runs <c>dotnet args</c> (the host the tests run on, else dotnet from PATH) and collects its output;
     /// fails the test when it takes longer than <paramref name="timeout"/>.</summary>
-    public static ProcessResult RunDotnet(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static ProcessResult RunDotnet(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunDotnet(workingDirectory, timeout, null, args);
+
+    private static ProcessResult RunDotnet(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         // The dotnet CLI tells child processes which host it is; fall back to PATH.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -83,6 +90,8 @@ internal static class RunnerTestSupport
             UseShellExecute = false,
         };
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            if (value is null) start.Environment.Remove(name); else start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -19,6 +19,22 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
     /// <see cref="Start"/>, and passed on through <see cref="OutputFolder"/> and <see cref="Headless"/>.</summary>
     public const string OutputDirVariable = "WORKSHOP_OUTPUT_DIR";
 
+    /// <summary>Environment variable naming the attendee's S3 bucket; the GPU machines' template sets it. When it is
+    /// set, workshops 01-03 keep their data, tables and models there (see <see cref="Bucket"/>).</summary>
+    public const string BucketVariable = "WORKSHOP_BUCKET";
+
+    /// <summary>Environment variable naming the attendee (the folder of their objects in the bucket); the user name
+    /// when it is not set.</summary>
+    public const string AttendeeVariable = "WORKSHOP_ATTENDEE";
+
+    /// <summary>The S3 bucket of this machine (<see cref="BucketVariable"/>), or null: then nothing goes to S3 unless
+    /// a notebook parameter names an s3:// location.</summary>
+    public string? Bucket { get; init; }
+
+    /// <summary>The attendee's folder in <see cref="Bucket"/>: <see cref="AttendeeVariable"/>, else the user name,
+    /// reduced to letters, digits, '.', '_' and '-' so it is a safe key prefix.</summary>
+    public string Attendee { get; init; } = "attendee";
+
     /// <summary>True when the runner or an app runs the notebook (they set <see cref="OutputDirVariable"/>): published
     /// charts are then also saved as HTML and PNG, and the key numbers as JSON, in <see cref="OutputFolder"/>.</summary>
     public bool Headless { get; init; }
@@ -110,13 +126,31 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
     public static Workshop Start(string? startFolder = null)
     {
         FSharpCoreRedirect.Install();
-        var root = FindRoot(startFolder ?? Directory.GetCurrentDirectory());
-        var runOutput = Environment.GetEnvironmentVariable(OutputDirVariable) is { Length: > 0 } dir ? dir : null;
+        return FromSettings(startFolder ?? Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable, Environment.UserName);
+    }
+
+    /// <summary>The workshop as <see cref="Start"/> finds it, with the settings read through <paramref name="setting"/>
+    /// (the environment in <see cref="Start"/>; a dictionary in tests).</summary>
+    internal static Workshop FromSettings(string startFolder, Func<string, string?> setting, string userName)
+    {
+        var root = FindRoot(startFolder);
+        string? Read(string name) => setting(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        var runOutput = Read(OutputDirVariable);
         var output = runOutput ?? Path.Combine(root, "artifacts", "charts");
-        var artifacts = Environment.GetEnvironmentVariable(ArtifactsDirVariable) is { Length: > 0 } runDir
-            ? Path.GetFullPath(runDir)
-            : Path.Combine(root, "artifacts");
-        return new Workshop(root, output, artifacts) { Headless = runOutput is not null };
+        var artifacts = Read(ArtifactsDirVariable) is { } runDir ? Path.GetFullPath(runDir) : Path.Combine(root, "artifacts");
+        return new Workshop(root, output, artifacts)
+        {
+            Headless = runOutput is not null,
+            Bucket = Read(BucketVariable),
+            Attendee = KeyPrefix(Read(AttendeeVariable) ?? userName),
+        };
+    }
+
+    // S3 keys may hold anything, but a folder name typed in a console or a policy is best kept plain.
+    private static string KeyPrefix(string name)
+    {
+        var plain = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray()).Trim('-', '.');
+        return plain.Length == 0 ? "attendee" : plain;
     }
 
     private static string FindRoot(string start) => TryFindRoot(start) ?? throw new DirectoryNotFoundException(
@@ -132,8 +166,11 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"Workshop repository {Root}; data in {DataFolder}; charts in {OutputFolder}; results in {Path.Combine(ArtifactsFolder, "results")}";
+    public override string ToString() => $"Workshop repository {Root}; data in {DataFolder}; charts in {OutputFolder}; results in {Path.Combine(ArtifactsFolder, "results")}"
+        + (Bucket is null ? "" : $"; S3 folder s3://{Bucket}/{Attendee}/");
 
     /// <inheritdoc />
-    public string ToHtml() => Html.Table(["repository", "data", "charts", "results"], [[Root, DataFolder, OutputFolder, Path.Combine(ArtifactsFolder, "results")]]);
+    public string ToHtml() => Bucket is null
+        ? Html.Table(["repository", "data", "charts", "results"], [[Root, DataFolder, OutputFolder, Path.Combine(ArtifactsFolder, "results")]])
+        : Html.Table(["repository", "data", "charts", "results", "S3 folder"], [[Root, DataFolder, OutputFolder, Path.Combine(ArtifactsFolder, "results"), $"s3://{Bucket}/{Attendee}/"]]);
 }

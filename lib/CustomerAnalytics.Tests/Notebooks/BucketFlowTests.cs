@@ -1,0 +1,102 @@
+using System.Globalization;
+using CustomerAnalytics.Cloud;
+using CustomerAnalytics.Tests.Cloud;
+using CustomerAnalytics.Tests.Data;
+using static CustomerAnalytics.Tests.Runner.RunnerTestSupport;
+
+namespace CustomerAnalytics.Tests.Notebooks;
+
+/// <summary>
+/// Workshops 01 and 02 on a machine with a bucket (WORKSHOP_BUCKET, as the GPU template sets it), against a local
+/// s3rver reached through the standard AWS environment variables: 01 puts the sample and its RFM table in the
+/// attendee's folder and loads from there; 02 reads that table back; 03 saves its model there.
+/// </summary>
+[Collection(Runner.RunnerCollection.Name)]
+public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rverFixture>
+{
+    private Dictionary<string, string?> BucketEnvironment(string bucket) => new()
+    {
+        [Workshop.BucketVariable] = bucket,
+        [Workshop.AttendeeVariable] = null, // the user name, as on the GPU machines
+        ["AWS_ENDPOINT_URL"] = server.ServiceUrl,
+        ["AWS_ENDPOINT_URL_S3"] = null,
+        ["AWS_ACCESS_KEY_ID"] = "S3RVER",
+        ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_REGION"] = "us-east-1",
+    };
+
+    // The attendee's folder when WORKSHOP_ATTENDEE is not set: the user name, as on the GPU machines.
+    private static readonly string Attendee = Workshop.FromSettings(RepositoryPaths.Root, _ => null, Environment.UserName).Attendee;
+
+    private static string Line(string uri, long bytes, bool upload) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(upload ? "uploaded" : "downloaded")} {uri} ({bytes:N0} bytes)");
+
+    [S3Fact]
+    public async Task With_a_bucket_01_uploads_the_sample_and_its_RFM_table_and_02_reads_the_table_from_there()
+    {
+        var bucket = await server.NewBucketAsync();
+        var attendee = Attendee;
+        var folder = $"s3://{bucket}/{attendee}/";
+        var out01 = WorkshopRuns.NewOutputFolder("01-bucket-flow");
+
+        var run01 = RunExe(RepositoryPaths.Root, BucketEnvironment(bucket), [Path.Combine("notebooks", "01-rfm-sql-prep.ipynb"), "--out", out01]);
+
+        Assert.True(run01.ExitCode == 0, $"01 failed with a bucket (exit {run01.ExitCode}):\n{run01.Output}");
+        using var s3 = new S3Transfer(server.Options());
+        var objects = await s3.ListAsync($"s3://{bucket}/");
+        string[] samples = ["olist/olist_customers_dataset.csv", "olist/olist_order_payments_dataset.csv", "olist/olist_orders_dataset.csv", "online-retail/online_retail.csv"];
+        Assert.Equal([.. samples.Take(3), "online-retail/online_retail.csv", "results/rfm_olist.csv"], objects.Select(o => o.Key[(attendee.Length + 1)..]));
+        Assert.All(objects, o => Assert.StartsWith(attendee + "/", o.Key));
+        using var temp = new TempFolder();
+        foreach (var key in samples)
+        {
+            var local = Path.Combine(RepositoryPaths.Root, "data", key);
+            Assert.Equal(File.ReadAllBytes(local), File.ReadAllBytes(await s3.DownloadFileAsync(folder + key, Path.Combine(temp.Path, key))));
+            Assert.Contains(Line(folder + key, new FileInfo(local).Length, upload: true), run01.Output);
+            Assert.Contains(Line(folder + key, new FileInfo(local).Length, upload: false), run01.Output);
+        }
+        Assert.Contains($"Loading Olist from {Path.Combine(out01, "s3-cache", bucket, attendee, "olist")}", run01.Output);
+        var rfmCsv = File.ReadAllBytes(Path.Combine(out01, "results", "rfm_olist.csv"));
+        var rfmUri = folder + "results/rfm_olist.csv";
+        Assert.Equal(rfmCsv, File.ReadAllBytes(await s3.DownloadFileAsync(rfmUri, Path.Combine(temp.Path, "rfm_olist.csv"))));
+        Assert.Contains(Line(rfmUri, rfmCsv.Length, upload: true), run01.Output);
+
+        var out02 = WorkshopRuns.NewOutputFolder("02-bucket-flow");
+        // An s3:// source parameter is downloaded first too: here the Online Retail file 01 uploaded.
+        var retailUri = folder + "online-retail/online_retail.csv";
+        var run02 = RunExe(RepositoryPaths.Root, BucketEnvironment(bucket),
+            [Path.Combine("notebooks", "02-kmeans-segmentation.ipynb"), "--out", out02, "--param", "retailSource=" + retailUri, .. WorkshopRuns.ParameterArgs("02-kmeans-segmentation")]);
+
+        Assert.True(run02.ExitCode == 0, $"02 failed with a bucket (exit {run02.ExitCode}):\n{run02.Output}");
+        Assert.Contains($"RFM table: read from {rfmUri}", run02.Output);
+        Assert.Contains(Line(rfmUri, rfmCsv.Length, upload: false), run02.Output);
+        Assert.Equal(rfmCsv, File.ReadAllBytes(Path.Combine(out02, "s3-cache", bucket, attendee, "results", "rfm_olist.csv")));
+        Assert.False(File.Exists(Path.Combine(out02, "results", "rfm_olist.csv")), "02 must not have had a local copy of 01's table to read");
+        var customers = File.ReadAllLines(Path.Combine(out01, "results", "rfm_olist.csv")).Length - 1;
+        Assert.Equal(customers, KeyNumbers.Read(Path.Combine(out02, "charts", "02-kmeans-segmentation", KeyNumbers.FileName))["customers"]);
+        Assert.Contains("Truth comparison skipped", run02.Output); // a table read from S3 is a file, never the sample
+        Assert.Contains(Line(retailUri, new FileInfo(Path.Combine(RepositoryPaths.Root, "data", "online-retail", "online_retail.csv")).Length, upload: false), run02.Output);
+        var segments = Assert.Single(await s3.ListAsync(folder + "results/"), o => o.Key.EndsWith("customer_segments.csv", StringComparison.Ordinal));
+        Assert.Equal(new FileInfo(Path.Combine(out02, "results", "customer_segments.csv")).Length, segments.Size);
+    }
+
+    [S3Fact]
+    public async Task With_a_bucket_03_saves_its_model_in_the_attendee_folder()
+    {
+        var bucket = await server.NewBucketAsync();
+        var out03 = WorkshopRuns.NewOutputFolder("03-bucket-flow");
+
+        var run = RunExe(RepositoryPaths.Root, BucketEnvironment(bucket), [Path.Combine("notebooks", "03-propensity-modelling.ipynb"), "--out", out03, .. WorkshopRuns.ParameterArgs("03-propensity-modelling")]);
+
+        Assert.True(run.ExitCode == 0, $"03 failed with a bucket (exit {run.ExitCode}):\n{run.Output}");
+        using var s3 = new S3Transfer(server.Options());
+        var model = Assert.Single(await s3.ListAsync($"s3://{bucket}/"));
+        Assert.Equal($"{Attendee}/models/propensity-model.zip", model.Key);
+        var local = File.ReadAllBytes(Path.Combine(out03, "charts", "03-propensity-modelling", "propensity-model.zip"));
+        using var temp = new TempFolder();
+        Assert.Equal(local, File.ReadAllBytes(await s3.DownloadFileAsync(model.Uri.ToString(), Path.Combine(temp.Path, "model.zip"))));
+        Assert.Contains(Line(model.Uri.ToString(), local.Length, upload: true), run.Output);
+    }
+}
