@@ -64,7 +64,7 @@ public class MutatedFileTests
             File.Delete(path);
         }
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
         // The mutations must exercise both outcomes, or the test would prove nothing.
         Assert.InRange(loaded, 30, Copies - 30);
         Assert.InRange(refused, 30, Copies - 30);
