@@ -16,18 +16,34 @@ namespace CustomerAnalytics.Data;
 /// </summary>
 internal static partial class CsvTableReader
 {
+    /// <summary>The column holding each row's first problem while the file loads.</summary>
+    private const string Problem = "\"__load_problem\"";
+
     /// <summary>Creates (or replaces) <paramref name="table"/> on <paramref name="connection"/> and fills it from
-    /// the local file <paramref name="path"/>; <paramref name="source"/> is what the caller asked for.</summary>
+    /// the local file <paramref name="path"/>; <paramref name="source"/> is what the caller asked for. Pass a staging
+    /// table: when the load throws, the table may be left half made, for the caller to drop.</summary>
     public static LoadReport Load(DuckDBConnection connection, string table, string path, string source, DatasetSchema schema, LoadOptions options)
     {
         if (!File.Exists(path)) throw new DataFileNotFoundException(source);
         using var input = CsvInput.For(path, options.Encoding);
         var header = CsvHeader.Read(input.Path, path, schema, options);
         var id = Guid.NewGuid().ToString("N");
-        var (raw, rejects, probe) = ($"_csv_{id}", $"_rejects_{id}", $"_probe_{id}");
+        var (rejects, probe) = ($"_rejects_{id}", $"_probe_{id}");
         try
         {
-            Execute(connection, $"CREATE TEMP TABLE {raw} AS SELECT * FROM {ReadCsv(input, header, schema, rejects, extraColumn: false)}");
+            // One pass over read_csv's text into the table: every value typed (inner query), and the first problem
+            // of each row (outer query, from the typed values), in a column dropped once the bad rows are deleted.
+            var present = header.Columns.Select((spec, field) => (Spec: spec, Raw: $"c{field}", Value: $"v{field}"))
+                .Where(c => c.Spec is not null).ToArray();
+            var ordered = schema.Columns.Select(spec => present.FirstOrDefault(c => c.Spec == spec)).Where(c => c.Spec is not null).ToArray();
+            var values = present.Select(c => (c.Spec!.Type == ColumnType.String && header.Crlf
+                ? ColumnSql.Value(c.Spec, $"replace({c.Raw}, chr(13) || chr(10), chr(10))")
+                : ColumnSql.Value(c.Spec!, c.Raw)) + $" AS {c.Value}");
+            var problem = "CAST(coalesce(" + string.Join(", ", present.Select(c => ColumnSql.Problem(c.Spec!, c.Raw, c.Value))) + $") AS VARCHAR) AS {Problem}";
+            var quoted = WorkshopDatabase.Quote(table);
+            Execute(connection, $"CREATE OR REPLACE TABLE {quoted} AS SELECT " +
+                string.Join(", ", ordered.Select(c => $"{c.Value} AS {WorkshopDatabase.Quote(c.Spec!.Name)}")) + $", {problem}" +
+                $" FROM (SELECT *, {string.Join(", ", values)} FROM {ReadCsv(input, header, schema, rejects, extraColumn: false)})");
             var build = new LoadReportBuilder(schema.Name, source, Path.GetFullPath(path), options)
             {
                 TextEncoding = input.Description,
@@ -36,29 +52,20 @@ internal static partial class CsvTableReader
                 AbsentOptionalColumns = header.AbsentOptional,
             };
             AddUnreadableLines(connection, rejects, build, options);
-
-            var present = header.Columns.Select((spec, field) => (Spec: spec, Raw: $"c{field}")).Where(c => c.Spec is not null).ToArray();
-            var problem = "CAST(coalesce(" + string.Join(", ", present.Select(c => ColumnSql.Problem(c.Spec!, c.Raw))) + ") AS VARCHAR)";
-            Execute(connection, $"CREATE TEMP TABLE {raw}_bad AS SELECT rowid AS ord, {problem} AS problem FROM {raw} WHERE problem IS NOT NULL");
-            long bad = AddBadValues(connection, raw, input, header, schema, rejects, probe, build, options);
-            build.Accept(Scalar(connection, $"SELECT count(*) FROM {raw}") - bad);
+            long bad = AddBadValues(connection, quoted, input, header, schema, rejects, probe, build, options);
+            build.Accept(Scalar(connection, $"SELECT count(*) FROM {quoted}") - bad);
 
             var report = build.Build() with { Table = table };
             if (!report.WithinBudget) throw new DataValidationException(report);
-
-            var ordered = schema.Columns.Select(spec => present.FirstOrDefault(c => c.Spec == spec)).Where(c => c.Spec is not null).ToArray();
-            Execute(connection, $"CREATE OR REPLACE TABLE {WorkshopDatabase.Quote(table)} (" +
-                string.Join(", ", ordered.Select(c => $"{WorkshopDatabase.Quote(c.Spec!.Name)} {c.Spec.DuckDbType}{(c.Spec.Nullable ? "" : " NOT NULL")}")) + ")");
-            Execute(connection, $"INSERT INTO {WorkshopDatabase.Quote(table)} SELECT " +
-                string.Join(", ", ordered.Select(c => c.Spec!.Type == ColumnType.String && header.Crlf
-                    ? ColumnSql.Value(c.Spec, $"replace({c.Raw}, chr(13) || chr(10), chr(10))")
-                    : ColumnSql.Value(c.Spec!, c.Raw))) + $" FROM {raw}" +
-                (bad > 0 ? $" WHERE rowid NOT IN (SELECT ord FROM {raw}_bad)" : ""));
+            if (bad > 0) Execute(connection, $"DELETE FROM {quoted} WHERE {Problem} IS NOT NULL");
+            Execute(connection, $"ALTER TABLE {quoted} DROP COLUMN {Problem}");
+            foreach (var c in ordered.Where(c => !c.Spec!.Nullable))
+                Execute(connection, $"ALTER TABLE {quoted} ALTER {WorkshopDatabase.Quote(c.Spec!.Name)} SET NOT NULL");
             return report;
         }
         finally
         {
-            Execute(connection, $"DROP TABLE IF EXISTS {raw}; DROP TABLE IF EXISTS {raw}_bad; DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS {rejects}_scan;" +
+            Execute(connection, $"DROP TABLE IF EXISTS {rejects}; DROP TABLE IF EXISTS {rejects}_scan;" +
                 $" DROP TABLE IF EXISTS {probe}; DROP TABLE IF EXISTS {probe}_scan");
         }
     }
@@ -95,12 +102,12 @@ internal static partial class CsvTableReader
     }
 
     /// <summary>Counts rows whose values do not fit the schema and, for the first of them, finds their lines.</summary>
-    private static long AddBadValues(DuckDBConnection connection, string raw, CsvInput input, CsvHeader header, DatasetSchema schema,
+    private static long AddBadValues(DuckDBConnection connection, string loaded, CsvInput input, CsvHeader header, DatasetSchema schema,
         string rejects, string probe, LoadReportBuilder build, LoadOptions options)
     {
         long total = 0;
         foreach (var (reason, count) in Rows(connection,
-                     $"SELECT split_part(problem, chr({(int)ColumnSql.Separator}), 1)::INTEGER, count(*) FROM {raw}_bad GROUP BY 1",
+                     $"SELECT split_part({Problem}, chr({(int)ColumnSql.Separator}), 1)::INTEGER, count(*) FROM {loaded} WHERE {Problem} IS NOT NULL GROUP BY 1",
                      r => ((RejectReason)r.GetInt32(0), r.GetInt64(1))))
         {
             build.Reject(reason, count);
@@ -115,7 +122,7 @@ internal static partial class CsvTableReader
         var samples = Rows(connection,
             $"WITH lines AS (SELECT line, any_value(csv_line) AS csv_line FROM {probe} WHERE line NOT IN (SELECT line FROM {rejects}) GROUP BY line)," +
             $" numbered AS (SELECT row_number() OVER (ORDER BY line) - 1 AS ord, line, csv_line FROM lines)," +
-            $" first AS (SELECT ord, problem FROM {raw}_bad ORDER BY ord LIMIT {options.RejectSamples})" +
+            $" first AS (SELECT rowid AS ord, {Problem} AS problem FROM {loaded} WHERE {Problem} IS NOT NULL ORDER BY rowid LIMIT {options.RejectSamples})" +
             $" SELECT coalesce(n.line, 0), first.problem, coalesce(n.csv_line, '') FROM first LEFT JOIN numbered n USING (ord) ORDER BY first.ord",
             r => (Line: r.GetInt64(0), Problem: r.GetString(1), Text: r.GetString(2)));
         foreach (var s in samples)
