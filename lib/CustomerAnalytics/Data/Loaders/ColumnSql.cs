@@ -37,7 +37,7 @@ internal static partial class ColumnSql
         (string Condition, RejectReason Reason, string What)? bad = spec.Type switch
         {
             ColumnType.String => null,
-            ColumnType.Int => ($"{value} IS NULL", Reason: RejectReason.BadNumber, What: "is not a whole number (32-bit)"),
+            ColumnType.Int => ($"{value} IS NULL", RejectReason.BadNumber, "is not a whole number (32-bit)"),
             ColumnType.Long => ($"{value} IS NULL", RejectReason.BadNumber, "is not a whole number (64-bit)"),
             ColumnType.Decimal => ($"NOT regexp_full_match({raw}, '\\s*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)\\s*')", RejectReason.BadNumber, "is not a decimal number"),
             ColumnType.Double => ($"NOT coalesce(isfinite({value}), false)", RejectReason.BadNumber, "is not a finite number"),
@@ -54,7 +54,8 @@ internal static partial class ColumnSql
             // with more decimals is rejected rather than rounded.
             var digits = $"length(ltrim(regexp_extract({raw}, '^\\s*[+-]?([0-9]*)', 1), '0')) > {18 - spec.Scale}" +
                          $" OR length(rtrim(regexp_extract({raw}, '\\.([0-9]*)', 1), '0')) > {spec.Scale}";
-            sql += $" WHEN {digits} THEN {Issue(RejectReason.BadNumber, spec, $"{shown} || {Literal($"does not fit DECIMAL(18,{spec.Scale}) (too many decimals or digits)")}")}";
+            sql += $" WHEN {digits} THEN {Issue(RejectReason.BadNumber, spec, $"{shown} || {Literal($"does not fit DECIMAL(18,{spec.Scale}) (too many decimals or digits)")}")}" +
+                   $" WHEN {value} IS NULL THEN {Issue(RejectReason.BadNumber, spec, $"{shown} || {Literal(b.What)}")}"; // whatever DuckDB cannot cast
         }
         return sql + " END";
     }
