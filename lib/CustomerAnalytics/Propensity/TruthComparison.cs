@@ -32,8 +32,8 @@ public sealed record TruthComparison(int Sessions, int Orders, double ModelAuc, 
     {
         if (!File.Exists(truthPath)) return null;
         var schema = new DatasetSchema("propensity_truth", [ColumnSpec.Text("UserID"), ColumnSpec.Double("p")]);
-        var (rows, _) = SchemaCsvReader.ReadAll(truthPath, schema, r => (Id: r.GetString(0)!, P: r.GetDouble(1)), LoadOptions.Strict);
-        var truth = rows.ToDictionary(r => r.Id, r => r.P);
+        var frame = DatasetLoader.LoadDataFrame(truthPath, schema, LoadOptions.Strict).Frame;
+        var truth = Enumerable.Range(0, (int)frame.Rows.Count).ToDictionary(i => (string)frame.Columns[0][i], i => (double)frame.Columns[1][i]!);
         var matched = sessions.Where(s => s.Ordered is not null && truth.ContainsKey(s.UserId)).ToArray();
         if (matched.Length == 0) return null;
         var labels = matched.Select(s => s.Ordered!.Value).ToArray();

@@ -15,8 +15,8 @@ public class EncodingTests
         var path = Path.Combine(temp.Path, "latin1.csv");
         File.WriteAllBytes(path, Encoding.Latin1.GetBytes(RetailLatin1));
 
-        var (rows, report) = SchemaCsvReader.ReadAll(path, DatasetSchemas.OnlineRetail, r => (r.GetString(2), r.GetString(7)));
-        Assert.Equal(("CAFÉ MUG £5", "Éire"), Assert.Single(rows));
+        var (rows, report) = LoadedRows.Read(path, DatasetSchemas.OnlineRetail);
+        Assert.Equal(("CAFÉ MUG £5", "Éire"), (Assert.Single(rows)[2], rows[0][7]));
         Assert.Equal(0, report.UndecodableBytes);
         var offset = RetailLatin1.IndexOf('É');
         Assert.StartsWith($"Latin-1 (ISO-8859-1), detected: the file is not valid UTF-8 (byte 0xC9 at offset {offset})", report.TextEncoding);
@@ -29,8 +29,8 @@ public class EncodingTests
     {
         using var temp = new TempFolder();
         var path = temp.Write("utf8.csv", RetailLatin1);
-        var (rows, report) = SchemaCsvReader.ReadAll(path, DatasetSchemas.OnlineRetail, r => r.GetString(2));
-        Assert.Equal("CAFÉ MUG £5", Assert.Single(rows));
+        var (rows, report) = LoadedRows.Read(path, DatasetSchemas.OnlineRetail);
+        Assert.Equal("CAFÉ MUG £5", Assert.Single(rows)[2]);
         Assert.Equal("UTF-8", report.TextEncoding);
         Assert.DoesNotContain("encoding", report.ToString());
     }
@@ -42,16 +42,14 @@ public class EncodingTests
         var path = Path.Combine(temp.Path, "latin1.csv");
         File.WriteAllBytes(path, Encoding.Latin1.GetBytes(RetailLatin1));
 
-        var (asUtf8, utf8Report) = SchemaCsvReader.ReadAll(path, DatasetSchemas.OnlineRetail, r => r.GetString(2),
-            new LoadOptions { Encoding = Encoding.UTF8 });
-        Assert.Equal("CAF\uFFFD MUG \uFFFD5", Assert.Single(asUtf8));
+        var (asUtf8, utf8Report) = LoadedRows.Read(path, DatasetSchemas.OnlineRetail, new LoadOptions { Encoding = Encoding.UTF8 });
+        Assert.Equal("CAF\uFFFD MUG \uFFFD5", Assert.Single(asUtf8)[2]);
         Assert.Equal(3, utf8Report.UndecodableBytes);
         Assert.Equal("UTF-8 (as requested)", utf8Report.TextEncoding);
         Assert.Contains("reload with the right LoadOptions.Encoding", utf8Report.ToString());
 
-        var (asLatin1, latin1Report) = SchemaCsvReader.ReadAll(path, DatasetSchemas.OnlineRetail, r => r.GetString(2),
-            new LoadOptions { Encoding = Encoding.Latin1 });
-        Assert.Equal("CAFÉ MUG £5", Assert.Single(asLatin1));
+        var (asLatin1, latin1Report) = LoadedRows.Read(path, DatasetSchemas.OnlineRetail, new LoadOptions { Encoding = Encoding.Latin1 });
+        Assert.Equal("CAFÉ MUG £5", Assert.Single(asLatin1)[2]);
         Assert.Equal(0, latin1Report.UndecodableBytes);
         Assert.DoesNotContain("warning", latin1Report.ToString());
     }

@@ -92,9 +92,17 @@ public static class OlistAndRetailFiles
     private static string Csv(string value) =>
         value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 
+    /// <summary>Every line of a CSV file (header included) as its fields, split by DuckDB.</summary>
     private static IEnumerable<string[]> Records(string path, Encoding encoding)
     {
-        using var reader = new CsvRecordReader(path, ',', encoding);
-        while (reader.Read()) yield return reader.Fields.Select(f => f.ToString()).ToArray();
+        using var db = new WorkshopDatabase();
+        var name = encoding.CodePage == Encoding.Latin1.CodePage ? "latin-1" : "utf-8";
+        using var command = db.Connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM read_csv('{path.Replace("'", "''")}', header = false, all_varchar = true, delim = ',', quote = '\"', escape = '\"', encoding = '{name}')";
+        using var reader = command.ExecuteReader();
+        var records = new List<string[]>();
+        while (reader.Read())
+            records.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i)).ToArray());
+        return records;
     }
 }

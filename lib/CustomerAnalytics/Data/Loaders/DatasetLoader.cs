@@ -42,9 +42,13 @@ public static class DatasetLoader
     {
         options ??= LoadOptions.Default;
         var local = DataSource.LocalFile(pathOrS3Uri);
+        using var db = new WorkshopDatabase();
+        var report = CsvTableReader.Load(db.Connection, "sessions", local, pathOrS3Uri, DatasetSchemas.PropensitySessions, options) with { Table = null };
+        using var command = db.Connection.CreateCommand();
+        command.CommandText = "SELECT * FROM sessions";
+        using var reader = command.ExecuteReader();
         var sessions = new List<SessionRecord>();
-        var report = SchemaCsvReader.Read(local, pathOrS3Uri, DatasetSchemas.PropensitySessions,
-            new RecordSink<SessionRecord>(sessions, SessionRecord.FromRow), options);
+        while (reader.Read()) sessions.Add(SessionRecord.FromRecord(reader));
         return new PropensityLoadResult(sessions, report);
     }
 
@@ -77,20 +81,14 @@ public static class DatasetLoader
         return TableLoader.Load(db, [new TableLoadJob(table, local, pathOrS3Uri, schema)], options)[0];
     }
 
-    /// <summary>Loads a file described by <paramref name="schema"/> into a DataFrame typed by the schema
-    /// (no DuckDB involved; types equal those of a DuckDB query of the same data).</summary>
+    /// <summary>Loads a file described by <paramref name="schema"/> into a DataFrame typed by the schema (through an
+    /// in-memory DuckDB table, so the types equal those of a DuckDB query of the same data).</summary>
     public static DataFrameLoadResult LoadDataFrame(string pathOrS3Uri, DatasetSchema schema, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
         var local = DataSource.LocalFile(pathOrS3Uri);
-        var sink = new DataFrameSink();
-        var report = SchemaCsvReader.Read(local, pathOrS3Uri, schema, sink, options);
-        return new DataFrameLoadResult(sink.ToDataFrame(), report);
-    }
-
-    private sealed class RecordSink<T>(List<T> records, Func<TypedRow, T> map) : ITypedRowSink
-    {
-        public void Begin(DatasetSchema schema, IReadOnlyList<int> ordinals) { }
-        public void Add(TypedRow row) => records.Add(map(row));
+        using var db = new WorkshopDatabase();
+        var report = CsvTableReader.Load(db.Connection, "frame", local, pathOrS3Uri, schema, options) with { Table = null };
+        return new DataFrameLoadResult(db.Query("SELECT * FROM frame"), report);
     }
 }

@@ -32,7 +32,7 @@ public static class JourneyLoader
         var local = DataSource.LocalFile(pathOrS3Uri);
         return db.InTransaction(() =>
         {
-            db.Execute($"CREATE OR REPLACE TABLE {DuckDbTableSink.Quote(table)} (customer_id VARCHAR NOT NULL, input VARCHAR[] NOT NULL, target VARCHAR[] NOT NULL)");
+            db.Execute($"CREATE OR REPLACE TABLE {WorkshopDatabase.Quote(table)} (customer_id VARCHAR NOT NULL, input VARCHAR[] NOT NULL, target VARCHAR[] NOT NULL)");
             LoadReport report;
             using (var appender = db.Connection.CreateAppender(table))
                 report = Read(local, pathOrS3Uri, options, j => appender.CreateRow()

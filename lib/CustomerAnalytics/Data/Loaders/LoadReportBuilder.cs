@@ -19,6 +19,21 @@ internal sealed class LoadReportBuilder(string dataset, string source, string fi
 
     public void Accept() => RowsRead++;
 
+    /// <summary>Counts <paramref name="rows"/> accepted rows at once.</summary>
+    public void Accept(long rows) => RowsRead += rows;
+
+    /// <summary>Counts <paramref name="rows"/> rejected rows of one reason at once; their samples come through <see cref="Sample"/>.</summary>
+    public void Reject(RejectReason reason, long rows)
+    {
+        RowsRead += rows;
+        RowsRejected += rows;
+        _byReason[reason] = _byReason.GetValueOrDefault(reason) + rows;
+    }
+
+    /// <summary>Keeps a rejected row counted with <see cref="Reject(RejectReason, long)"/>; the report keeps the
+    /// first ones by line, whatever order they come in.</summary>
+    public void Sample(RejectedRow row) => _samples.Add(row);
+
     public void Reject(long line, RejectReason reason, string? column, string detail, string raw)
     {
         RowsRead++;
@@ -37,7 +52,7 @@ internal sealed class LoadReportBuilder(string dataset, string source, string fi
         RowsAccepted = RowsRead - RowsRejected,
         RowsRejected = RowsRejected,
         RejectsByReason = new Dictionary<RejectReason, long>(_byReason),
-        FirstRejects = _samples.ToArray(),
+        FirstRejects = _samples.OrderBy(r => r.Line).Take(options.RejectSamples).ToArray(),
         BlankLines = BlankLines,
         UndecodableBytes = UndecodableBytes,
         TextEncoding = TextEncoding,

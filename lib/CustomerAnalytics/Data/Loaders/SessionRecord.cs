@@ -71,33 +71,38 @@ public sealed record SessionRecord
 
     private static float F(bool b) => b ? 1f : 0f;
 
-    /// <summary>Maps a row of <see cref="DatasetSchemas.PropensitySessions"/> (ordinal 0 UserID, 1–23 features, 24 ordered).</summary>
-    internal static SessionRecord FromRow(TypedRow r) => new()
+    /// <summary>Maps a row of a table loaded with <see cref="DatasetSchemas.PropensitySessions"/> (UserID, the 23
+    /// features, then <c>ordered</c> when the file has it), by column position.</summary>
+    internal static SessionRecord FromRecord(System.Data.IDataRecord r)
     {
-        UserId = r.GetString(0)!,
-        BasketIconClick = r.GetBoolean(1),
-        BasketAddList = r.GetBoolean(2),
-        BasketAddDetail = r.GetBoolean(3),
-        SortBy = r.GetBoolean(4),
-        ImagePicker = r.GetBoolean(5),
-        AccountPageClick = r.GetBoolean(6),
-        PromoBannerClick = r.GetBoolean(7),
-        DetailWishlistAdd = r.GetBoolean(8),
-        ListSizeDropdown = r.GetBoolean(9),
-        ClosedMinibasketClick = r.GetBoolean(10),
-        CheckedDeliveryDetail = r.GetBoolean(11),
-        CheckedReturnsDetail = r.GetBoolean(12),
-        SignIn = r.GetBoolean(13),
-        SawCheckout = r.GetBoolean(14),
-        SawSizecharts = r.GetBoolean(15),
-        SawDelivery = r.GetBoolean(16),
-        SawAccountUpgrade = r.GetBoolean(17),
-        SawHomepage = r.GetBoolean(18),
-        DeviceMobile = r.GetBoolean(19),
-        DeviceComputer = r.GetBoolean(20),
-        DeviceTablet = r.GetBoolean(21),
-        ReturningUser = r.GetBoolean(22),
-        LocUk = r.GetBoolean(23),
-        Ordered = r.IsNull(24) ? null : r.GetBoolean(24),
-    };
+        bool F(int i) => Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        return new()
+        {
+            UserId = r.GetString(0),
+            BasketIconClick = F(1),
+            BasketAddList = F(2),
+            BasketAddDetail = F(3),
+            SortBy = F(4),
+            ImagePicker = F(5),
+            AccountPageClick = F(6),
+            PromoBannerClick = F(7),
+            DetailWishlistAdd = F(8),
+            ListSizeDropdown = F(9),
+            ClosedMinibasketClick = F(10),
+            CheckedDeliveryDetail = F(11),
+            CheckedReturnsDetail = F(12),
+            SignIn = F(13),
+            SawCheckout = F(14),
+            SawSizecharts = F(15),
+            SawDelivery = F(16),
+            SawAccountUpgrade = F(17),
+            SawHomepage = F(18),
+            DeviceMobile = F(19),
+            DeviceComputer = F(20),
+            DeviceTablet = F(21),
+            ReturningUser = F(22),
+            LocUk = F(23),
+            Ordered = r.FieldCount > 24 ? F(24) : null,
+        };
+    }
 }

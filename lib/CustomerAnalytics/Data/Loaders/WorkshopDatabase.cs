@@ -78,13 +78,13 @@ public sealed class WorkshopDatabase : IDisposable
         Scalar<long>($"SELECT count(*) FROM information_schema.tables WHERE table_name = '{table.Replace("'", "''")}'") > 0;
 
     /// <summary>Row count of a table.</summary>
-    public long Count(string table) => Scalar<long>($"SELECT count(*) FROM {DuckDbTableSink.Quote(table)}");
+    public long Count(string table) => Scalar<long>($"SELECT count(*) FROM {Quote(table)}");
 
     /// <summary>The columns of a table with their DuckDB types (DESCRIBE).</summary>
     public IReadOnlyList<TableColumn> Describe(string table)
     {
         using var command = Connection.CreateCommand();
-        command.CommandText = $"DESCRIBE {DuckDbTableSink.Quote(table)}";
+        command.CommandText = $"DESCRIBE {Quote(table)}";
         using var reader = command.ExecuteReader();
         var columns = new List<TableColumn>();
         while (reader.Read())
@@ -101,6 +101,9 @@ public sealed class WorkshopDatabase : IDisposable
         transaction.Commit();
         return result;
     }
+
+    /// <summary>A DuckDB identifier in double quotes.</summary>
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
     /// <summary>Closes the connection.</summary>
     public void Dispose() => Connection.Dispose();

@@ -1,6 +1,6 @@
 namespace CustomerAnalytics.Data;
 
-/// <summary>The value type of a dataset column, as validated in C# and stored in DuckDB and DataFrames.</summary>
+/// <summary>The value type of a dataset column, as validated on load and stored in DuckDB and DataFrames.</summary>
 /// <remarks>
 /// Storage: String → VARCHAR / string; Int → INTEGER / int; Long → BIGINT / long;
 /// Decimal → DECIMAL(18, scale) / decimal (exact money sums); Double → DOUBLE / double;

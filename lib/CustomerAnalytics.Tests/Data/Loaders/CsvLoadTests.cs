@@ -2,14 +2,10 @@ using CustomerAnalytics.Data;
 
 namespace CustomerAnalytics.Tests.Data;
 
-public class SchemaCsvReaderTests
+public class CsvLoadTests
 {
-    private static (List<object?[]> Rows, LoadReport Report) Read(string path, DatasetSchema schema, LoadOptions? options = null)
-    {
-        var (rows, report) = SchemaCsvReader.ReadAll(path, schema,
-            r => Enumerable.Range(0, schema.Columns.Count).Select(r.GetValue).ToArray(), options);
-        return (rows.ToList(), report);
-    }
+    private static (List<object?[]> Rows, LoadReport Report) Read(string path, DatasetSchema schema, LoadOptions? options = null) =>
+        LoadedRows.Read(path, schema, options);
 
     private static string OrdersWith(TempFolder temp, params string[] lines) =>
         temp.Write("orders.csv", string.Join("\n", new[] { Samples.OrdersHeader }.Concat(lines)));
