@@ -1,5 +1,6 @@
 using CustomerAnalytics.Segmentation;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Xunit.Abstractions;
 
 namespace CustomerAnalytics.Tests.Segmentation;
