@@ -1,5 +1,6 @@
 using CustomerAnalytics.Segmentation;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Xunit.Abstractions;
 
 namespace CustomerAnalytics.Tests.Segmentation;
@@ -45,6 +46,28 @@ public class KSelectionTests(ITestOutputHelper output)
         Assert.Equal(500, selection.SilhouetteSample);
         Assert.Equal(OlistSample.Features.Count, selection.Customers);
         Assert.Contains("a sample of 500", selection.ToString());
+    }
+
+    [Fact]
+    public void TheKsSideBySideGiveTheRowsOfTheNotebooksSequentialLoop()
+    {
+        var selection = SegmentationPipeline.SelectK(OlistSample.Features, 2, 5, silhouetteSample: 300);
+        for (var k = 2; k <= 5; k++)
+        {
+            // The notebook's loop body for one k, on its own; the sampled silhouette from all points, as before the
+            // row read only the sampled customers.
+            var mlContext = new MLContext(42);
+            var data = OlistSample.Features.ToDataView(mlContext);
+            var predictions = SegmentationPipeline.Build(mlContext, k).Fit(data).Transform(data);
+            var metrics = mlContext.Clustering.Evaluate(predictions, scoreColumnName: "Score", featureColumnName: "Features");
+            var points = predictions.GetColumn<float[]>("Features").Select(v => Array.ConvertAll(v, x => (double)x)).ToArray();
+            var labels = predictions.GetColumn<uint>("PredictedLabel").Select(l => (int)l).ToArray();
+            var row = selection[k];
+            Assert.Equal(metrics.AverageDistance, row.AverageDistance);
+            Assert.Equal(metrics.DaviesBouldinIndex, row.DaviesBouldin);
+            Assert.Equal(ClusterQuality.SampledSilhouette(points, labels, 300, 42), row.Silhouette, 12);
+            Assert.Equal(300, row.SilhouetteSample);
+        }
     }
 
     [Fact]

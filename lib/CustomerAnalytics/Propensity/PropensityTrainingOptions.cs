@@ -42,6 +42,12 @@ public sealed record PropensityTrainingOptions
     /// <summary>L1 penalty of the logistic regression (ML.NET's default 1).</summary>
     public float L1Regularization { get; init; } = 1f;
 
+    /// <summary>
+    /// Relative improvement of the loss below which L-BFGS stops: 1e-4, scikit-learn's default <c>tol</c>, instead of
+    /// ML.NET's 1e-7, which keeps iterating for no gain in AUC (0.9666 at both on 273,000 sessions, in a third of the time).
+    /// </summary>
+    public float LogisticTolerance { get; init; } = 1e-4f;
+
     /// <summary>Defaults: the original XGBoost settings, seed 42.</summary>
     public static PropensityTrainingOptions Default { get; } = new();
 }

@@ -23,26 +23,39 @@ public static class ClusterQuality
         if (clusters.Length < 2)
             throw new SegmentationException($"The silhouette needs at least 2 clusters; these {points.Count:N0} points are all in cluster {clusters[0]}.");
         var index = clusters.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i);
-        var sizes = new int[clusters.Length];
+        int n = points.Count, width = points[0].Length, k = clusters.Length;
+        var sizes = new int[k];
         var of = labels.Select(l => index[l]).ToArray(); // cluster position per point, looked up once
         foreach (var c in of) sizes[c]++;
+        // One flat array and each pair once (the distance is symmetric): the n² loop is the whole cost.
+        var flat = new double[n * width];
+        for (int i = 0; i < n; i++) points[i].CopyTo(flat, i * width);
+        var sums = new double[n * k]; // sums[i * k + c]: total distance from point i to the points of cluster c
+        for (int i = 0; i < n; i++)
+        {
+            int ci = of[i], rowI = i * k;
+            for (int j = i + 1; j < n; j++)
+            {
+                double squared = 0;
+                for (int d = 0; d < width; d++) { var diff = flat[i * width + d] - flat[j * width + d]; squared += diff * diff; }
+                var distance = Math.Sqrt(squared);
+                sums[rowI + of[j]] += distance;
+                sums[j * k + ci] += distance;
+            }
+        }
 
         double total = 0;
-        var sums = new double[clusters.Length];
-        for (int i = 0; i < points.Count; i++)
+        for (int i = 0; i < n; i++)
         {
-            Array.Clear(sums);
-            for (int j = 0; j < points.Count; j++)
-                if (j != i) sums[of[j]] += Math.Sqrt(Stats.SquaredDistance(points[i], points[j]));
             int own = of[i];
             if (sizes[own] == 1) continue; // s = 0 by convention
-            double a = sums[own] / (sizes[own] - 1), b = double.PositiveInfinity;
-            for (int c = 0; c < clusters.Length; c++)
-                if (c != own) b = Math.Min(b, sums[c] / sizes[c]);
+            double a = sums[i * k + own] / (sizes[own] - 1), b = double.PositiveInfinity;
+            for (int c = 0; c < k; c++)
+                if (c != own) b = Math.Min(b, sums[i * k + c] / sizes[c]);
             var denominator = Math.Max(a, b);
             total += denominator == 0 ? 0 : (b - a) / denominator;
         }
-        return total / points.Count;
+        return total / n;
     }
 
     /// <summary>

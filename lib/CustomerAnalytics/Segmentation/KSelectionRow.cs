@@ -25,9 +25,12 @@ public sealed record KSelectionRow(int K, double AverageDistance, double Silhoue
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(predictions);
-        var (points, labels) = MlData.ReadPredictions(predictions, featureColumn);
-        var sample = Math.Min(silhouetteSample, points.Length);
-        return new KSelectionRow(k, metrics.AverageDistance, ClusterQuality.SampledSilhouette(points, labels, sample, seed),
-            metrics.DaviesBouldinIndex, labels.GroupBy(l => l).Min(g => g.Count()), points.Length, sample);
+        // Only the sampled customers' points are read: the silhouette needs no others (the same seeded sample as SampledSilhouette's).
+        var (points, labels) = MlData.ReadSampledPredictions(predictions, featureColumn,
+            n => n <= silhouetteSample ? Enumerable.Range(0, n).ToArray() : ClusterQuality.SampleIndices(n, silhouetteSample, seed));
+        var sampledLabels = points.Length == labels.Length ? labels
+            : ClusterQuality.SampleIndices(labels.Length, silhouetteSample, seed).Select(i => labels[i]).ToArray();
+        return new KSelectionRow(k, metrics.AverageDistance, ClusterQuality.Silhouette(points, sampledLabels),
+            metrics.DaviesBouldinIndex, labels.GroupBy(l => l).Min(g => g.Count()), labels.Length, points.Length);
     }
 }

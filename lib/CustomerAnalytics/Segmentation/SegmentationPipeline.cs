@@ -41,20 +41,23 @@ public static class SegmentationPipeline
 
     /// <summary>
     /// The notebook's k loop: for each k from <paramref name="minK"/> to <paramref name="maxK"/>, exactly <see cref="Train"/>'s
-    /// steps, then <c>Clustering.Evaluate</c> and <see cref="KSelectionRow.Measure"/>.
+    /// steps, then <c>Clustering.Evaluate</c> and <see cref="KSelectionRow.Measure"/>. The ks run side by side, one per core:
+    /// each has its own <c>MLContext(seed)</c> and a one-thread trainer, so every row is exactly what the notebook's
+    /// sequential loop gives, whatever the number of cores.
     /// </summary>
     public static KSelection SelectK(CustomerFeatures features, int minK, int maxK, int silhouetteSample, int seed = 42)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var rows = new List<KSelectionRow>();
-        for (var k = minK; k <= maxK; k++)
+        var rows = new KSelectionRow[Math.Max(0, maxK - minK + 1)];
+        Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
+            var k = minK + i;
             var mlContext = new MLContext(seed);
             var data = features.ToDataView(mlContext);
             var predictions = Build(mlContext, k).Fit(data).Transform(data);
             var metrics = mlContext.Clustering.Evaluate(predictions, scoreColumnName: "Score", featureColumnName: "Features");
-            rows.Add(KSelectionRow.Measure(k, metrics, predictions, silhouetteSample, seed));
-        }
+            rows[i] = KSelectionRow.Measure(k, metrics, predictions, silhouetteSample, seed);
+        });
         return new KSelection(rows);
     }
 }
