@@ -13,7 +13,7 @@
 #   WORKSHOP_REPO_URL, WORKSHOP_BRANCH (main)   repository to clone when WORKSHOP_DIR has none
 #   WORKSHOP_USER (ubuntu), WORKSHOP_DIR (/home/$WORKSHOP_USER/workshops)
 #   WORKSHOP_WAIT_HANDLE                        CloudFormation wait condition URL (empty: no signal)
-#   WORKSHOP_BUCKET, WORKSHOP_REGION            passed on to JupyterLab's environment for the notebooks
+#   WORKSHOP_BUCKET, WORKSHOP_ATTENDEE, WORKSHOP_REGION  passed on to JupyterLab's environment for the notebooks
 #   WORKSHOP_JUPYTER_PORT (8888), WORKSHOP_REQUIRE_CUDA (1: fail when TorchSharp sees no GPU)
 #   WORKSHOP_RUN_WORKSHOPS (1: run every notebook headless before signalling; 0 skips, e.g. for a quick repair)
 #   WORKSHOP_IDLE_STOP_MINUTES (60: the machine stops itself after this many idle minutes; 0 disables)
@@ -144,7 +144,7 @@ switch_to_cuda() {
 warm_up() {
   step=warm-up
   log "building the library and restoring packages (so the first notebook cell is fast)"
-  (cd "$DIR" && as_user dotnet build lib/CustomerAnalytics -nologo -v q && as_user dotnet restore -v q)
+  (cd "$DIR" && as_user dotnet build lib/CustomerAnalytics.Runner -nologo -v q && as_user dotnet restore -v q)
   # The workshop run (below) loads every #r package of the workshops into the NuGet cache. When it is skipped, the
   # setup-check notebook does that; its failure is reported but does not fail the machine: the attendee can rerun
   # the notebook and read its advice.
@@ -241,6 +241,7 @@ PATH=$DOTNET_DIR:$HOME_DIR/.dotnet/tools:$VENV/bin:/usr/local/bin:/usr/bin:/bin
 DOTNET_CLI_TELEMETRY_OPTOUT=1
 JUPYTER_CONFIG_PATH=$DIR/infra/jupyter
 WORKSHOP_BUCKET=${WORKSHOP_BUCKET:-}
+WORKSHOP_ATTENDEE=${WORKSHOP_ATTENDEE:-}
 AWS_REGION=${WORKSHOP_REGION:-}
 EOF
   )
