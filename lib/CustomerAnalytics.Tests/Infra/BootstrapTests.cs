@@ -68,6 +68,7 @@ public class BootstrapTests : IDisposable
         Assert.Matches("^[0-9a-f]{48}$", token);
         Assert.Contains($"JUPYTER_TOKEN={token}\n", Config("workshop/jupyter.env"));
         Assert.Contains("WORKSHOP_BUCKET=sandbox-bucket\n", Config("workshop/jupyter.env"));
+        Assert.Contains("WORKSHOP_ATTENDEE=ada\n", Config("workshop/jupyter.env")); // the notebooks' S3 folder
         Assert.Matches("\nJUPYTER_CONFIG_PATH=\\S+/infra/jupyter\n", Config("workshop/jupyter.env")); // the room's JupyterLab settings
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite,
             File.GetUnixFileMode(Path.Combine(_sandbox, "etc", "workshop", "jupyter.env")));

@@ -111,7 +111,7 @@ public class WorkshopTemplateTests
         var userData = UserData();
         Assert.Contains("bash \"$WORKSHOP_DIR/infra/bootstrap.sh\"", userData);
         var exported = Regex.Matches(userData, @"export (WORKSHOP_[A-Z_]+)=").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["WORKSHOP_REPO_URL", "WORKSHOP_BRANCH", "WORKSHOP_BUCKET", "WORKSHOP_REGION", "WORKSHOP_WAIT_HANDLE",
+        Assert.Equal(["WORKSHOP_REPO_URL", "WORKSHOP_BRANCH", "WORKSHOP_BUCKET", "WORKSHOP_ATTENDEE", "WORKSHOP_REGION", "WORKSHOP_WAIT_HANDLE",
             "WORKSHOP_IDLE_STOP_MINUTES", "WORKSHOP_USER", "WORKSHOP_DIR"], exported);
         var bootstrap = File.ReadAllText(InfraPaths.Bootstrap);
         Assert.All(exported, name => Assert.Contains("${" + name + ":-", bootstrap));

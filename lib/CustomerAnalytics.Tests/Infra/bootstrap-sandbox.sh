@@ -68,7 +68,7 @@ env PATH="$stubs:$PATH" WORKSHOP_SANDBOX=1 \
   WORKSHOP_REPO_URL=https://example.invalid/workshops.git WORKSHOP_BRANCH=main \
   WORKSHOP_USER=workshop WORKSHOP_DIR="$sandbox/home/workshops" \
   WORKSHOP_WAIT_HANDLE=https://example.invalid/wait-handle \
-  WORKSHOP_BUCKET=sandbox-bucket WORKSHOP_REGION=eu-west-1 \
+  WORKSHOP_BUCKET=sandbox-bucket WORKSHOP_ATTENDEE=ada WORKSHOP_REGION=eu-west-1 \
   WORKSHOP_DOTNET_DIR="$sandbox/opt/dotnet" WORKSHOP_JUPYTER_VENV="$sandbox/opt/jupyterlab" \
   WORKSHOP_CONFIG_DIR="$sandbox/etc/workshop" WORKSHOP_SYSTEMD_DIR="$sandbox/etc/systemd" \
   WORKSHOP_PROFILE_DIR="$sandbox/etc/profile.d" WORKSHOP_LOG="$sandbox/bootstrap.log" \
