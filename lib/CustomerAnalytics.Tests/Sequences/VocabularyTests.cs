@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Sequences;
 
 namespace CustomerAnalytics.Tests.Sequences;
@@ -7,7 +8,7 @@ public class VocabularyTests
     [Fact]
     public void SpecialsComeFirstThenTokensByFrequency()
     {
-        var vocabulary = Vocabulary.Build([["web", "itv", "web"], ["visit", "itv", "web"]]);
+        var vocabulary = Vocabulary.Build([["web", "itv", "web"], ["visit", "itv", "web"]], startStop: true);
         Assert.Equal(["<pad>", "<unk>", "<start>", "<stop>", "web", "itv", "visit"], vocabulary.Tokens);
         Assert.Equal(0, vocabulary.IdOf(Vocabulary.Pad));
         Assert.Equal(4, vocabulary.IdOf("web"));
@@ -17,7 +18,7 @@ public class VocabularyTests
     [Fact]
     public void UnknownTokensMapToUnk()
     {
-        var vocabulary = Vocabulary.Build([["web", "itv"]]);
+        var vocabulary = Vocabulary.Build([["web", "itv"]], startStop: true);
         Assert.Equal([vocabulary.IdOf("web"), Vocabulary.UnknownId, vocabulary.IdOf("itv")], vocabulary.Encode(["web", "tiktok", "itv"]));
         Assert.Equal(["<pad>", "<unk>", "<start>", "<stop>", "itv", "web"], vocabulary.Tokens); // ties by name
         Assert.False(vocabulary.Contains("tiktok"));
@@ -26,14 +27,14 @@ public class VocabularyTests
     [Fact]
     public void DecodeStopsAtStopAndSkipsPadding()
     {
-        var vocabulary = Vocabulary.Build([["web", "itv"]]);
+        var vocabulary = Vocabulary.Build([["web", "itv"]], startStop: true);
         Assert.Equal(["web", "itv"], vocabulary.Decode([Vocabulary.StartId, vocabulary.IdOf("web"), Vocabulary.PadId, vocabulary.IdOf("itv"), Vocabulary.StopId, vocabulary.IdOf("web")]));
     }
 
     [Fact]
     public void ReservedTokensInTheDataAreRejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => Vocabulary.Build([["web", "<stop>"]]));
+        var error = Assert.Throws<ArgumentException>(() => Vocabulary.Build([["web", "<stop>"]], startStop: true));
         Assert.Contains("<stop>", error.Message);
     }
 
@@ -43,7 +44,7 @@ public class VocabularyTests
         var path = Path.Combine(Path.GetTempPath(), $"vocab-{Guid.NewGuid():N}.json");
         try
         {
-            var vocabulary = Vocabulary.Build([["web", "itv", "web", "sky_one"]]);
+            var vocabulary = Vocabulary.Build([["web", "itv", "web", "sky_one"]], startStop: true);
             vocabulary.Save(path);
             Assert.Equal(vocabulary.Tokens, Vocabulary.Load(path).Tokens);
             File.WriteAllText(path, "[\"web\"]");
