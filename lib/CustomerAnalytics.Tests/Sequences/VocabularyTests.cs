@@ -10,7 +10,9 @@ public class VocabularyTests
     {
         var vocabulary = Vocabulary.Build([["web", "itv", "web"], ["visit", "itv", "web"]], startStop: true);
         Assert.Equal(["<pad>", "<unk>", "<start>", "<stop>", "web", "itv", "visit"], vocabulary.Tokens);
-        Assert.Equal(0, vocabulary.IdOf(Vocabulary.Pad));
+        Assert.Equal(Vocabulary.Pad, vocabulary.TokenOf(Vocabulary.PadId));
+        Assert.Equal(Vocabulary.UnknownId, vocabulary.IdOf(Vocabulary.Pad)); // a reserved name in the input is no data token
+        Assert.False(vocabulary.Contains(Vocabulary.Stop));
         Assert.Equal(4, vocabulary.IdOf("web"));
         Assert.Equal(["web", "itv", "visit"], vocabulary.DataTokens);
     }
@@ -47,7 +49,13 @@ public class VocabularyTests
             var vocabulary = Vocabulary.Build([["web", "itv", "web", "sky_one"]], startStop: true);
             vocabulary.Save(path);
             Assert.Equal(vocabulary.Tokens, Vocabulary.Load(path).Tokens);
+            Assert.True(Vocabulary.Load(path).HasStartStop);
+            var plain = Vocabulary.Build([["page_view", "scroll"]]);
+            plain.Save(path);
+            Assert.Equal((plain.Tokens, 2), (Vocabulary.Load(path).Tokens, Vocabulary.Load(path).ReservedCount));
             File.WriteAllText(path, "[\"web\"]");
+            Assert.Contains("must start with <pad>, <unk>", Assert.Throws<InvalidDataException>(() => Vocabulary.Load(path)).Message);
+            File.WriteAllText(path, "{ not json");
             Assert.Throws<InvalidDataException>(() => Vocabulary.Load(path));
         }
         finally { File.Delete(path); }
