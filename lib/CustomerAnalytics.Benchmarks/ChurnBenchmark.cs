@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerAnalytics.Churn;
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
 
 namespace CustomerAnalytics.Benchmarks;
@@ -15,12 +16,12 @@ public sealed class ChurnBenchmark : IBenchmark
         var root = Workshop.Start(AppContext.BaseDirectory).DataFolder;
         var log = EventLog.Load(Path.Combine(root, "ga4", "ga4_events.csv"));
         var labels = ChurnLabels.Compute(log);
-        return (SequenceSplit.ByUser(SequenceBuilder.NextEvent(log)), SequenceSplit.ByUser(SequenceBuilder.Churn(log, labels)));
+        return (SequenceBuilder.NextEvent(log).SplitByUser(), SequenceBuilder.Churn(log, labels).SplitByUser());
     }
 
     public string Run(object? state)
     {
-        var (next, churn) = ((SequenceSplit, SequenceSplit))state!;
+        var (next, churn) = ((DataSplit<SequenceDataset>, DataSplit<SequenceDataset>))state!;
         var quiet = new IProgressSink[] { new ConsoleProgressSink(TextWriter.Null) };
         var parts = new List<string>();
         foreach (var architecture in new[] { "rnn", "transformer" })
@@ -30,9 +31,9 @@ public sealed class ChurnBenchmark : IBenchmark
                 {
                     Name = $"{architecture}-{task}", Task = task,
                     Init = new ModelSettings { Architecture = architecture, Layers = architecture == "rnn" ? 1 : 2 },
-                    Training = new TrainingSettings { Epochs = 1, BatchSize = task == SequenceTask.Churn ? 32 : 64 },
+                    Training = new TrainingOptions { Epochs = 1, BatchSize = task == SequenceTask.Churn ? 32 : 64 },
                 };
-                var result = SequenceTrainer.Train(config, data, quiet);
+                var result = ChurnTraining.Train(config, data, quiet);
                 result.Model.Dispose();
                 parts.Add(string.Create(CultureInfo.InvariantCulture, $"{config.Name} {data.Train.Count:N0} seq in {result.Seconds:F1}s = {result.ExamplesPerSecond:N0}/s"));
             }

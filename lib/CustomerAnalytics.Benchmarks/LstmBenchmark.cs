@@ -21,8 +21,8 @@ public sealed class LstmBenchmark : IBenchmark
         var path = Path.Combine(folder, JourneyGenerator.FileName);
         if (!File.Exists(path)) new JourneyGenerator().Write(folder, Path.Combine(folder, "truth"));
         TorchDevice.Select();
-        var split = DataSplit.Create(SequencePair.FromJourneys(JourneyLoader.Load(path).Records), 0.1, 0.2, seed: 42);
-        var vocabulary = Vocabulary.Build(split.Train.Select(j => j.Input.Concat(j.Target)));
+        var split = DataSplit.Create(SequencePair.FromJourneys(JourneyLoader.Load(path).Records), new SplitOptions { Validation = 0.1, Test = 0.2, Seed = 42 });
+        var vocabulary = Vocabulary.Build(split.Train.Select(j => j.Input.Concat(j.Target)), startStop: true);
         var encoder = new SequenceEncoder(vocabulary, 20, 5);
         return (vocabulary, encoder.Encode(split.Train).Pairs, encoder.Encode(split.Validation).Pairs, folder);
     }
@@ -31,8 +31,8 @@ public sealed class LstmBenchmark : IBenchmark
     {
         var (vocabulary, train, validation, folder) = ((Vocabulary, IReadOnlyList<EncodedPair>, IReadOnlyList<EncodedPair>, string))state!;
         var model = Seq2SeqModel.Create(vocabulary.Count, new Seq2SeqOptions(), 42, TorchDevice.Current);
-        var result = Seq2SeqTrainer.Train(model, train, validation,
-            new Seq2SeqTrainingOptions { Epochs = Epochs, Patience = Epochs, CheckpointPath = Path.Combine(folder, "lstm-bench.bin") },
+        var result = Seq2SeqTraining.Train(model, train, validation,
+            new TrainingOptions { Epochs = Epochs, Patience = Epochs }, Path.Combine(folder, "lstm-bench.bin"),
             new TrainingProgress("lstm", Epochs, sinks: []));
         return $"{train.Count:N0} sequences x {result.History.Count} epochs: {result.SequencesPerSecond:F0} sequences/s, " +
                $"val token accuracy {result.Best.Metric:P1}, threads {TorchSharp.torch.get_num_threads()}";

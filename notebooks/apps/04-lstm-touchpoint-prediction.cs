@@ -21,8 +21,8 @@ using CustomerAnalytics.Data;
 using CustomerAnalytics.Sequences;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
-using CustomerAnalytics.Training;
 using CustomerAnalytics.Torch;
+using CustomerAnalytics.Training;
 using TorchSharp;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -100,8 +100,8 @@ app.Show(workshop.Publish(SequenceCharts.TopPaths(summary).WithTitle("Most commo
 //
 // The split into training, validation and test journeys is seeded, so every run uses the same journeys. The vocabulary comes from the training journeys only, and so do the model's longest input and target (as in the original workshop): no training journey is cut. A validation or test journey longer still is cut to fit, and the reports below say so.
 app.Section("## 2. Encode: vocabulary, embeddings, padding, start/stop");
-var split = DataSplit.Create(SequencePair.FromJourneys(journeys), validationFraction: 0.1, testFraction: 0.2, seed: seed);
-var vocabulary = Vocabulary.Build(split.Train.Select(j => j.Input.Concat(j.Target)));
+var split = DataSplit.Create(SequencePair.FromJourneys(journeys), new SplitOptions { Validation = 0.1, Test = 0.2, Seed = seed });
+var vocabulary = Vocabulary.Build(split.Train.Select(j => j.Input.Concat(j.Target)), startStop: true);
 var lengths = SequenceLengths.Of(split.Train);
 var options = new Seq2SeqOptions { EmbeddingSize = embeddingSize, HiddenSize = hiddenSize, MaxInputLength = lengths.LongestInput,
     MaxTargetLength = lengths.LongestTarget, Attention = useAttention ? AttentionKind.Luong : AttentionKind.None };

@@ -19,12 +19,12 @@ using CustomerAnalytics.Churn;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
 using System.IO;
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using System.Diagnostics;
-using CustomerAnalytics.Torch;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Apps;
 
 var app = WorkshopApp.Start("05-churn-attention", args);
@@ -104,8 +104,8 @@ app.Show(truth is null ? "Truth check skipped: the truth file describes only the
 // Event names become token ids (0 is padding, 1 an unknown event). Users, not examples, are split 70/15/15 into train, validation and test, so no user's behaviour leaks from training into testing.
 app.Section("## 3. Two datasets");
 var split = new SplitOptions { Seed = seed };
-var nextEvent = SequenceSplit.ByUser(SequenceBuilder.NextEvent(log), split);
-var churn = SequenceSplit.ByUser(SequenceBuilder.Churn(log, labels), split);
+var nextEvent = SequenceBuilder.NextEvent(log).SplitByUser(split);
+var churn = SequenceBuilder.Churn(log, labels).SplitByUser(split);
 app.Show(nextEvent);
 
 // The churn split is much smaller: one sequence per non-bounced user.
@@ -167,7 +167,7 @@ var device = TorchDevice.Current;
 app.Show(TorchDevice.Select());
 
 // A new model for a configuration, on the device. Seeding first makes the initial weights (and dropout) the same on every run with the same seed.
-TrainedModel NewModel(ModelConfig config, SequenceSplit data)
+TrainedModel NewModel(ModelConfig config, DataSplit<SequenceDataset> data)
 {
     SequenceTrainer.RequireExamples(data);
     TorchDevice.Seed(config.Training.Seed);
@@ -199,7 +199,7 @@ probe.Dispose();
 app.Show($"cross-entropy {plain:F4}; with l2 = {probeL2}: {penalised:F4}, a penalty of {penalised - plain:G3} (expected {expected:G3})");
 
 // One epoch: the training batches in a seeded random order (`TrainingBatches.Shuffled`), and for each batch `zero_grad`, forward, the penalised loss, `backward`, **gradient clipping** (the gradients' global norm scaled down to `clip_norm` at most, so one unlucky batch cannot throw the weights far), and the optimiser's `step`. The dispose scope frees each batch's tensors at once instead of waiting for the garbage collector.
-double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset train, TrainingSettings t, Random random)
+double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset train, TrainingOptions t, Random random)
 {
     var (weights, lossSum) = (L2Weights.Of(model.Network), 0.0);
     foreach (var batch in TrainingBatches.Shuffled(train, t, random))
@@ -216,24 +216,25 @@ double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset
     return lossSum / TrainingBatches.ExamplesPerEpoch(train, t);
 }
 
-// The epochs: `train()` switches dropout on for the epoch, then a **validation** pass on users the model does not train on (`SequenceTrainer.Validate`: the scores and the mean cross-entropy), the epoch reported to the **progress** (one line per epoch; `stopping.Update` says whether it is a new best, marked `* new best`), and **early stopping**: when the validation metric has not improved for `patience` epochs, training stops. At every new best epoch a copy of the weights is kept (`BestWeights`), and restored at the end, so the model is the best epoch's, not the last's.
-(EarlyStopping Stopping, ClassificationReport Validation) RunEpochs(TrainedModel model, optim.Optimizer optimizer, SequenceSplit data, TrainingProgress progress)
+// The epochs: `train()` switches dropout on for the epoch, then a **validation** pass on users the model does not train on (`SequenceTrainer.Validate`: the scores and the mean cross-entropy), the epoch reported to the **progress** (one line per epoch; `stopping.Update` says whether it is a new best, marked `* new best`), and **early stopping**: when the validation metric has not improved for `patience` epochs, training stops. At every new best epoch a copy of the weights is kept (a `ModelCheckpoint` in memory), and restored at the end, so the model is the best epoch's, not the last's.
+(EarlyStopping Stopping, ClassificationReport Validation) RunEpochs(TrainedModel model, optim.Optimizer optimizer, DataSplit<SequenceDataset> data, TrainingProgress progress)
 {
-    var (t, random, best) = (model.Config.Training, new Random(model.Config.Training.Seed), new BestWeights());
-    var stopping = new EarlyStopping(Math.Max(1, t.Patience), lowerIsBetter: false, minDelta: 1e-9);
+    var (t, random, best) = (model.Config.Training, new Random(model.Config.Training.Seed), new ModelCheckpoint());
+    var (stopping, bestValidation) = (new EarlyStopping(Math.Max(1, t.Patience), lowerIsBetter: false, minDelta: 1e-9), (ClassificationReport?)null);
     for (int epoch = 1; epoch <= t.Epochs && !stopping.ShouldStop; epoch++)
     {
         model.Network.train();
         var loss = TrainEpoch(model, optimizer, data.Train, t, random);
         var (validation, validationLoss) = SequenceTrainer.Validate(model, data.Validation);
         progress.Report(epoch, loss, validation.Metric(t.Metric), validationLoss, isBest: stopping.Update(epoch, validation.Metric(t.Metric)));
-        if (stopping.BestEpoch == epoch) best.Keep(model.Network, validation);
+        if (stopping.BestEpoch == epoch) { best.Save(model.Network); bestValidation = validation; }
     }
-    return (stopping, best.Restore(model.Network));
+    best.Restore(model.Network);
+    return (stopping, bestValidation!);
 }
 
 // One training run: a new model, the **Adam** optimiser over its parameters with the configured learning rate, the progress, the epochs (then `progress.Finish()`: how the run ended and its epoch table), and the result (best epoch, its validation scores, time and throughput).
-TrainingResult Train(ModelConfig config, SequenceSplit data)
+TrainingResult Train(ModelConfig config, DataSplit<SequenceDataset> data)
 {
     var watch = Stopwatch.StartNew();
     var model = NewModel(config, data);
@@ -254,7 +255,7 @@ var inputs = RunInputs.ForEvents(log.Report!.File, split, labels.Options);
 app.Show(inputs);
 
 // The grid search is a loop over the configuration's combinations: each one is applied to the configuration, trained with `Train` and recorded with the inputs' fingerprint. The best model by the validation metric is kept; the others are freed.
-GridSearchResult Search(ModelConfig config, SequenceSplit data)
+GridSearchResult Search(ModelConfig config, DataSplit<SequenceDataset> data)
 {
     var rows = new List<GridSearchRow>();
     (TrainingResult Result, RunInfo Run)? best = null;

@@ -31,7 +31,7 @@ public sealed record AttentionMap(IReadOnlyList<string> Events, double[][][][] L
         var (logits, attention) = model.Network.ForwardWithAttention(tokens, lengths);
         var layers = attention.Select(ToArray).ToArray();
         var predicted = (int)logits.argmax(1).cpu().item<long>();
-        return new AttentionMap(data.Sequences[index].Select(data.Vocabulary.Name).ToArray(), layers, data.ClassNames[data.Labels[index]], data.ClassNames[predicted]);
+        return new AttentionMap(data.Sequences[index].Select(data.Vocabulary.TokenOf).ToArray(), layers, data.ClassNames[data.Labels[index]], data.ClassNames[predicted]);
     }
 
     // [1, H, Q, L] -> [H][Q][L]

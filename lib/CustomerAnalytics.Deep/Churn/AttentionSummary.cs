@@ -40,7 +40,7 @@ public sealed record AttentionSummary(IReadOnlyList<EventAttention> Rows) : IHtm
                 var group = data.ClassNames[data.Labels[idx[r]]];
                 for (int t = 0; t < seq.Length; t++)
                 {
-                    var key = (data.Vocabulary.Name(seq[t]), group);
+                    var key = (data.Vocabulary.TokenOf(seq[t]), group);
                     var (s, n) = sums.GetValueOrDefault(key);
                     sums[key] = (s + flat[r * l + t] * seq.Length, n + 1);
                 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using CustomerAnalytics.Display;
+using CustomerAnalytics.Evaluation;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Churn;
 
@@ -20,7 +22,7 @@ public sealed record ModelConfig : IHtmlRenderable
     /// <summary>The network.</summary>
     public ModelSettings Init { get; init; } = new();
     /// <summary>The training loop.</summary>
-    public TrainingSettings Training { get; init; } = new();
+    public TrainingOptions Training { get; init; } = new();
     /// <summary>Whether the grid search tries the grid (false: one run with Init and Training).</summary>
     public bool GridSearchEnabled { get; init; } = true;
     /// <summary>Use <see cref="FullGrid"/> (the original workshop's grid, slow) instead of <see cref="Grid"/>.</summary>
@@ -184,8 +186,8 @@ public sealed record ModelConfig : IHtmlRenderable
         if (s.Cell is not ("gru" or "lstm")) problems.Add($"$.init.cell: expected \"gru\" or \"lstm\", found \"{s.Cell}\"");
         if (!ModelSettings.Activations.Contains(s.Activation)) problems.Add($"$.init.activation: expected one of {string.Join(", ", ModelSettings.Activations)}, found \"{s.Activation}\"");
         if (s.Dropout is < 0 or >= 1) problems.Add($"$.init.dropout: expected 0 <= dropout < 1, found {s.Dropout.ToString(CultureInfo.InvariantCulture)}");
-        var td = new TrainingSettings();
-        var t2 = new TrainingSettings
+        var td = new TrainingOptions();
+        var t2 = new TrainingOptions
         {
             Epochs = Int(training, "epochs") ?? td.Epochs,
             BatchSize = Int(training, "batch_size") ?? td.BatchSize,
@@ -235,7 +237,7 @@ public sealed record ModelConfig : IHtmlRenderable
     }
 
     /// <summary>This configuration with one grid combination applied.</summary>
-    public (ModelSettings Init, TrainingSettings Training) Apply(IReadOnlyDictionary<string, string> combination)
+    public (ModelSettings Init, TrainingOptions Training) Apply(IReadOnlyDictionary<string, string> combination)
     {
         var (s, t) = (Init, Training);
         var c = CultureInfo.InvariantCulture;

@@ -1,15 +1,6 @@
-namespace CustomerAnalytics.Churn;
+using CustomerAnalytics.Torch;
 
-/// <summary>Which attention an RNN uses over its outputs.</summary>
-public enum AttentionKind
-{
-    /// <summary>Additive (Bahdanau) attention: one weight per time step, pooling the RNN outputs.</summary>
-    Global,
-    /// <summary>Scaled dot-product self-attention over the RNN outputs (one head).</summary>
-    Self,
-    /// <summary>Self-attention with several heads.</summary>
-    MultiHead,
-}
+namespace CustomerAnalytics.Churn;
 
 /// <summary>The "init" section of a model configuration: the network's shape.</summary>
 public sealed record ModelSettings
@@ -43,7 +34,8 @@ public sealed record ModelSettings
     /// <summary>The config file's spelling of an attention kind (global, self, multi-head).</summary>
     public static string AttentionName(AttentionKind kind) => kind switch
     {
-        AttentionKind.Global => "global", AttentionKind.Self => "self", _ => "multi-head",
+        AttentionKind.Global => "global", AttentionKind.Self => "self", AttentionKind.MultiHead => "multi-head",
+        _ => throw new ArgumentException($"{kind} attention belongs to the sequence-to-sequence decoder; an RNN classifier uses global, self or multi-head.", nameof(kind)),
     };
 
     /// <summary>Parses global, self or multi-head.</summary>

@@ -1,4 +1,5 @@
 using CustomerAnalytics.Display;
+using CustomerAnalytics.Evaluation;
 
 namespace CustomerAnalytics.Churn;
 

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Churn;
 
@@ -24,7 +25,7 @@ public sealed class RnnAttentionModel : SequenceModel
     public RnnAttentionModel(ModelSettings s, int vocabulary, int classes) : base(nameof(RnnAttentionModel))
     {
         Settings = s;
-        embedding = nn.Embedding(vocabulary, s.EmbeddingDim, padding_idx: EventVocabulary.Padding);
+        embedding = nn.Embedding(vocabulary, s.EmbeddingDim, padding_idx: Vocabulary.PadId);
         if (s.Cell == "lstm") lstm = nn.LSTM(s.EmbeddingDim, s.HiddenSize, s.Layers, batchFirst: true);
         else if (s.Cell == "gru") gru = nn.GRU(s.EmbeddingDim, s.HiddenSize, s.Layers, batchFirst: true);
         else throw new ArgumentException($"Unknown RNN cell '{s.Cell}'; use gru or lstm.");

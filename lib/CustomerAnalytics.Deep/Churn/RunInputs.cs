@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CustomerAnalytics.Display;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Churn;
 
@@ -44,7 +45,7 @@ public sealed record RunInputs : IHtmlRenderable
         string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
         return Of(
             ("data_sha256", FileSha256(eventsFile)),
-            ("split", I($"train {split.Train}, validation {split.Validation}, seed {split.Seed}")),
+            ("split", I($"by user, validation {split.Validation}, test {split.Test}, seed {split.Seed}")),
             ("labels", I($"churn window {labels.ChurnWindow}, bounce window {labels.BounceWindow}, engagement event {labels.EngagementEvent}")),
             ("sequences", I($"next-event length {sequences.MaxNextEventLength}, churn length {sequences.MaxChurnLength}, observation window {sequences.ObservationWindow?.ToString() ?? "churn window"}")));
     }

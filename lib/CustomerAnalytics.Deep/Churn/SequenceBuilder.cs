@@ -1,3 +1,5 @@
+using CustomerAnalytics.Torch;
+
 namespace CustomerAnalytics.Churn;
 
 /// <summary>Turns an <see cref="EventLog"/> into the two datasets of the workshop.</summary>
@@ -9,11 +11,11 @@ public static class SequenceBuilder
     /// Every prefix is an example (not only the session's last event, which here is always user_engagement),
     /// so the test accuracy compares directly with the generator's best achievable accuracy.
     /// </summary>
-    public static SequenceDataset NextEvent(EventLog log, SequenceOptions? options = null, EventVocabulary? vocabulary = null)
+    public static SequenceDataset NextEvent(EventLog log, SequenceOptions? options = null, Vocabulary? vocabulary = null)
     {
         options ??= SequenceOptions.Default;
         if (log.Events.Count == 0) throw new ChurnDataException("The event log is empty: load a GA4 export with DatasetLoader or EventLog.Load first.");
-        vocabulary ??= EventVocabulary.Build(log.Events.Select(e => e.EventName));
+        vocabulary ??= Vocabulary.Build([log.Events.Select(e => e.EventName)]);
         var sequences = new List<int[]>(); var labels = new List<int>(); var users = new List<string>();
         var sessions = new List<IReadOnlyList<string>>(); var positions = new List<(int, int)>();
         foreach (var user in log.ByUser())
@@ -42,11 +44,11 @@ public static class SequenceBuilder
     /// Churn examples: one per user who did not bounce; the input is the user's events before first engagement +
     /// the observation window (the last <see cref="SequenceOptions.MaxChurnLength"/> of them), the label 1 = churned.
     /// </summary>
-    public static SequenceDataset Churn(EventLog log, ChurnLabels labels, SequenceOptions? options = null, EventVocabulary? vocabulary = null)
+    public static SequenceDataset Churn(EventLog log, ChurnLabels labels, SequenceOptions? options = null, Vocabulary? vocabulary = null)
     {
         options ??= SequenceOptions.Default;
         if (log.Events.Count == 0) throw new ChurnDataException("The event log is empty: load a GA4 export with DatasetLoader or EventLog.Load first.");
-        vocabulary ??= EventVocabulary.Build(log.Events.Select(e => e.EventName));
+        vocabulary ??= Vocabulary.Build([log.Events.Select(e => e.EventName)]);
         long window = Ga4Event.Micros(options.ObservationWindow ?? labels.Options.ChurnWindow);
         var byUser = labels.Users.ToDictionary(u => u.UserId);
         var sequences = new List<int[]>(); var ys = new List<int>(); var users = new List<string>();

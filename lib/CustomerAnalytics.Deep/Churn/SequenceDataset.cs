@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerAnalytics.Display;
 using TorchSharp;
 using static TorchSharp.torch;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Churn;
 
@@ -19,7 +20,7 @@ public enum SequenceTask
 /// longest sequence of the batch and returns their lengths, which the models use to mask the padding.
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]
-public sealed record SequenceDataset : IHtmlRenderable
+public sealed record SequenceDataset : IHtmlRenderable, ISized
 {
     /// <summary>The task the labels belong to.</summary>
     public required SequenceTask Task { get; init; }
@@ -32,7 +33,7 @@ public sealed record SequenceDataset : IHtmlRenderable
     /// <summary>Class names: event names for next-event, "retained"/"churned" for churn.</summary>
     public required IReadOnlyList<string> ClassNames { get; init; }
     /// <summary>The vocabulary the token ids refer to.</summary>
-    public required EventVocabulary Vocabulary { get; init; }
+    public required Vocabulary Vocabulary { get; init; }
     /// <summary>For next-event examples: the full session each example was cut from and the position of its target
     /// (used to compute the true ceiling on exactly these examples).</summary>
     public IReadOnlyList<(int Session, int Position)>? SessionPositions { get; init; }
@@ -54,6 +55,12 @@ public sealed record SequenceDataset : IHtmlRenderable
         UserIds = indices.Select(i => UserIds[i]).ToArray(),
         SessionPositions = SessionPositions is null ? null : indices.Select(i => SessionPositions[i]).ToArray(),
     };
+
+    /// <summary>Splits the examples by user (<see cref="DataSplit.ByGroup"/>): no user is in two parts, and the parts
+    /// depend on the users' events and the seed, not on user ids or row order.</summary>
+    public DataSplit<SequenceDataset> SplitByUser(SplitOptions? options = null) =>
+        DataSplit.ByGroup(UserIds, Enumerable.Range(0, Count).Select(i => $"{Labels[i]}:{string.Join(',', Sequences[i])}").ToArray(), options)
+            .Select(part => Subset(part));
 
     /// <summary>Tokens [B, L] (padded with 0), lengths [B] and labels [B] of the examples at <paramref name="indices"/>.</summary>
     public (Tensor Tokens, Tensor Lengths, Tensor Labels) Batch(IReadOnlyList<int> indices, Device? device = null)

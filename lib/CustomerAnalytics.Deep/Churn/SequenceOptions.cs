@@ -13,14 +13,3 @@ public sealed record SequenceOptions
     /// <summary>Default settings.</summary>
     public static SequenceOptions Default { get; } = new();
 }
-
-/// <summary>Train, validation and test shares; users (not examples) are split, so no user is in two parts.</summary>
-public sealed record SplitOptions
-{
-    /// <summary>Share of users for training (default 0.70).</summary>
-    public double Train { get; init; } = 0.70;
-    /// <summary>Share of users for validation, used for early stopping and the grid search (default 0.15).</summary>
-    public double Validation { get; init; } = 0.15;
-    /// <summary>Seed of the shuffle.</summary>
-    public int Seed { get; init; } = 42;
-}

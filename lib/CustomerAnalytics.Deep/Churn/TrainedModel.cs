@@ -8,7 +8,7 @@ namespace CustomerAnalytics.Churn;
 /// A trained network with what it needs to be used again: its configuration, vocabulary and class names.
 /// <see cref="Save"/> writes model.bin (weights), params.json (configuration) and vocabulary.json to a folder.
 /// </summary>
-public sealed class TrainedModel(SequenceModel network, ModelConfig config, EventVocabulary vocabulary, IReadOnlyList<string> classNames) : IDisposable
+public sealed class TrainedModel(SequenceModel network, ModelConfig config, Vocabulary vocabulary, IReadOnlyList<string> classNames) : IDisposable
 {
     /// <summary>File name of the weights in a run folder.</summary>
     public const string WeightsFile = "model.bin", ParamsFile = "params.json", VocabularyFile = "vocabulary.json";
@@ -18,7 +18,7 @@ public sealed class TrainedModel(SequenceModel network, ModelConfig config, Even
     /// <summary>The configuration it was built and trained with (grid values applied).</summary>
     public ModelConfig Config { get; } = config;
     /// <summary>Event names to token ids.</summary>
-    public EventVocabulary Vocabulary { get; } = vocabulary;
+    public Vocabulary Vocabulary { get; } = vocabulary;
     /// <summary>Names of the output classes.</summary>
     public IReadOnlyList<string> ClassNames { get; } = classNames;
 
@@ -28,7 +28,7 @@ public sealed class TrainedModel(SequenceModel network, ModelConfig config, Even
         Directory.CreateDirectory(folder);
         Network.save(Path.Combine(folder, WeightsFile));
         File.WriteAllText(Path.Combine(folder, ParamsFile), Config.ToJson());
-        File.WriteAllText(Path.Combine(folder, VocabularyFile), Vocabulary.ToJson());
+        Vocabulary.Save(Path.Combine(folder, VocabularyFile));
     }
 
     /// <summary>Loads a model saved by <see cref="Save"/> (a run folder) onto the current device.</summary>
@@ -38,11 +38,10 @@ public sealed class TrainedModel(SequenceModel network, ModelConfig config, Even
             if (!File.Exists(Path.Combine(folder, f)))
                 throw new RunStoreException($"{Path.Combine(folder, f)} is missing: {folder} is not a complete saved model. Train and save again, or pick another run from RunStore.List().");
         var config = ModelConfig.Load(Path.Combine(folder, ParamsFile));
-        var vocabulary = EventVocabulary.FromJson(File.ReadAllText(Path.Combine(folder, VocabularyFile)));
+        var vocabulary = Vocabulary.Load(Path.Combine(folder, VocabularyFile));
         var classes = config.Task == SequenceTask.Churn ? (IReadOnlyList<string>)["retained", "churned"] : vocabulary.Tokens;
         var network = SequenceModel.Create(config.Init, vocabulary.Count, classes.Count);
-        network.load(Path.Combine(folder, WeightsFile));
-        network.to(TorchDevice.Current);
+        ModelCheckpoint.Load(network, Path.Combine(folder, WeightsFile), TorchDevice.Current);
         network.eval();
         return new TrainedModel(network, config, vocabulary, classes);
     }
@@ -79,7 +78,11 @@ public sealed class TrainedModel(SequenceModel network, ModelConfig config, Even
     public IReadOnlyDictionary<string, double> PredictEvents(IReadOnlyList<string> events, bool allowUnknown = false)
     {
         if (events.Count == 0) throw new ChurnDataException("An empty event sequence cannot be scored: pass at least one event.");
-        var ids = Vocabulary.Encode(events, allowUnknown);
+        var unknown = events.Where(n => !Vocabulary.Contains(n)).GroupBy(n => n).Select(g => $"'{g.Key}' x{g.Count()}").ToArray();
+        if (!allowUnknown && unknown.Length > 0)
+            throw new UnknownEventException($"{unknown.Length} event name(s) unknown to the model: {string.Join(", ", unknown)}. " +
+                $"Known: {string.Join(", ", Vocabulary.DataTokens)}. Map them to known names, retrain with them, or allow unknown events (they become {Vocabulary.Unknown}).");
+        var ids = Vocabulary.Encode(events);
         var one = new SequenceDataset
         {
             Task = Config.Task, Sequences = [ids], Labels = [0], UserIds = ["input"], ClassNames = ClassNames, Vocabulary = Vocabulary,

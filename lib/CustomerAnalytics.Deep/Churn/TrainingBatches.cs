@@ -1,14 +1,16 @@
+using CustomerAnalytics.Torch;
+
 namespace CustomerAnalytics.Churn;
 
 /// <summary>
 /// The batches of one training epoch, as index arrays into a <see cref="SequenceDataset"/>: shuffled with a seeded
-/// <see cref="Random"/>, capped at <see cref="TrainingSettings.MaxTrainExamples"/> (a seeded sample) when set, and
+/// <see cref="Random"/>, capped at <see cref="TrainingOptions.MaxTrainExamples"/> (a seeded sample) when set, and
 /// length-sorted within each run of 20 batches so a batch holds similar lengths and pads little.
 /// </summary>
 public static class TrainingBatches
 {
     /// <summary>This epoch's batches (draws from <paramref name="random"/>, so consecutive epochs differ but a seed repeats them).</summary>
-    public static IReadOnlyList<int[]> Shuffled(SequenceDataset data, TrainingSettings settings, Random random)
+    public static IReadOnlyList<int[]> Shuffled(SequenceDataset data, TrainingOptions settings, Random random)
     {
         var order = Enumerable.Range(0, data.Count).ToArray();
         random.Shuffle(order);
@@ -25,7 +27,7 @@ public static class TrainingBatches
         return shuffled;
     }
 
-    /// <summary>How many examples an epoch trains on: all of them, or <see cref="TrainingSettings.MaxTrainExamples"/> when smaller.</summary>
-    public static int ExamplesPerEpoch(SequenceDataset data, TrainingSettings settings) =>
+    /// <summary>How many examples an epoch trains on: all of them, or <see cref="TrainingOptions.MaxTrainExamples"/> when smaller.</summary>
+    public static int ExamplesPerEpoch(SequenceDataset data, TrainingOptions settings) =>
         settings.MaxTrainExamples > 0 ? Math.Min(settings.MaxTrainExamples, data.Count) : data.Count;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerAnalytics.Display;
 using CustomerAnalytics.Training;
+using CustomerAnalytics.Evaluation;
 
 namespace CustomerAnalytics.Churn;
 

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Churn;
 
@@ -54,7 +55,7 @@ public sealed class TransformerModel : SequenceModel
     public TransformerModel(ModelSettings s, int vocabulary, int classes) : base(nameof(TransformerModel))
     {
         Settings = s;
-        embedding = nn.Embedding(vocabulary, s.HiddenSize, padding_idx: EventVocabulary.Padding);
+        embedding = nn.Embedding(vocabulary, s.HiddenSize, padding_idx: Vocabulary.PadId);
         layers = nn.ModuleList(Enumerable.Range(0, s.Layers).Select(_ => new EncoderLayer(s.HiddenSize, s.Heads, s.FeedForward, s.Dropout, s.Activation)).ToArray());
         dense = nn.Linear(2 * s.HiddenSize, s.HiddenSize);
         classifier = nn.Linear(s.HiddenSize, classes);

@@ -1,4 +1,5 @@
 using CustomerAnalytics.Display;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Churn;
 
@@ -6,11 +7,11 @@ namespace CustomerAnalytics.Churn;
 public sealed record TruthComparisonRow(string Model, string Task, double TestAccuracy, double Reference, string ReferenceName, double Baseline)
 {
     /// <summary>A next-event model's test accuracy next to the Bayes-optimal accuracy on the sample's sessions.</summary>
-    public static TruthComparisonRow NextEvent(string model, Predictions test, SequenceSplit data, Ga4Truth truth) =>
+    public static TruthComparisonRow NextEvent(string model, Predictions test, DataSplit<SequenceDataset> data, Ga4Truth truth) =>
         new(model, "next event", test.Report.Accuracy, truth.BestNextEventAccuracy, "best achievable on the sample (Bayes-optimal)", Ga4Truth.MajorityBaseline(data.Train, data.Test));
 
     /// <summary>A churn model's test accuracy next to the accuracy of knowing each user's hidden type.</summary>
-    public static TruthComparisonRow Churn(string model, Predictions test, SequenceSplit data, Ga4Truth truth) =>
+    public static TruthComparisonRow Churn(string model, Predictions test, DataSplit<SequenceDataset> data, Ga4Truth truth) =>
         new(model, "churn", test.Report.Accuracy, truth.TypeOracleChurnAccuracy(data.Train, data.Test), "type oracle", Ga4Truth.MajorityBaseline(data.Train, data.Test));
 }
 

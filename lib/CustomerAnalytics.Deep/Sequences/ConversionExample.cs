@@ -1,3 +1,5 @@
+using CustomerAnalytics.Torch;
+
 namespace CustomerAnalytics.Sequences;
 
 /// <summary>One journey as a row for an ML.NET conversion classifier (see <see cref="ConversionFeatures"/>).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Sequences;
 
@@ -41,7 +42,7 @@ public sealed class ConversionFeatures(Vocabulary vocabulary, string conversionT
         foreach (var token in pair.Input)
         {
             int id = vocabulary.IdOf(token);
-            counts[id == Vocabulary.UnknownId ? 0 : id - Vocabulary.StopId]++;
+            counts[id == Vocabulary.UnknownId ? 0 : id - vocabulary.ReservedCount + 1]++;
         }
         var last = pair.Input[^1];
         return new ConversionExample

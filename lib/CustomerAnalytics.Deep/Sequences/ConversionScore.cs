@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using CustomerAnalytics.Evaluation;
 
 namespace CustomerAnalytics.Sequences;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Display;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Sequences;
 

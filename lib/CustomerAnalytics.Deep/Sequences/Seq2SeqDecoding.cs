@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Sequences;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CustomerAnalytics.Display;
 using static TorchSharp.torch;
+using CustomerAnalytics.Torch;
+using CustomerAnalytics.Evaluation;
 
 namespace CustomerAnalytics.Sequences;
 

@@ -1,3 +1,5 @@
+using CustomerAnalytics.Torch;
+
 namespace CustomerAnalytics.Sequences;
 
 /// <summary>One test sequence with the model's prediction.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerAnalytics.Display;
+using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Sequences;
 

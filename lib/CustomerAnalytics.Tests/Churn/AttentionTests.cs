@@ -91,7 +91,7 @@ public class AttentionTests
         TorchDevice.Seed(3);
         using var model = new TrainedModel(SequenceModel.Create(ChurnTestData.TinyConfig("transformer").Init, 6, 2), ChurnTestData.TinyConfig("transformer"), data.Train.Vocabulary, data.Train.ClassNames);
         var map = AttentionMap.For(model, data.Train, 0);
-        Assert.Equal(data.Train.Sequences[0].Select(data.Train.Vocabulary.Name), map.Events);
+        Assert.Equal(data.Train.Sequences[0].Select(data.Train.Vocabulary.TokenOf), map.Events);
         Assert.Single(map.Layers);
         Assert.Equal(2, map.Layers[0].Length);
         Assert.Equal(map.Events.Count, map.FinalRow(0, 1).Length);

@@ -1,3 +1,5 @@
+using CustomerAnalytics.Benchmarks;
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Churn;
 
 namespace CustomerAnalytics.Tests.Churn;
@@ -24,9 +26,9 @@ internal static class ChurnTestData
     /// A tiny learnable task: sequences over a, b, c, d whose label is 1 when they contain "d" (a few with padding-length
     /// differences), and a vocabulary for them.
     /// </summary>
-    public static SequenceSplit TinyTask(int count = 24, int seed = 1)
+    public static DataSplit<SequenceDataset> TinyTask(int count = 24, int seed = 1)
     {
-        var vocabulary = new EventVocabulary([EventVocabulary.PaddingName, EventVocabulary.UnknownName, "a", "b", "c", "d"]);
+        var vocabulary = Vocabulary.Build([["a", "a", "a", "a", "b", "b", "b", "c", "c", "d"]]);
         var random = new Random(seed);
         var sequences = new List<int[]>(); var labels = new List<int>(); var users = new List<string>();
         for (int i = 0; i < count; i++)
@@ -42,7 +44,7 @@ internal static class ChurnTestData
             ClassNames = ["retained", "churned"], Vocabulary = vocabulary,
         };
         // Overfit tests train and validate on the same examples.
-        return new SequenceSplit(data, data, data);
+        return new DataSplit<SequenceDataset>(data, data, data);
     }
 
     public static ModelConfig TinyConfig(string architecture, AttentionKind attention = AttentionKind.Global, int epochs = 40, int seed = 7) => new()
@@ -50,21 +52,21 @@ internal static class ChurnTestData
         Name = $"tiny-{architecture}-{ModelSettings.AttentionName(attention)}",
         Task = SequenceTask.Churn,
         Init = new ModelSettings { Architecture = architecture, Attention = attention, EmbeddingDim = 8, HiddenSize = 16, Heads = 2, Dropout = 0, FeedForward = 32 },
-        Training = new TrainingSettings { Epochs = epochs, BatchSize = 8, LearningRate = 0.02, L2 = 0, Patience = epochs, Metric = "accuracy", Seed = seed },
+        Training = new TrainingOptions { Epochs = epochs, BatchSize = 8, LearningRate = 0.02, L2 = 0, Patience = epochs, Metric = "accuracy", Seed = seed },
     };
 
     /// <summary>
     /// The grid search as the notebook writes it out: one training run per combination, each recorded in
     /// <paramref name="store"/> with <c>inputs.WithConfig(config)</c>; the best model is kept, the others disposed.
     /// </summary>
-    public static GridSearchResult Search(ModelConfig config, SequenceSplit data, RunStore store, RunInputs inputs, IEnumerable<CustomerAnalytics.Training.IProgressSink> sinks)
+    public static GridSearchResult Search(ModelConfig config, DataSplit<SequenceDataset> data, RunStore store, RunInputs inputs, IEnumerable<CustomerAnalytics.Training.IProgressSink> sinks)
     {
         var rows = new List<GridSearchRow>();
         (TrainingResult Result, RunInfo Run)? best = null;
         foreach (var combination in config.Combinations())
         {
             var (init, training) = config.Apply(combination);
-            var result = SequenceTrainer.Train(config with { Init = init, Training = training }, data, sinks);
+            var result = ChurnTraining.Train(config with { Init = init, Training = training }, data, sinks);
             var run = store.Record(result, combination, inputs.WithConfig(config));
             rows.Add(GridSearchRow.Of(combination, result, run));
             if (best is null || result.BestMetric > best.Value.Result.BestMetric) { best?.Result.Model.Dispose(); best = (result, run); }

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Churn;
 
 namespace CustomerAnalytics.Tests.Churn;
@@ -47,7 +48,7 @@ public class ModelConfigTests
             (c.Init.HiddenSize, c.Init.Layers, c.Init.FeedForward, c.Init.Heads, c.Init.Dropout, c.Training.Epochs, c.Training.BatchSize, c.Training.Patience)));
     }
 
-    private static (ModelSettings Init, TrainingSettings Training)[] FullCombinations(string file)
+    private static (ModelSettings Init, TrainingOptions Training)[] FullCombinations(string file)
     {
         var config = ModelConfig.Load(ConfigPath(file)) with { UseFullGrid = true, GridSearchEnabled = true };
         return config.Combinations().Select(config.Apply).ToArray();

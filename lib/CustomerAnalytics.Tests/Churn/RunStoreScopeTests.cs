@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Churn;
 using CustomerAnalytics.Training;
 

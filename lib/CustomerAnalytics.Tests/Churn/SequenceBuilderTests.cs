@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Churn;
 using CustomerAnalytics.SampleData;
 using static CustomerAnalytics.Tests.Churn.ChurnTestData;
@@ -18,11 +19,11 @@ public class SequenceBuilderTests
         var data = SequenceBuilder.NextEvent(TwoSessions());
         Assert.Equal(3, data.Count); // 2 from the first session, 1 from the second
         var v = data.Vocabulary;
-        Assert.Equal([v.Id("session_start")], data.Sequences[0]);
-        Assert.Equal(v.Id("page_view"), data.Labels[0]);
-        Assert.Equal([v.Id("session_start"), v.Id("page_view")], data.Sequences[1]);
-        Assert.Equal(v.Id("user_engagement"), data.Labels[1]);
-        Assert.Equal([v.Id("session_start")], data.Sequences[2]);
+        Assert.Equal([v.IdOf("session_start")], data.Sequences[0]);
+        Assert.Equal(v.IdOf("page_view"), data.Labels[0]);
+        Assert.Equal([v.IdOf("session_start"), v.IdOf("page_view")], data.Sequences[1]);
+        Assert.Equal(v.IdOf("user_engagement"), data.Labels[1]);
+        Assert.Equal([v.IdOf("session_start")], data.Sequences[2]);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public class SequenceBuilderTests
     {
         var events = Enumerable.Range(0, 10).Select(i => new Ga4Event("u", 1, T0 + i, i == 9 ? "user_engagement" : $"e{i}"));
         var data = SequenceBuilder.NextEvent(EventLog.FromEvents(events), new SequenceOptions { MaxNextEventLength = 3 });
-        Assert.Equal(["e6", "e7", "e8"], data.Sequences[^1].Select(data.Vocabulary.Name));
+        Assert.Equal(["e6", "e7", "e8"], data.Sequences[^1].Select(data.Vocabulary.TokenOf));
     }
 
     [Fact]
@@ -40,20 +41,17 @@ public class SequenceBuilderTests
         var data = SequenceBuilder.Churn(log, ChurnLabels.Compute(log));
         Assert.Equal(["u"], data.UserIds);
         Assert.Equal(0, data.Labels[0]); // came back after 30 h: retained
-        Assert.Equal(["session_start", "page_view", "user_engagement"], data.Sequences[0].Select(data.Vocabulary.Name)); // nothing from hour 30
+        Assert.Equal(["session_start", "page_view", "user_engagement"], data.Sequences[0].Select(data.Vocabulary.TokenOf)); // nothing from hour 30
     }
 
     [Fact]
-    public void VocabularyReservesPaddingAndUnknownAndRejectsUnknownEventsWithCounts()
+    public void VocabularyReservesPaddingAndUnknownOnly()
     {
-        var v = EventVocabulary.Build(["page_view", "page_view", "scroll"]);
-        Assert.Equal([EventVocabulary.PaddingName, EventVocabulary.UnknownName, "page_view", "scroll"], v.Tokens);
+        var v = Vocabulary.Build([["page_view", "page_view", "scroll"]]);
+        Assert.Equal([Vocabulary.Pad, Vocabulary.Unknown, "page_view", "scroll"], v.Tokens);
         Assert.Equal([2, 1, 3], v.Encode(["page_view", "video_start", "scroll"]));
-        var e = Assert.Throws<UnknownEventException>(() => v.Encode(["video_start", "page_view", "video_start", "login"], allowUnknown: false));
-        Assert.Contains("2 event name(s) unknown", e.Message);
-        Assert.Contains("'video_start' x2", e.Message);
-        Assert.Contains("'login' x1", e.Message);
-        Assert.Equal(v.Tokens, EventVocabulary.FromJson(v.ToJson()).Tokens);
+        Assert.False(v.HasStartStop);
+        Assert.Equal(["page_view", "scroll"], v.Decode([2, 3, 0])); // id 3 is data here, not a stop token
     }
 
     [Fact]
@@ -72,8 +70,8 @@ public class SequenceBuilderTests
     {
         var log = EventLog.Load(SamplePath);
         var data = SequenceBuilder.NextEvent(log);
-        var a = SequenceSplit.ByUser(data, new SplitOptions { Seed = 3 });
-        var b = SequenceSplit.ByUser(data, new SplitOptions { Seed = 3 });
+        var a = data.SplitByUser(new SplitOptions { Seed = 3 });
+        var b = data.SplitByUser(new SplitOptions { Seed = 3 });
         Assert.Equal(a.Test.UserIds, b.Test.UserIds);
         Assert.Equal(data.Count, a.Train.Count + a.Validation.Count + a.Test.Count);
         Assert.Empty(a.Train.UserIds.Intersect(a.Test.UserIds));
@@ -84,6 +82,22 @@ public class SequenceBuilderTests
         Assert.Equal(Ga4Model.Default.BestNextEventAccuracy(data.Sessions!), truth.BestNextEventAccuracy, 4);
         var testSessions = a.Test.SessionPositions!.Select(p => p.Session).Distinct().Select(i => a.Test.Sessions![i]).ToArray();
         Assert.InRange(Ga4Model.Default.BestNextEventAccuracy(testSessions) - truth.BestNextEventAccuracy, -0.01, 0.01);
+    }
+
+    [Fact]
+    public void SplitByUserDependsNeitherOnUserIdsNorOnRowOrder()
+    {
+        var data = SequenceBuilder.Churn(EventLog.Load(SamplePath), ChurnLabels.Compute(EventLog.Load(SamplePath)));
+        // other ids (sorting in another order) and the rows reversed
+        var renamed = data with { UserIds = data.UserIds.Select(u => $"{new string(u.Reverse().ToArray())}-other").ToArray() };
+        var reordered = renamed.Subset(Enumerable.Range(0, data.Count).Reverse().ToArray());
+        string[] Content(SequenceDataset part) => Enumerable.Range(0, part.Count).Select(i => $"{part.Labels[i]}:{string.Join(',', part.Sequences[i])}").ToArray();
+        var (a, b) = (data.SplitByUser(), reordered.SplitByUser());
+        Assert.Equal(Content(a.Train), Content(b.Train));
+        Assert.Equal(Content(a.Validation), Content(b.Validation));
+        Assert.Equal(Content(a.Test), Content(b.Test));
+        Assert.Equal(a.Groups, b.Groups);
+        Assert.Equal(a.Test.UserIds.Distinct().Count(), a.Groups!.Value.Test);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Churn;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
+using CustomerAnalytics.Evaluation;
 
 namespace CustomerAnalytics.Tests.Churn;
 
@@ -19,7 +21,7 @@ public class TrainingTests : IDisposable
     public void TinyTaskIsLearnedPerfectly(string architecture, AttentionKind attention)
     {
         var data = ChurnTestData.TinyTask();
-        var result = SequenceTrainer.Train(ChurnTestData.TinyConfig(architecture, attention), data, Quiet);
+        var result = ChurnTraining.Train(ChurnTestData.TinyConfig(architecture, attention), data, Quiet);
         using var model = result.Model;
         Assert.Equal(1.0, model.Predict(data.Train).Report.Accuracy);
         Assert.True(result.History[^1].Loss < result.History[0].Loss / 4, $"loss {result.History[0].Loss} -> {result.History[^1].Loss}");
@@ -30,12 +32,12 @@ public class TrainingTests : IDisposable
     {
         var data = ChurnTestData.TinyTask();
         var config = ChurnTestData.TinyConfig("rnn", epochs: 4);
-        using var a = SequenceTrainer.Train(config, data, Quiet).Model;
+        using var a = ChurnTraining.Train(config, data, Quiet).Model;
         var first = a.Predict(data.Test).Probabilities;
-        var historyA = SequenceTrainer.Train(config, data, Quiet);
+        var historyA = ChurnTraining.Train(config, data, Quiet);
         using var b = historyA.Model;
         Assert.Equal(first.SelectMany(p => p), b.Predict(data.Test).Probabilities.SelectMany(p => p));
-        using var c = SequenceTrainer.Train(config with { Training = config.Training with { Seed = 99 } }, data, Quiet).Model;
+        using var c = ChurnTraining.Train(config with { Training = config.Training with { Seed = 99 } }, data, Quiet).Model;
         Assert.NotEqual(first.SelectMany(p => p), c.Predict(data.Test).Probabilities.SelectMany(p => p));
     }
 
@@ -44,7 +46,7 @@ public class TrainingTests : IDisposable
     {
         var data = ChurnTestData.TinyTask();
         var config = ChurnTestData.TinyConfig("rnn", epochs: 60);
-        var result = SequenceTrainer.Train(config with { Training = config.Training with { Patience = 2 } }, data, Quiet);
+        var result = ChurnTraining.Train(config with { Training = config.Training with { Patience = 2 } }, data, Quiet);
         using var _ = result.Model;
         Assert.True(result.StoppedEarly);
         Assert.Equal(result.History.Count - 2, result.BestEpoch);
@@ -55,7 +57,7 @@ public class TrainingTests : IDisposable
     public void SavedModelLoadsWithIdenticalPredictions()
     {
         var data = ChurnTestData.TinyTask();
-        using var model = SequenceTrainer.Train(ChurnTestData.TinyConfig("transformer", epochs: 3), data, Quiet).Model;
+        using var model = ChurnTraining.Train(ChurnTestData.TinyConfig("transformer", epochs: 3), data, Quiet).Model;
         model.Save(folder);
         using var loaded = TrainedModel.Load(folder);
         Assert.Equal(model.Predict(data.Test).Probabilities.SelectMany(p => p), loaded.Predict(data.Test).Probabilities.SelectMany(p => p));
@@ -67,7 +69,7 @@ public class TrainingTests : IDisposable
     public void UnknownEventsAtPredictionFailUnlessAllowed()
     {
         var data = ChurnTestData.TinyTask();
-        using var model = SequenceTrainer.Train(ChurnTestData.TinyConfig("rnn", epochs: 1), data, Quiet).Model;
+        using var model = ChurnTraining.Train(ChurnTestData.TinyConfig("rnn", epochs: 1), data, Quiet).Model;
         var e = Assert.Throws<UnknownEventException>(() => model.PredictEvents(["a", "zzz", "zzz"]));
         Assert.Contains("'zzz' x2", e.Message);
         var p = model.PredictEvents(["a", "zzz"], allowUnknown: true);
@@ -112,7 +114,7 @@ public class TrainingTests : IDisposable
         var config = ChurnTestData.TinyConfig("rnn", epochs: 10);
         double Norm(ModelConfig c, string prefix)
         {
-            using var m = SequenceTrainer.Train(c, data, Quiet).Model;
+            using var m = ChurnTraining.Train(c, data, Quiet).Model;
             return m.Network.named_parameters().Where(p => p.name.StartsWith(prefix) && p.name.Contains("weight")).Sum(p => p.parameter.pow(2).sum().item<float>());
         }
         var strong = config with { Training = config.Training with { L2 = 0.05 } };

@@ -1,5 +1,6 @@
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Evaluation;
 
 namespace CustomerAnalytics.Tests.Sequences;
 

@@ -1,13 +1,15 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Sequences;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CustomerAnalytics.Evaluation;
 
 namespace CustomerAnalytics.Tests.Sequences;
 
 /// <summary>The pieces of workshop 04's "does a visit follow?" comparison: baseline features, threshold choice, scoring.</summary>
 public class ConversionBaselineTests
 {
-    private static readonly Vocabulary Vocabulary = Vocabulary.Build([["NBC", "NBC", "NBC", "ABC", "ABC", "visit"]]);
+    private static readonly Vocabulary Vocabulary = Vocabulary.Build([["NBC", "NBC", "NBC", "ABC", "ABC", "visit"]], startStop: true);
 
     [Fact]
     public void FeaturesCountEveryInputTouchpointAndKeepTheLastOne()

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Sequences;
 
@@ -22,7 +23,7 @@ public class JourneyFileTests : IDisposable
         const string lines = "c1\tsky one web visit\tweb\nc2\titv  web\tsky one\n";
         var lf = JourneyLoader.Load(Write("lf.tsv", lines));
         var crlf = JourneyLoader.Load(Write("crlf.tsv", lines.Replace("\n", "\r\n")));
-        var vocabulary = Vocabulary.Build(lf.Records.Select(r => r.Input.Concat(r.Target)));
+        var vocabulary = Vocabulary.Build(lf.Records.Select(r => r.Input.Concat(r.Target)), startStop: true);
         Assert.Equal(["sky", "one", "web", "visit"], lf.Records[0].Input);
         Assert.Contains("sky", vocabulary.DataTokens);
         Assert.Contains("one", vocabulary.DataTokens);

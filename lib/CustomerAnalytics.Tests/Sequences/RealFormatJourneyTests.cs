@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Sequences;
 using CustomerAnalytics.Tests.Fixtures.RealFormats;
@@ -41,7 +42,7 @@ public class RealFormatJourneyTests : IDisposable
 
         var pairs = SequencePair.FromJourneys(loaded.Records);
         var lengths = SequenceLengths.Of(pairs);
-        var vocabulary = Vocabulary.Build(pairs.Select(p => p.Input.Concat(p.Target)));
+        var vocabulary = Vocabulary.Build(pairs.Select(p => p.Input.Concat(p.Target)), startStop: true);
         var encoded = new SequenceEncoder(vocabulary, lengths.LongestInput, lengths.LongestTarget).Encode(pairs);
         Assert.Equal(12, lengths.LongestTarget);
         Assert.Empty(encoded.Report.Warnings);
@@ -52,7 +53,7 @@ public class RealFormatJourneyTests : IDisposable
     public void AModelSizedForShorterTargetsSaysWhatItCut()
     {
         var pair = new SequencePair("48414", ["ESPN", "SpikeTV"], Enumerable.Repeat("NBC", 12).ToArray());
-        var vocabulary = Vocabulary.Build([pair.Input, pair.Target]);
+        var vocabulary = Vocabulary.Build([pair.Input, pair.Target], startStop: true);
         var report = new SequenceEncoder(vocabulary, 20, 5).Encode([pair]).Report;
         Assert.Equal(1, report.TruncatedTargets);
         Assert.Contains("1 target(s) longer than 5 tokens cut to their first 5.", report.Warnings);

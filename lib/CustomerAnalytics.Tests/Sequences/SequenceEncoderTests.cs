@@ -1,10 +1,11 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Sequences;
 
 namespace CustomerAnalytics.Tests.Sequences;
 
 public class SequenceEncoderTests
 {
-    private static readonly Vocabulary Vocabulary = Vocabulary.Build([["a", "b", "c", "d"]]);
+    private static readonly Vocabulary Vocabulary = Vocabulary.Build([["a", "b", "c", "d"]], startStop: true);
 
     [Fact]
     public void LongInputsKeepTheirMostRecentTokensAndSaySo()
@@ -43,11 +44,11 @@ public class SequenceEncoderTests
     public void SplitIsSeededAndDisjoint()
     {
         var items = Enumerable.Range(0, 100).ToArray();
-        var a = DataSplit.Create(items, 0.1, 0.2, seed: 3);
-        var b = DataSplit.Create(items, 0.1, 0.2, seed: 3);
+        var a = DataSplit.Create(items, new SplitOptions { Validation = 0.1, Test = 0.2, Seed = 3 });
+        var b = DataSplit.Create(items, new SplitOptions { Validation = 0.1, Test = 0.2, Seed = 3 });
         Assert.Equal(a.Test, b.Test);
         Assert.Equal((70, 10, 20), (a.Train.Count, a.Validation.Count, a.Test.Count));
         Assert.Equal(items, a.Train.Concat(a.Validation).Concat(a.Test).Order());
-        Assert.NotEqual(a.Test, DataSplit.Create(items, 0.1, 0.2, seed: 4).Test);
+        Assert.NotEqual(a.Test, DataSplit.Create(items, new SplitOptions { Validation = 0.1, Test = 0.2, Seed = 4 }).Test);
     }
 }

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Sequences;
 
 namespace CustomerAnalytics.Tests.Sequences;
@@ -19,7 +20,7 @@ internal static class SequenceTestData
     public static (Vocabulary Vocabulary, IReadOnlyList<EncodedPair> Pairs) Encoded(int count, int seed = 1, int maxInput = 20, int maxTarget = 5)
     {
         var journeys = Journeys(count, seed);
-        var vocabulary = Vocabulary.Build(journeys.Select(j => j.Input.Concat(j.Target)));
+        var vocabulary = Vocabulary.Build(journeys.Select(j => j.Input.Concat(j.Target)), startStop: true);
         return (vocabulary, new SequenceEncoder(vocabulary, maxInput, maxTarget).Encode(journeys).Pairs);
     }
 

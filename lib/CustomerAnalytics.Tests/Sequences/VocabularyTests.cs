@@ -1,3 +1,4 @@
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Sequences;
 
 namespace CustomerAnalytics.Tests.Sequences;
@@ -7,9 +8,11 @@ public class VocabularyTests
     [Fact]
     public void SpecialsComeFirstThenTokensByFrequency()
     {
-        var vocabulary = Vocabulary.Build([["web", "itv", "web"], ["visit", "itv", "web"]]);
+        var vocabulary = Vocabulary.Build([["web", "itv", "web"], ["visit", "itv", "web"]], startStop: true);
         Assert.Equal(["<pad>", "<unk>", "<start>", "<stop>", "web", "itv", "visit"], vocabulary.Tokens);
-        Assert.Equal(0, vocabulary.IdOf(Vocabulary.Pad));
+        Assert.Equal(Vocabulary.Pad, vocabulary.TokenOf(Vocabulary.PadId));
+        Assert.Equal(Vocabulary.UnknownId, vocabulary.IdOf(Vocabulary.Pad)); // a reserved name in the input is no data token
+        Assert.False(vocabulary.Contains(Vocabulary.Stop));
         Assert.Equal(4, vocabulary.IdOf("web"));
         Assert.Equal(["web", "itv", "visit"], vocabulary.DataTokens);
     }
@@ -17,7 +20,7 @@ public class VocabularyTests
     [Fact]
     public void UnknownTokensMapToUnk()
     {
-        var vocabulary = Vocabulary.Build([["web", "itv"]]);
+        var vocabulary = Vocabulary.Build([["web", "itv"]], startStop: true);
         Assert.Equal([vocabulary.IdOf("web"), Vocabulary.UnknownId, vocabulary.IdOf("itv")], vocabulary.Encode(["web", "tiktok", "itv"]));
         Assert.Equal(["<pad>", "<unk>", "<start>", "<stop>", "itv", "web"], vocabulary.Tokens); // ties by name
         Assert.False(vocabulary.Contains("tiktok"));
@@ -26,14 +29,14 @@ public class VocabularyTests
     [Fact]
     public void DecodeStopsAtStopAndSkipsPadding()
     {
-        var vocabulary = Vocabulary.Build([["web", "itv"]]);
+        var vocabulary = Vocabulary.Build([["web", "itv"]], startStop: true);
         Assert.Equal(["web", "itv"], vocabulary.Decode([Vocabulary.StartId, vocabulary.IdOf("web"), Vocabulary.PadId, vocabulary.IdOf("itv"), Vocabulary.StopId, vocabulary.IdOf("web")]));
     }
 
     [Fact]
     public void ReservedTokensInTheDataAreRejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => Vocabulary.Build([["web", "<stop>"]]));
+        var error = Assert.Throws<ArgumentException>(() => Vocabulary.Build([["web", "<stop>"]], startStop: true));
         Assert.Contains("<stop>", error.Message);
     }
 
@@ -43,10 +46,16 @@ public class VocabularyTests
         var path = Path.Combine(Path.GetTempPath(), $"vocab-{Guid.NewGuid():N}.json");
         try
         {
-            var vocabulary = Vocabulary.Build([["web", "itv", "web", "sky_one"]]);
+            var vocabulary = Vocabulary.Build([["web", "itv", "web", "sky_one"]], startStop: true);
             vocabulary.Save(path);
             Assert.Equal(vocabulary.Tokens, Vocabulary.Load(path).Tokens);
+            Assert.True(Vocabulary.Load(path).HasStartStop);
+            var plain = Vocabulary.Build([["page_view", "scroll"]]);
+            plain.Save(path);
+            Assert.Equal((plain.Tokens, 2), (Vocabulary.Load(path).Tokens, Vocabulary.Load(path).ReservedCount));
             File.WriteAllText(path, "[\"web\"]");
+            Assert.Contains("must start with <pad>, <unk>", Assert.Throws<InvalidDataException>(() => Vocabulary.Load(path)).Message);
+            File.WriteAllText(path, "{ not json");
             Assert.Throws<InvalidDataException>(() => Vocabulary.Load(path));
         }
         finally { File.Delete(path); }

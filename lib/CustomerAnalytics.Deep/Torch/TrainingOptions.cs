@@ -1,7 +1,9 @@
-namespace CustomerAnalytics.Churn;
+namespace CustomerAnalytics.Torch;
 
-/// <summary>The "training" section of a model configuration.</summary>
-public sealed record TrainingSettings
+/// <summary>How a sequence model is trained: Adam, gradient clipping, early stopping, a seed. Workshop 05 reads it from
+/// the "training" section of a model configuration and also uses <see cref="L2"/>, <see cref="Metric"/> and
+/// <see cref="MaxTrainExamples"/>; workshop 04 early-stops on the validation loss.</summary>
+public sealed record TrainingOptions
 {
     /// <summary>Most epochs (early stopping may end sooner).</summary>
     public int Epochs { get; init; } = 10;
@@ -13,7 +15,7 @@ public sealed record TrainingSettings
     public double L2 { get; init; } = 1e-5;
     /// <summary>Gradient clipping: the gradients' global L2 norm is scaled down to at most this before each step; 0 = no clipping.</summary>
     public double ClipNorm { get; init; } = 1.0;
-    /// <summary>Stop after this many epochs without a better validation metric (the best epoch's weights are kept).</summary>
+    /// <summary>Stop after this many epochs without a better validation score (the best epoch's weights are kept).</summary>
     public int Patience { get; init; } = 3;
     /// <summary>Validation metric for early stopping and the grid search: accuracy, precision, recall or f1.</summary>
     public string Metric { get; init; } = "accuracy";

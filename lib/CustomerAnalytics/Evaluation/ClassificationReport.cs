@@ -1,7 +1,7 @@
 using System.Globalization;
 using CustomerAnalytics.Display;
 
-namespace CustomerAnalytics.Churn;
+namespace CustomerAnalytics.Evaluation;
 
 /// <summary>
 /// Accuracy, precision, recall, F1 and the confusion matrix. Binary tasks (two classes) score class 1 (churned);

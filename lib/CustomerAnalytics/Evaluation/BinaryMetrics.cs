@@ -1,7 +1,7 @@
 using System.Globalization;
 using CustomerAnalytics.Display;
 
-namespace CustomerAnalytics.Sequences;
+namespace CustomerAnalytics.Evaluation;
 
 /// <summary>Confusion matrix and scores of a yes/no prediction (for journeys: "does the sequence contain a visit").</summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]

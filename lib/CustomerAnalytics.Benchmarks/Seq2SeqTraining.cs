@@ -1,10 +1,11 @@
-using CustomerAnalytics.Torch;
 using System.Diagnostics;
+using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CustomerAnalytics.Sequences;
+namespace CustomerAnalytics.Benchmarks;
 
 /// <summary>
 /// Trains a <see cref="Seq2SeqModel"/> with teacher forcing: the decoder reads the true previous token
@@ -13,24 +14,25 @@ namespace CustomerAnalytics.Sequences;
 /// and stops early when the validation loss stops improving. The model ends with the best weights.
 /// Workshop 04 writes this same loop out in its cells (one step, one epoch, validation, the epochs), calling the
 /// same helpers (<see cref="SequenceBatch"/>, <see cref="EarlyStopping"/>, <see cref="ModelCheckpoint"/>,
-/// <see cref="TrainingProgress"/>); this copy serves the benchmark and the tests.
+/// <see cref="TrainingProgress"/>); this copy serves the benchmark and the tests, so it lives outside the library.
 /// </summary>
-public static class Seq2SeqTrainer
+public static class Seq2SeqTraining
 {
     /// <summary>Trains <paramref name="model"/> on <paramref name="train"/>, validating on <paramref name="validation"/>.</summary>
     /// <param name="model">The model to train; it ends with the best epoch's weights, in evaluation mode.</param>
     /// <param name="train">Training pairs (shuffled into batches with a new seeded order every epoch).</param>
     /// <param name="validation">Validation pairs, measured after every epoch (loss and token accuracy).</param>
-    /// <param name="options">Epochs, batch size, learning rate, patience, clipping, seed, checkpoint; defaults when null.</param>
+    /// <param name="options">Epochs, batch size, learning rate, patience, clipping, seed; defaults when null.</param>
+    /// <param name="checkpointPath">Where the best epoch's weights go.</param>
     /// <param name="progress">Live progress (a notebook chart or console lines); created when null.</param>
     public static Seq2SeqTrainingResult Train(Seq2SeqModel model, IReadOnlyList<EncodedPair> train, IReadOnlyList<EncodedPair> validation,
-        Seq2SeqTrainingOptions? options = null, TrainingProgress? progress = null)
+        TrainingOptions? options, string checkpointPath, TrainingProgress? progress = null)
     {
-        options ??= new Seq2SeqTrainingOptions();
+        options ??= new TrainingOptions();
         if (train.Count == 0) throw new ArgumentException("No training sequences.", nameof(train));
         if (validation.Count == 0) throw new ArgumentException("No validation sequences: keep a validation fraction above 0.", nameof(validation));
         progress ??= new TrainingProgress("seq2seq", options.Epochs, "val token accuracy");
-        var checkpoint = options.CheckpointPath is { } path ? new ModelCheckpoint(path) : ModelCheckpoint.Temporary();
+        var checkpoint = new ModelCheckpoint(checkpointPath);
         var stopping = new EarlyStopping(options.Patience);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
         var watch = new Stopwatch();
@@ -49,11 +51,11 @@ public static class Seq2SeqTrainer
         checkpoint.Restore(model);
         model.eval();
         int run = progress.History.Count;
-        return new Seq2SeqTrainingResult(progress.History.ToArray(), stopping.BestEpoch, run < options.Epochs, checkpoint.Path,
+        return new Seq2SeqTrainingResult(progress.History.ToArray(), stopping.BestEpoch, run < options.Epochs, checkpoint.Path!,
             watch.Elapsed.TotalSeconds, sequences / Math.Max(watch.Elapsed.TotalSeconds, 1e-9));
     }
 
-    private static double TrainEpoch(Seq2SeqModel model, optim.Optimizer optimizer, IReadOnlyList<EncodedPair> train, Seq2SeqTrainingOptions options, int seed)
+    private static double TrainEpoch(Seq2SeqModel model, optim.Optimizer optimizer, IReadOnlyList<EncodedPair> train, TrainingOptions options, int seed)
     {
         model.train();
         double total = 0;
@@ -64,7 +66,7 @@ public static class Seq2SeqTrainer
             optimizer.zero_grad();
             var loss = Loss(model.call(batch.Inputs, batch.InputLengths, batch.DecoderInputs), batch.DecoderTargets);
             loss.backward();
-            nn.utils.clip_grad_norm_(model.parameters(), options.GradientClipNorm);
+            nn.utils.clip_grad_norm_(model.parameters(), options.ClipNorm);
             optimizer.step();
             total += loss.item<float>() * chunk.Count;
         }

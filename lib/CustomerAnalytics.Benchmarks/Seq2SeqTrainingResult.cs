@@ -1,8 +1,7 @@
 using System.Globalization;
-using CustomerAnalytics.Display;
 using CustomerAnalytics.Training;
 
-namespace CustomerAnalytics.Sequences;
+namespace CustomerAnalytics.Benchmarks;
 
 /// <summary>What a training run did. The model holds the best epoch's weights afterwards.</summary>
 /// <param name="History">Every epoch: training loss, validation token accuracy (teacher-forced) and validation loss.</param>
@@ -11,9 +10,8 @@ namespace CustomerAnalytics.Sequences;
 /// <param name="CheckpointPath">File with the best weights.</param>
 /// <param name="TrainingSeconds">Time spent in training steps (validation excluded).</param>
 /// <param name="SequencesPerSecond">Training throughput: sequences processed per second of training steps.</param>
-[TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record Seq2SeqTrainingResult(IReadOnlyList<EpochRecord> History, int BestEpoch, bool StoppedEarly, string CheckpointPath,
-    double TrainingSeconds, double SequencesPerSecond) : IHtmlRenderable
+    double TrainingSeconds, double SequencesPerSecond)
 {
     /// <summary>The best epoch's record.</summary>
     public EpochRecord Best => History.First(e => e.Epoch == BestEpoch);
@@ -21,11 +19,4 @@ public sealed record Seq2SeqTrainingResult(IReadOnlyList<EpochRecord> History, i
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{History.Count} epochs{(StoppedEarly ? " (stopped early)" : "")}; best epoch {BestEpoch}: validation loss {Best.ValidationLoss:F4}, token accuracy {Best.Metric:P1}; {SequencesPerSecond:F0} sequences/s; checkpoint {CheckpointPath}");
-
-    /// <inheritdoc/>
-    public string ToHtml() => Html.Table(
-        ["epochs run", "stopped early", "best epoch", "validation loss", "validation token accuracy", "sequences / s", "checkpoint"],
-        [[History.Count, StoppedEarly ? "yes" : "no", BestEpoch, Best.ValidationLoss?.ToString("F4", CultureInfo.InvariantCulture),
-          Best.Metric?.ToString("P1", CultureInfo.InvariantCulture), SequencesPerSecond.ToString("F0", CultureInfo.InvariantCulture), CheckpointPath]],
-        "Training");
 }
