@@ -52,7 +52,9 @@ public class VocabularyTests
             Assert.True(Vocabulary.Load(path).HasStartStop);
             var plain = Vocabulary.Build([["page_view", "scroll"]]);
             plain.Save(path);
-            Assert.Equal((plain.Tokens, 2), (Vocabulary.Load(path).Tokens, Vocabulary.Load(path).ReservedCount));
+            var loaded = Vocabulary.Load(path);
+            Assert.Equal(plain.Tokens, loaded.Tokens);
+            Assert.Equal(2, loaded.ReservedCount);
             File.WriteAllText(path, "[\"web\"]");
             Assert.Contains("must start with <pad>, <unk>", Assert.Throws<InvalidDataException>(() => Vocabulary.Load(path)).Message);
             File.WriteAllText(path, "{ not json");
