@@ -57,7 +57,7 @@ public sealed class PropensityModelTests(TrainedModels trained) : IClassFixture<
         var data = SessionDataView.Load(new MLContext(1), trained.Split.Test.Take(3));
         var names = default(Microsoft.ML.Data.VBuffer<ReadOnlyMemory<char>>);
         data.Schema["Features"].GetSlotNames(ref names);
-        Assert.Equal(SessionRecord.FeatureNames, names.DenseValues().Select(n => n.ToString()));
+        Assert.Equal(SessionFeatures.Names, names.DenseValues().Select(n => n.ToString()));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class PropensityModelTests(TrainedModels trained) : IClassFixture<
         var importance = FeatureImportanceTable.From("LogisticRegression", pfi);
         Assert.Equal(23, importance.Features.Count);
         Assert.Equal(2, importance.Permutations);
-        Assert.Equal(SessionRecord.FeatureNames.Order(), importance.Features.Select(f => f.Feature).Order());
+        Assert.Equal(SessionFeatures.Names.Order(), importance.Features.Select(f => f.Feature).Order());
         // The generator's largest weights: saw_checkout 3.2, checked_delivery_detail 2.2, sign_in 1.8.
         Assert.Contains(importance.Features[0].Feature, new[] { "saw_checkout", "checked_delivery_detail", "sign_in" });
         Assert.True(importance.Features[0].AucDrop > 0.01);
