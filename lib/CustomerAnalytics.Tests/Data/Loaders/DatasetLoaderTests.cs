@@ -45,7 +45,7 @@ public class DatasetLoaderTests
         var e = Assert.Throws<DataFileNotFoundException>(() => DatasetLoader.LoadOlist(db, folder));
 
         Assert.EndsWith(DatasetSchemas.OlistFiles.Payments, e.Path);
-        Assert.False(db.TableExists("customers"));
+        Assert.Empty(db.Columns("customers"));
         var missingFolder = Assert.Throws<DataFileNotFoundException>(() => DatasetLoader.LoadOlist(db, Path.Combine(temp.Path, "nope")));
         Assert.Contains("folder does not exist", missingFolder.Message);
     }
