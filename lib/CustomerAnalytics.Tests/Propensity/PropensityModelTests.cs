@@ -119,10 +119,15 @@ public sealed class PropensityModelTests(TrainedModels trained) : IClassFixture<
     [Fact]
     public void TruthComparisonMatchesTheTestSessions()
     {
-        var truth = TruthComparison.Compute(trained.Models[0], trained.Split.Test, PropensitySample.TruthPath, PropensitySample.Sessions);
+        var truth = PropensityTruth.Compare(trained.Models[0], trained.Split.Test, PropensitySample.TruthPath, PropensitySample.Sessions);
         Assert.NotNull(truth);
-        Assert.Equal(trained.Split.Test.Count, truth.Sessions);
-        Assert.InRange(truth.WholeSampleTrueAuc, 0.95, 0.99);
-        Assert.True(truth.TrueAuc >= truth.ModelAuc - 0.02);
+        Assert.Equal(trained.Split.Test.Count, truth.Compared);
+        var auc = truth["AUC"];
+        Assert.Equal(trained.Models[0].Name, auc.Model);
+        Assert.InRange(auc.WholeSample, 0.95, 0.99);
+        Assert.True(auc.Truth >= auc.Value - 0.02);
+        Assert.True(truth["log-loss (bits)"].Truth > 0);
+        Assert.Contains($"on {truth.Compared:N0} test sessions", truth.ToHtml());
+        Assert.Null(PropensityTruth.Compare(trained.Models[0], trained.Split.Test, Path.Combine(Path.GetTempPath(), "no-such-truth.csv")));
     }
 }
