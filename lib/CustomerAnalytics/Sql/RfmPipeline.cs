@@ -20,6 +20,8 @@ public sealed partial class RfmPipeline
         FROM rfm_segments GROUP BY segment ORDER BY revenue DESC
         """;
 
+    private const int PreviewRows = 5; // rows of each step's preview
+
     private readonly SqlEngine engine;
     private readonly RfmOptions options;
     private readonly RfmSource source;
@@ -89,7 +91,7 @@ public sealed partial class RfmPipeline
         watch.Stop();
         var rows = Count(table);
         var result = new StepResult(script, table, rows, input is null ? null : Count(input), watch.Elapsed,
-            engine.Query($"SELECT * FROM {table} ORDER BY 1 LIMIT {options.PreviewRows}"));
+            engine.Query($"SELECT * FROM {table} ORDER BY 1 LIMIT {PreviewRows}"));
         results.Add(result);
         return result;
     }
