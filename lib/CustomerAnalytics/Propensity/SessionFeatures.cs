@@ -17,7 +17,12 @@ public static class SessionFeatures
     }
 
     /// <summary>The flags as 0/1 floats in <see cref="Names"/> order, as ML.NET and TorchSharp take them.</summary>
-    public static float[] ToFeatureVector(this SessionRecord session) => session.Flags.Select(f => f ? 1f : 0f).ToArray();
+    public static float[] ToFeatureVector(this SessionRecord session)
+    {
+        var vector = new float[session.Flags.Count];
+        for (int i = 0; i < vector.Length; i++) vector[i] = session.Flags[i] ? 1f : 0f;
+        return vector;
+    }
 
     /// <summary>The flag named <paramref name="feature"/>.</summary>
     public static bool Flag(this SessionRecord session, string feature) => session.Flags[IndexOf(feature)];
