@@ -27,7 +27,7 @@ public static class PropensityTrainer
     /// <exception cref="PropensityInputException">A session has no label, or only one class is present.</exception>
     public static PropensityClassifier Train(ModelKind kind, IReadOnlyList<SessionRecord> train, PropensityTrainingOptions? options = null)
     {
-        options ??= PropensityTrainingOptions.Default;
+        options ??= new PropensityTrainingOptions();
         PropensityData.RequireLabels(train, "the training sessions");
         var ml = new MLContext(options.Seed);
         // Cached: L-BFGS on one thread reads the data once per iteration, and re-enumerating the sessions each time
@@ -50,7 +50,7 @@ public static class PropensityTrainer
         PropensityData.RequireLabels(train, "the training sessions");
         return kinds.Select(k =>
         {
-            WarmUp(k, train, options ?? PropensityTrainingOptions.Default);
+            WarmUp(k, train, options ?? new PropensityTrainingOptions());
             return Train(k, train, options);
         }).ToArray();
     }

@@ -15,7 +15,4 @@ public sealed record PropensityTrainingOptions
 
     /// <summary>Boosting rounds (XGBoost num_round 100): LightGBM iterations, FastTree trees.</summary>
     public int Rounds { get; init; } = 100;
-
-    /// <summary>Defaults: the original XGBoost settings, seed 42.</summary>
-    public static PropensityTrainingOptions Default { get; } = new();
 }
