@@ -24,7 +24,7 @@ public sealed class RfmBenchmark : IBenchmark
         using var db = new WorkshopDatabase();
         DatasetLoader.LoadOlist(db, (string)state!, LoadOptions.Strict);
         var load = watch.Elapsed.TotalSeconds;
-        using var engine = new DuckDbEngine(db);
+        var engine = db;
         var pipeline = RfmPipeline.ForOlist(engine);
         pipeline.Prepare();
         foreach (var step in pipeline.Steps) pipeline.Run(step.Name);

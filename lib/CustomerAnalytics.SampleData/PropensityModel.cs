@@ -16,14 +16,7 @@ public sealed record PropensityModel(IReadOnlyList<string> Features, IReadOnlyLi
     : IHtmlRenderable
 {
     /// <summary>The 23 features of the Kaggle "customer propensity to purchase" data, in file order.</summary>
-    public static readonly IReadOnlyList<string> FeatureNames =
-    [
-        "basket_icon_click", "basket_add_list", "basket_add_detail", "sort_by", "image_picker", "account_page_click",
-        "promo_banner_click", "detail_wishlist_add", "list_size_dropdown", "closed_minibasket_click",
-        "checked_delivery_detail", "checked_returns_detail", "sign_in", "saw_checkout", "saw_sizecharts",
-        "saw_delivery", "saw_account_upgrade", "saw_homepage", "device_mobile", "device_computer", "device_tablet",
-        "returning_user", "loc_uk",
-    ];
+    public static readonly IReadOnlyList<string> FeatureNames = CustomerAnalytics.Data.DatasetSchemas.PropensityFeatures;
 
     /// <summary>The model used for the committed sample: reaching checkout, checking delivery details and
     /// signing in drive orders; landing on the home page lowers the odds.</summary>

@@ -112,8 +112,7 @@ var options = new RfmOptions
     AsOfDate = asOfDate == "" ? null : DateTime.Parse(asOfDate, CultureInfo.InvariantCulture),
     OrderStatuses = orderStatuses.Split(',', StringSplitOptions.TrimEntries),
 };
-var engine = new DuckDbEngine(db);
-var rfm = RfmPipeline.ForOlist(engine, options);
+var rfm = RfmPipeline.ForOlist(db, options);
 Console.WriteLine($"As-of date: {rfm.Prepare():yyyy-MM-dd}; statuses that count: {orderStatuses}");
 
 // **Step 1, transactions.** One row per payment, joined to its order and to the *person* who paid. In Olist every order gets a new `customer_id`; the person behind it is `customer_unique_id`, so that is the key for RFM. Expand *SQL* to read the statement.
@@ -194,7 +193,7 @@ if (postgresConnection == "")
 else
 {
     var postgres = new PostgresEngine(postgresConnection);
-    foreach (var table in new[] { "customers", "orders", "payments" }) TableTransfer.Copy(engine, postgres, table);
+    foreach (var table in new[] { "customers", "orders", "payments" }) TableTransfer.Copy(db, postgres, table);
     var onPostgres = RfmPipeline.ForOlist(postgres, options).RunAll();
     Console.WriteLine($"{postgres.Name}: {onPostgres.Customers:N0} customers; DuckDB: {result.Customers:N0}");
 }
@@ -206,7 +205,7 @@ else
 // The loader reads the file section 1 chose (`retailFile`, a local copy when it lives in S3): Kaggle's `data.csv` (Latin-1, so `£` and `é` arrive intact; the load report says the encoding was detected) and UTF-8 exports with ISO dates alike.
 app.Section("## 7. The same on the Online Retail data, with its cleaning");
 var retail = DatasetLoader.LoadOnlineRetail(db, retailFile);
-var retailRfm = RfmPipeline.ForOnlineRetail(engine);
+var retailRfm = RfmPipeline.ForOnlineRetail(db);
 retailRfm.Prepare();
 foreach (var step in new[] { "with_customer", "without_cancellations", "positive_lines" })
     Console.WriteLine(retailRfm.Run(step));

@@ -23,6 +23,7 @@ using System.IO;
 using CustomerAnalytics.Segmentation;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Apps;
 
 var app = WorkshopApp.Start("02-kmeans-segmentation", args);
@@ -277,8 +278,8 @@ app.Show(loaded.ScoreCustomer(newCustomer, "new customer: 3 orders, last 20 days
 //
 // This section runs only when the RFM table was computed from the bundled sample: the truth file describes the generated customers and nobody else. On other data one sentence says so and the rest of the section is skipped.
 app.Section("## 9. Against the ground truth");
-var truth = rfm.FromSample ? TruthComparison.ReadTruth(workshop.DataPath("truth", "olist_customer_segments.csv")) : null;
-var comparison = truth is null ? null : TruthComparison.Compare(scores, truth, rfm.RfmSegments(), "workshop 01 RFM segments");
+var truth = rfm.FromSample ? TruthFiles.ReadSegments(workshop.DataPath("truth", "olist_customer_segments.csv")) : null;
+var comparison = truth is null ? null : SegmentAgreement.Compare(scores, truth, rfm.RfmSegments(), "workshop 01 RFM segments");
 if (comparison is null)
     Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {rfm.Source}.");
 else
@@ -292,7 +293,7 @@ if (comparison is not null)
 if (truth is not null && comparison is not null)
 {
     var original = TrainAt(features, 5);
-    var originalAri = TruthComparison.Compare(original.Score(features), truth).AdjustedRandIndex;
+    var originalAri = SegmentAgreement.Compare(original.Score(features), truth).AdjustedRandIndex;
     Console.WriteLine(comparison.Reading($"k-means at the chosen k = {model.K}", ("the original workshop's k = 5", originalAri)));
 }
 
@@ -325,7 +326,7 @@ if (truth is null)
     Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {rfm.Source}.");
 else
 {
-    var rfComparison = TruthComparison.Compare(rfScores, truth, rfm.RfmSegments(), "workshop 01 RFM segments");
+    var rfComparison = SegmentAgreement.Compare(rfScores, truth, rfm.RfmSegments(), "workshop 01 RFM segments");
     Console.WriteLine(rfComparison.Reading("k-means on recency and frequency", ("k-means on all three features", comparison!.AdjustedRandIndex)));
     app.Show(rfComparison);
 }
@@ -366,10 +367,10 @@ if (!retailRfm.FromSample)
     Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {retailRfm.Source}.");
 else
 {
-    var retailTruth = TruthComparison.ReadTruth(workshop.DataPath("truth", "online_retail_customer_segments.csv"), "CustomerID");
-    var retailComparison = TruthComparison.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments");
+    var retailTruth = TruthFiles.ReadSegments(workshop.DataPath("truth", "online_retail_customer_segments.csv"), "CustomerID");
+    var retailComparison = SegmentAgreement.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments");
     var retailOriginal = TrainAt(retailFeatures, 5);
-    var retailOriginalAri = TruthComparison.Compare(retailOriginal.Score(retailFeatures), retailTruth).AdjustedRandIndex;
+    var retailOriginalAri = SegmentAgreement.Compare(retailOriginal.Score(retailFeatures), retailTruth).AdjustedRandIndex;
     Console.WriteLine(retailComparison.Reading($"k-means at the chosen k = {retailModel.K}", ("the original workshop's k = 5", retailOriginalAri)));
     app.Show(retailComparison);
 }

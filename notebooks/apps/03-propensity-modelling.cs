@@ -334,12 +334,12 @@ Console.WriteLine(FormattableString.Invariant($"{one.UserId}: P(order) {predicti
 
 // ### Exercise 3: score a session you make up
 //
-// Write `MadeUpSession()`: a `SessionInput` whose `Features` hold 1 for the behaviours of a visitor you imagine and 0 elsewhere, in the order of `SessionRecord.FeatureNames` (for example: added to the basket from the product page and saw the checkout, but never signed in). The cell after the solution scores it with the prediction engine; until you have written it, that cell stops with `TODO: return a SessionInput with the flags of a visitor you make up`.
+// Write `MadeUpSession()`: a `SessionInput` whose `Features` hold 1 for the behaviours of a visitor you imagine and 0 elsewhere, in the order of `SessionFeatures.Names` (for example: added to the basket from the product page and saw the checkout, but never signed in). The cell after the solution scores it with the prediction engine; until you have written it, that cell stops with `TODO: return a SessionInput with the flags of a visitor you make up`.
 app.Section("### Exercise 3: score a session you make up");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 SessionInput MadeUpSession()
 {
-    var names = SessionRecord.FeatureNames.ToList();
+    var names = SessionFeatures.Names.ToList();
     var features = new float[SessionInput.FeatureCount];
     foreach (var flag in new[] { "basket_add_detail", "saw_checkout" }) features[names.IndexOf(flag)] = 1f;
     return new SessionInput { Features = features };
@@ -347,7 +347,7 @@ SessionInput MadeUpSession()
 
 // The prediction engine's answer for your visitor. Add `sign_in` and run both cells again: how much does signing in add?
 var madeUp = MadeUpSession();
-var flags = SessionRecord.FeatureNames.Where((_, i) => madeUp.Features[i] == 1f);
+var flags = SessionFeatures.Names.Where((_, i) => madeUp.Features[i] == 1f);
 Console.WriteLine(FormattableString.Invariant($"{string.Join(" + ", flags)}: P(order) {engine.Predict(madeUp).Probability:F4}"));
 
 // In batch: a file of new sessions, without the `ordered` column (the outcome is not known yet), scored in one pass and ranked, most likely buyers first. `PropensityClassifier` wraps the loaded model for this: it reads the file with the validating loader, runs `Transform` over it and sorts. This ranked list is what a campaign works through until the profit threshold.
@@ -410,12 +410,12 @@ Console.WriteLine(asExpected
 
 // ## 9. Against the truth
 //
-// The sample was generated from a known logistic model, so each session's true probability of an order is known (`data/truth/propensity_true_probability.csv`). Scored by those true probabilities, the same test sessions reach the highest AUC any model could: the gap between the two rows is what is left to learn (log-loss in bits, as ML.NET reports it), plus the luck of a test set with about a hundred orders. The last row is the generator's `BestAuc`, the true probabilities on the whole sample. The truth describes only the bundled sample: on any other file (the real Kaggle one, your own) the cell says so and skips the comparison.
+// The sample was generated from a known logistic model, so each session's true probability of an order is known (`data/truth/propensity_true_probability.csv`). Scored by those true probabilities, the same test sessions reach the highest AUC any model could: the gap between the model's figure and the truth's on the same rows is what is left to learn (log-loss in bits, as ML.NET reports it), plus the luck of a test set with about a hundred orders. The AUC row's whole-sample column is the generator's `BestAuc`, the true probabilities on the whole sample. The truth describes only the bundled sample: on any other file (the real Kaggle one, your own) the cell says so and skips the comparison.
 app.Section("## 9. Against the truth");
 if (!workshop.IsSample(dataPath))
     Console.WriteLine("Skipped: the ground truth describes only the bundled sample, and this run uses other data.");
 else
-    app.Show(TruthComparison.Compute(scorer, split.Test, workshop.DataPath("truth", "propensity_true_probability.csv"), sessions));
+    app.Show(PropensityTruth.Compare(scorer, split.Test, workshop.DataPath("truth", "propensity_true_probability.csv"), sessions));
 
 // ## What next
 //

@@ -7,7 +7,7 @@ namespace CustomerAnalytics.Tests.Propensity;
 /// <summary>Wrong files fail with an error that names the column.</summary>
 public sealed class BadInputTests : IDisposable
 {
-    private static readonly string[] Features = [.. SessionRecord.FeatureNames];
+    private static readonly string[] Features = [.. SessionFeatures.Names];
     private readonly TempFolder folder = new();
 
     public void Dispose() => folder.Dispose();

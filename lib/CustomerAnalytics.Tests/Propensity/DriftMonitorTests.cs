@@ -58,13 +58,13 @@ public sealed class DriftMonitorTests
     {
         var batch = DriftInjection.Sample(HeldOut, 2000, 3);
         var noisy = DriftInjection.ReplaceWithNoise(batch, ["sort_by"], 4);
-        int sortBy = SessionRecord.FeatureNames.ToList().IndexOf("sort_by");
+        int sortBy = SessionFeatures.Names.ToList().IndexOf("sort_by");
         for (int i = 0; i < batch.Count; i++)
         {
             var (a, b) = (batch[i].ToFeatureVector(), noisy[i].ToFeatureVector());
             for (int f = 0; f < a.Length; f++) if (f != sortBy) Assert.Equal(a[f], b[f]);
         }
-        Assert.InRange(noisy.Count(s => s.SortBy) / 2000.0, 0.45, 0.55);
+        Assert.InRange(noisy.Count(s => s.Flag("sort_by")) / 2000.0, 0.45, 0.55);
     }
 
     [Fact]

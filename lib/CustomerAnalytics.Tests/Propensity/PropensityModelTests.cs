@@ -57,7 +57,7 @@ public sealed class PropensityModelTests(TrainedModels trained) : IClassFixture<
         var data = SessionDataView.Load(new MLContext(1), trained.Split.Test.Take(3));
         var names = default(Microsoft.ML.Data.VBuffer<ReadOnlyMemory<char>>);
         data.Schema["Features"].GetSlotNames(ref names);
-        Assert.Equal(SessionRecord.FeatureNames, names.DenseValues().Select(n => n.ToString()));
+        Assert.Equal(SessionFeatures.Names, names.DenseValues().Select(n => n.ToString()));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class PropensityModelTests(TrainedModels trained) : IClassFixture<
         var importance = FeatureImportanceTable.From("LogisticRegression", pfi);
         Assert.Equal(23, importance.Features.Count);
         Assert.Equal(2, importance.Permutations);
-        Assert.Equal(SessionRecord.FeatureNames.Order(), importance.Features.Select(f => f.Feature).Order());
+        Assert.Equal(SessionFeatures.Names.Order(), importance.Features.Select(f => f.Feature).Order());
         // The generator's largest weights: saw_checkout 3.2, checked_delivery_detail 2.2, sign_in 1.8.
         Assert.Contains(importance.Features[0].Feature, new[] { "saw_checkout", "checked_delivery_detail", "sign_in" });
         Assert.True(importance.Features[0].AucDrop > 0.01);
@@ -119,10 +119,15 @@ public sealed class PropensityModelTests(TrainedModels trained) : IClassFixture<
     [Fact]
     public void TruthComparisonMatchesTheTestSessions()
     {
-        var truth = TruthComparison.Compute(trained.Models[0], trained.Split.Test, PropensitySample.TruthPath, PropensitySample.Sessions);
+        var truth = PropensityTruth.Compare(trained.Models[0], trained.Split.Test, PropensitySample.TruthPath, PropensitySample.Sessions);
         Assert.NotNull(truth);
-        Assert.Equal(trained.Split.Test.Count, truth.Sessions);
-        Assert.InRange(truth.WholeSampleTrueAuc, 0.95, 0.99);
-        Assert.True(truth.TrueAuc >= truth.ModelAuc - 0.02);
+        Assert.Equal(trained.Split.Test.Count, truth.Compared);
+        var auc = truth["AUC"];
+        Assert.Equal(trained.Models[0].Name, auc.Model);
+        Assert.InRange(auc.WholeSample, 0.95, 0.99);
+        Assert.True(auc.Truth >= auc.Value - 0.02);
+        Assert.True(truth["log-loss (bits)"].Truth > 0);
+        Assert.Contains($"on {truth.Compared:N0} test sessions", truth.ToHtml());
+        Assert.Null(PropensityTruth.Compare(trained.Models[0], trained.Split.Test, Path.Combine(Path.GetTempPath(), "no-such-truth.csv")));
     }
 }

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Propensity;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.SampleData;
 

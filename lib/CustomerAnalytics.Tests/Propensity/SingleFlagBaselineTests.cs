@@ -11,7 +11,7 @@ public sealed class SingleFlagBaselineTests
 
     private static double[] FlagScores(IReadOnlyList<SessionRecord> sessions, string feature)
     {
-        var index = SessionRecord.FeatureNames.ToList().IndexOf(feature);
+        var index = SessionFeatures.Names.ToList().IndexOf(feature);
         return sessions.Select(s => (double)s.ToFeatureVector()[index]).ToArray();
     }
 
@@ -22,7 +22,7 @@ public sealed class SingleFlagBaselineTests
     public void Picks_the_flag_with_the_best_training_auc_and_scores_it_on_the_test_set()
     {
         // The generator's own rank AUC, computed independently of ML.NET.
-        var expected = SessionRecord.FeatureNames.MaxBy(f => Auc(Split.Train, f))!;
+        var expected = SessionFeatures.Names.MaxBy(f => Auc(Split.Train, f))!;
         var testLabels = PropensityData.Labels(Split.Test);
         var perfect = ScoreEvaluation.Probabilities(Ml, testLabels.Select(l => l ? 1.0 : 0.0).ToArray(), testLabels);
 

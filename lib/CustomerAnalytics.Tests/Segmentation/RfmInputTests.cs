@@ -1,3 +1,4 @@
+using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.SampleData;
 using CustomerAnalytics.Segmentation;
 using Xunit.Abstractions;
@@ -21,7 +22,7 @@ public sealed class RfmInputTests(ITestOutputHelper output) : IDisposable
         Assert.True(rfm.FromSample);
         Assert.Contains("(the bundled sample)", rfm.Source);
         Assert.Contains("rejected", rfm.ToHtml());
-        var truth = TruthComparison.ReadTruth(OlistSample.TruthPath);
+        var truth = TruthFiles.ReadSegments(OlistSample.TruthPath);
         Assert.All(rfm.RfmSegments().Keys, id => Assert.True(truth.ContainsKey(id), id));
     }
 
@@ -34,11 +35,11 @@ public sealed class RfmInputTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(rfm.ToString());
         Assert.False(rfm.FromSample);
         Assert.DoesNotContain("bundled sample", rfm.Source);
-        var ownTruth = TruthComparison.ReadTruth(Path.Combine(truthFolder, "olist_customer_segments.csv"));
+        var ownTruth = TruthFiles.ReadSegments(Path.Combine(truthFolder, "olist_customer_segments.csv"));
         var segments = rfm.RfmSegments();
         Assert.Equal(rfm.Table.Rows.Count, segments.Count);
         Assert.All(segments.Keys, id => Assert.True(ownTruth.ContainsKey(id), id));
-        var sampleTruth = TruthComparison.ReadTruth(OlistSample.TruthPath);
+        var sampleTruth = TruthFiles.ReadSegments(OlistSample.TruthPath);
         Assert.DoesNotContain(segments.Keys, sampleTruth.ContainsKey);
     }
 
@@ -50,8 +51,8 @@ public sealed class RfmInputTests(ITestOutputHelper output) : IDisposable
         Assert.True(rfm.FromSample);
         var features = CustomerFeatures.FromDataFrame(rfm.Table);
         var model = SegmentationPipeline.Train(features, clusters: 4);
-        var truth = TruthComparison.ReadTruth(RetailTruthPath, "CustomerID");
-        var comparison = TruthComparison.Compare(model.Score(features), truth, rfm.RfmSegments());
+        var truth = TruthFiles.ReadSegments(RetailTruthPath, "CustomerID");
+        var comparison = SegmentAgreement.Compare(model.Score(features), truth, rfm.RfmSegments());
         output.WriteLine(comparison.ToString());
         Assert.Equal(0, comparison.Unmatched);
         Assert.Equal(features.Count, comparison.Customers);
@@ -66,7 +67,7 @@ public sealed class RfmInputTests(ITestOutputHelper output) : IDisposable
         Assert.False(rfm.FromSample);
         // Customer ids are small numbers in both files: the sample's truth would "match" customers it never described,
         // which is why workshop 02 compares with the truth only when FromSample is true.
-        var sampleTruth = TruthComparison.ReadTruth(RetailTruthPath, "CustomerID");
+        var sampleTruth = TruthFiles.ReadSegments(RetailTruthPath, "CustomerID");
         Assert.Contains(rfm.RfmSegments().Keys, sampleTruth.ContainsKey);
     }
 

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Segmentation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -141,7 +142,7 @@ public class SegmentationModelTests(ITestOutputHelper output)
         var model = SegmentationPipeline.Train(OlistSample.Features, clusters: 5);
         var table = OlistSample.Rfm.Table;
         var rfmGrid = Enumerable.Range(0, (int)table.Rows.Count).ToDictionary(i => (string)table.Columns["customer_unique_id"][i], i => (string)table.Columns["segment"][i]);
-        var truth = TruthComparison.Compare(model.Score(OlistSample.Features), TruthComparison.ReadTruth(OlistSample.TruthPath), rfmGrid);
+        var truth = SegmentAgreement.Compare(model.Score(OlistSample.Features), TruthFiles.ReadSegments(OlistSample.TruthPath), rfmGrid);
         output.WriteLine(truth.ToString());
         Assert.Equal(OlistSample.Features.Count, truth.Customers + truth.Unmatched);
         Assert.True(truth.AdjustedRandIndex > MinimumAdjustedRandIndex, truth.ToString());

@@ -28,12 +28,12 @@ public sealed class CrossEngineRfmTests : IDisposable
             DatasetLoader.LoadOnlineRetail(db, Path.Combine(RepositoryPaths.Data, "online-retail", "online_retail.csv"));
             tables = ["online_retail"];
         }
-        using var duck = new DuckDbEngine(db);
+        var duck = db;
         using var postgres = new PostgresEngine(server.CreateDatabase("rfm_" + dataset.Replace("-", "_")));
         foreach (var table in tables)
             Assert.Equal(db.Count(table), TableTransfer.Copy(duck, postgres, table));
 
-        RfmResult Run(ISqlEngine engine) => dataset == "olist" ? RfmPipeline.ForOlist(engine).RunAll() : RfmPipeline.ForOnlineRetail(engine).RunAll();
+        RfmResult Run(SqlEngine engine) => dataset == "olist" ? RfmPipeline.ForOlist(engine).RunAll() : RfmPipeline.ForOnlineRetail(engine).RunAll();
         var fromDuck = Run(duck);
         var fromPostgres = Run(postgres);
 

@@ -41,7 +41,7 @@ public sealed class RealFormatRfmTests : IDisposable
             "zip code prefixes with a leading zero should survive");
         var sampleIds = File.ReadLines(Path.Combine(RepositoryPaths.Data, "olist", DatasetSchemas.OlistFiles.Customers)).Skip(1)
             .Select(l => l.Split(',')[1].Trim('"')).ToHashSet();
-        using var engine = new DuckDbEngine(db);
+        var engine = db;
         var result = RfmPipeline.ForOlist(engine).RunAll();
         Assert.True(result.Customers > 1000);
         Assert.DoesNotContain(result.Table.Columns["customer_unique_id"].Cast<string>(), sampleIds.Contains);
@@ -71,7 +71,7 @@ public sealed class RealFormatRfmTests : IDisposable
         DataFrame Rfm(string table)
         {
             db.Execute($"DROP TABLE IF EXISTS online_retail; CREATE TABLE online_retail AS SELECT * FROM {table}");
-            using var engine = new DuckDbEngine(db);
+            var engine = db;
             return RfmPipeline.ForOnlineRetail(engine).RunAll().Table;
         }
         var kaggleRfm = Rfm("kaggle_form");

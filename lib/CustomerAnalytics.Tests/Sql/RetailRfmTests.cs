@@ -13,7 +13,7 @@ public class RetailRfmTests
     {
         using var db = new WorkshopDatabase();
         DatasetLoader.LoadOnlineRetail(db, RetailFile);
-        using var engine = new DuckDbEngine(db);
+        var engine = db;
         var result = RfmPipeline.ForOnlineRetail(engine).RunAll();
 
         // The same three rules, counted in C# straight from the loaded table.
@@ -42,7 +42,7 @@ public class RetailRfmTests
     {
         using var db = new WorkshopDatabase();
         DatasetLoader.LoadOnlineRetail(db, RetailFile);
-        using var engine = new DuckDbEngine(db);
+        var engine = db;
         var table = RfmPipeline.ForOnlineRetail(engine).RunAll().Table;
 
         Assert.Equal(RfmReference.Score(RfmTables.Values(table)), RfmTables.Scores(table));

@@ -9,11 +9,11 @@ public class RfmPipelineTests
 {
     private static readonly string OlistFolder = Path.Combine(RepositoryPaths.Data, "olist");
 
-    private static DuckDbEngine OlistOnDuckDb()
+    private static WorkshopDatabase OlistOnDuckDb()
     {
         var db = new WorkshopDatabase();
         DatasetLoader.LoadOlist(db, OlistFolder);
-        return new DuckDbEngine(db);
+        return db;
     }
 
     private static Dictionary<string, DataFrameRow> ByCustomer(DataFrame table) =>
@@ -45,7 +45,7 @@ public class RfmPipelineTests
         using var engine = OlistOnDuckDb();
         var pipeline = RfmPipeline.ForOlist(engine);
         var asOf = pipeline.Prepare();
-        var last = (DateTime)engine.Scalar("SELECT MAX(order_purchase_timestamp) FROM orders WHERE order_status = 'delivered'")!;
+        var last = engine.Scalar<DateTime>("SELECT MAX(order_purchase_timestamp) FROM orders WHERE order_status = 'delivered'");
         Assert.Equal(last.Date.AddDays(1), asOf);
         Assert.Equal(TimeSpan.Zero, asOf.TimeOfDay);
     }
@@ -132,7 +132,7 @@ public class RfmPipelineTests
         Assert.Equal(["01_transactions", "02_order_values", "03_rfm", "04_scores", "05_segments"], pipeline.Steps.Select(s => s.Name));
         var step = pipeline.Run("transactions");
         Assert.Equal("rfm_transactions", step.Table);
-        Assert.Equal(engine.Scalar("SELECT COUNT(*) FROM rfm_transactions"), step.Rows);
+        Assert.Equal(engine.Scalar<long>("SELECT COUNT(*) FROM rfm_transactions"), step.Rows);
         Assert.Contains("JOIN customers", step.Script.Sql);
         Assert.Contains("<pre>", step.ToHtml());
         Assert.Equal(5, step.Preview.Rows.Count);
@@ -144,7 +144,7 @@ public class RfmPipelineTests
     public void MissingTableSaysHowToLoadIt()
     {
         using var db = new WorkshopDatabase();
-        using var engine = new DuckDbEngine(db);
+        var engine = db;
         var error = Assert.Throws<SqlEngineException>(() => RfmPipeline.ForOlist(engine).RunAll());
         Assert.Contains("Table 'customers' not found", error.Message);
         Assert.Contains("DatasetLoader.LoadOlist", error.Message);
@@ -206,7 +206,7 @@ public class RfmPipelineTests
             Assert.StartsWith("customer_unique_id,recency_days,frequency,monetary_total", lines[0]);
             Assert.Equal(all.Customers + 1, lines.Length);
             var parquet = pipeline.Save(Path.Combine(folder, "rfm.parquet"));
-            Assert.Equal(all.Customers, engine.Scalar($"SELECT COUNT(*) FROM read_parquet('{parquet}')"));
+            Assert.Equal(all.Customers, engine.Scalar<long>($"SELECT COUNT(*) FROM read_parquet('{parquet}')"));
         }
         finally { Directory.Delete(folder, true); }
     }

@@ -63,7 +63,7 @@ public sealed class RfmTiesTests : IDisposable
     {
         using var db = new WorkshopDatabase();
         DatasetLoader.LoadOlist(db, folder, LoadOptions.Strict);
-        using var engine = new DuckDbEngine(db);
+        var engine = db;
         return RfmPipeline.ForOlist(engine, new RfmOptions { AsOfDate = new DateTime(2018, 9, 1) }).RunAll();
     }
 

@@ -86,7 +86,4 @@ public static class Charts
 
     /// <summary>Closes the shared headless chromium (it also closes when the process exits).</summary>
     public static void CloseBrowser() => Task.Run(PngExporter.CloseAsync).GetAwaiter().GetResult();
-
-    /// <summary>The plotly.js version embedded in charts (the one bundled in Plotly.NET).</summary>
-    public static string PlotlyJsVersion => PlotlyJs.Version;
 }

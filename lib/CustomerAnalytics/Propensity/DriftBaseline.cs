@@ -26,7 +26,7 @@ public sealed record DriftBaseline(int Sessions, IReadOnlyList<string> Features,
         if (sessions.Count == 0) throw new PropensityInputException("A baseline needs at least one session.");
         if (sessions.Count != scores.Count)
             throw new PropensityInputException($"{sessions.Count:N0} sessions but {scores.Count:N0} scores: score the same sessions the baseline describes.");
-        var ones = new long[SessionInput.FeatureCount];
+        var ones = new long[SessionFeatures.Names.Count];
         foreach (var s in sessions)
         {
             var v = s.ToFeatureVector();
@@ -36,7 +36,7 @@ public sealed record DriftBaseline(int Sessions, IReadOnlyList<string> Features,
         // Deciles of the training scores; scores are discrete (23 binary inputs), so equal edges collapse into one.
         var edges = Enumerable.Range(1, scoreBins - 1).Select(q => sorted[(int)((long)q * sorted.Length / scoreBins)])
             .Distinct().Order().ToArray();
-        return new DriftBaseline(sessions.Count, SessionRecord.FeatureNames.ToArray(), ones, edges, Shares(scores, edges), scores.ToArray());
+        return new DriftBaseline(sessions.Count, SessionFeatures.Names.ToArray(), ones, edges, Shares(scores, edges), scores.ToArray());
     }
 
     /// <summary>Rate of 1s of each feature.</summary>

@@ -19,14 +19,12 @@ public static class DriftInjection
     /// <exception cref="PropensityInputException">A name is not one of the 23 features.</exception>
     public static IReadOnlyList<SessionRecord> ReplaceWithNoise(IReadOnlyList<SessionRecord> sessions, IReadOnlyList<string> features, int seed, double noiseRate = 0.5)
     {
-        foreach (var f in features)
-            if (!SessionRecord.FeatureNames.Contains(f))
-                throw new PropensityInputException($"'{f}' is not a session feature. Features: {string.Join(", ", SessionRecord.FeatureNames)}.", f);
+        var indexes = features.Select(SessionFeatures.IndexOf).ToArray();
         var random = new Random(seed);
         return sessions.Select(s =>
         {
             var copy = s;
-            foreach (var f in features) copy = SessionFeatures.With(copy, f, random.NextDouble() < noiseRate);
+            foreach (var f in indexes) copy = SessionFeatures.With(copy, f, random.NextDouble() < noiseRate);
             return copy;
         }).ToArray();
     }

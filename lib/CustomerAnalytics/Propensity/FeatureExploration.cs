@@ -41,7 +41,7 @@ public static class FeatureExploration
         var x = Matrix(sessions);
         var ordered = sessions.Select(s => s.Ordered == true).ToArray();
         int positives = ordered.Count(o => o), negatives = sessions.Count - positives;
-        var rates = SessionRecord.FeatureNames.Select((name, f) =>
+        var rates = SessionFeatures.Names.Select((name, f) =>
         {
             double onesOrdered = 0, onesNot = 0;
             for (int i = 0; i < x.Length; i++) { if (ordered[i]) onesOrdered += x[i][f]; else onesNot += x[i][f]; }
@@ -54,7 +54,7 @@ public static class FeatureExploration
     public static CorrelationMatrix Correlations(IReadOnlyList<SessionRecord> sessions)
     {
         var x = Matrix(sessions);
-        var names = SessionRecord.FeatureNames.Append(PropensityData.LabelColumn).ToArray();
+        var names = SessionFeatures.Names.Append(PropensityData.LabelColumn).ToArray();
         int k = names.Length, n = x.Length;
         var mean = new double[k];
         foreach (var row in x) for (int j = 0; j < k; j++) mean[j] += row[j] / n;

@@ -110,7 +110,7 @@ public static class PropensityData
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         using var writer = new StreamWriter(full, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         var header = new List<string> { "UserID" };
-        header.AddRange(SessionRecord.FeatureNames);
+        header.AddRange(SessionFeatures.Names);
         if (includeLabel) header.Add(LabelColumn);
         writer.WriteLine(string.Join(",", header));
         foreach (var s in sessions)

@@ -19,7 +19,7 @@ public static class SessionDataView
     public static SchemaDefinition Schema()
     {
         var schema = SchemaDefinition.Create(typeof(SessionInput));
-        var names = SessionRecord.FeatureNames.Select(n => n.AsMemory()).ToArray();
+        var names = SessionFeatures.Names.Select(n => n.AsMemory()).ToArray();
         schema[nameof(SessionInput.Features)].AddAnnotation("SlotNames",
             new VBuffer<ReadOnlyMemory<char>>(names.Length, names), new VectorDataViewType(TextDataViewType.Instance, names.Length));
         return schema;

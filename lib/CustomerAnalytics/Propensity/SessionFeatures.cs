@@ -2,34 +2,36 @@ using CustomerAnalytics.Data;
 
 namespace CustomerAnalytics.Propensity;
 
-/// <summary>Sets one feature of a <see cref="SessionRecord"/> by its column name.</summary>
-internal static class SessionFeatures
+/// <summary>The model's view of a <see cref="SessionRecord"/>: its flags by name and as the 0/1 vector ML.NET takes.</summary>
+public static class SessionFeatures
 {
-    public static SessionRecord With(SessionRecord s, string feature, bool value) => feature switch
+    /// <summary>The feature names in vector order: the file's columns (<see cref="DatasetSchemas.PropensityFeatures"/>).</summary>
+    public static IReadOnlyList<string> Names => DatasetSchemas.PropensityFeatures;
+
+    /// <summary>The position of <paramref name="feature"/> in <see cref="Names"/>.</summary>
+    /// <exception cref="PropensityInputException">The name is not a session feature.</exception>
+    public static int IndexOf(string feature)
     {
-        "basket_icon_click" => s with { BasketIconClick = value },
-        "basket_add_list" => s with { BasketAddList = value },
-        "basket_add_detail" => s with { BasketAddDetail = value },
-        "sort_by" => s with { SortBy = value },
-        "image_picker" => s with { ImagePicker = value },
-        "account_page_click" => s with { AccountPageClick = value },
-        "promo_banner_click" => s with { PromoBannerClick = value },
-        "detail_wishlist_add" => s with { DetailWishlistAdd = value },
-        "list_size_dropdown" => s with { ListSizeDropdown = value },
-        "closed_minibasket_click" => s with { ClosedMinibasketClick = value },
-        "checked_delivery_detail" => s with { CheckedDeliveryDetail = value },
-        "checked_returns_detail" => s with { CheckedReturnsDetail = value },
-        "sign_in" => s with { SignIn = value },
-        "saw_checkout" => s with { SawCheckout = value },
-        "saw_sizecharts" => s with { SawSizecharts = value },
-        "saw_delivery" => s with { SawDelivery = value },
-        "saw_account_upgrade" => s with { SawAccountUpgrade = value },
-        "saw_homepage" => s with { SawHomepage = value },
-        "device_mobile" => s with { DeviceMobile = value },
-        "device_computer" => s with { DeviceComputer = value },
-        "device_tablet" => s with { DeviceTablet = value },
-        "returning_user" => s with { ReturningUser = value },
-        "loc_uk" => s with { LocUk = value },
-        _ => throw new PropensityInputException($"'{feature}' is not a session feature. Features: {string.Join(", ", SessionRecord.FeatureNames)}.", feature),
-    };
+        for (int i = 0; i < Names.Count; i++) if (Names[i] == feature) return i;
+        throw new PropensityInputException($"'{feature}' is not a session feature. Features: {string.Join(", ", Names)}.", feature);
+    }
+
+    /// <summary>The flags as 0/1 floats in <see cref="Names"/> order, as ML.NET and TorchSharp take them.</summary>
+    public static float[] ToFeatureVector(this SessionRecord session)
+    {
+        var vector = new float[session.Flags.Count];
+        for (int i = 0; i < vector.Length; i++) vector[i] = session.Flags[i] ? 1f : 0f;
+        return vector;
+    }
+
+    /// <summary>The flag named <paramref name="feature"/>.</summary>
+    public static bool Flag(this SessionRecord session, string feature) => session.Flags[IndexOf(feature)];
+
+    /// <summary>A copy of <paramref name="session"/> with one flag set.</summary>
+    internal static SessionRecord With(SessionRecord session, int feature, bool value)
+    {
+        var flags = session.Flags.ToArray();
+        flags[feature] = value;
+        return session with { Flags = flags };
+    }
 }

@@ -9,7 +9,7 @@ public sealed class SessionInput
     /// <summary>Number of features (the vector length every model expects).</summary>
     public const int FeatureCount = 23;
 
-    /// <summary>The 0/1 flags in <see cref="SessionRecord.FeatureNames"/> order.</summary>
+    /// <summary>The 0/1 flags in <see cref="SessionFeatures.Names"/> order.</summary>
     [VectorType(FeatureCount)]
     public float[] Features { get; set; } = new float[FeatureCount];
 

@@ -31,12 +31,12 @@ public sealed record SingleFlagBaseline(string Feature, double TestAucRoc, doubl
             throw new ArgumentException($"The metrics cover {modelMetrics.Sessions():N0} sessions but {test.Count:N0} test sessions were given: pass the sessions they were computed on.", nameof(test));
         var ml = new MLContext(seed: 0);
         var trainLabels = PropensityData.Labels(train);
-        var trainAuc = Enumerable.Range(0, SessionRecord.FeatureNames.Count)
+        var trainAuc = Enumerable.Range(0, SessionFeatures.Names.Count)
             .Select(f => (Index: f, Auc: ScoreEvaluation.Scores(ml, Flag(train, f), trainLabels).AreaUnderRocCurve))
             .ToArray();
         var best = trainAuc.OrderByDescending(f => Math.Round(f.Auc, 12)).ThenBy(f => f.Index).First().Index;
         var flag = ScoreEvaluation.Scores(ml, Flag(test, best), PropensityData.Labels(test));
-        return new SingleFlagBaseline(SessionRecord.FeatureNames[best], flag.AreaUnderRocCurve, flag.AreaUnderPrecisionRecallCurve,
+        return new SingleFlagBaseline(SessionFeatures.Names[best], flag.AreaUnderRocCurve, flag.AreaUnderPrecisionRecallCurve,
             model, modelMetrics.AreaUnderRocCurve, modelMetrics.AreaUnderPrecisionRecallCurve);
     }
 

@@ -32,8 +32,7 @@ public sealed record RfmInput(DataFrame Table, string Source, bool FromSample, I
     {
         using var db = new WorkshopDatabase();
         var load = DatasetLoader.LoadOlist(db, folderOrS3Uri);
-        using var engine = new DuckDbEngine(db);
-        return Computed(RfmPipeline.ForOlist(engine, options).RunAll(), folderOrS3Uri, fromSample, load);
+        return Computed(RfmPipeline.ForOlist(db, options).RunAll(), folderOrS3Uri, fromSample, load);
     }
 
     /// <summary>
@@ -51,8 +50,7 @@ public sealed record RfmInput(DataFrame Table, string Source, bool FromSample, I
     {
         using var db = new WorkshopDatabase();
         var load = DatasetLoader.LoadOnlineRetail(db, pathOrS3Uri);
-        using var engine = new DuckDbEngine(db);
-        return Computed(RfmPipeline.ForOnlineRetail(engine, options).RunAll(), pathOrS3Uri, fromSample, load);
+        return Computed(RfmPipeline.ForOnlineRetail(db, options).RunAll(), pathOrS3Uri, fromSample, load);
     }
 
     /// <summary>

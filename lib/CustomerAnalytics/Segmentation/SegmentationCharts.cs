@@ -135,7 +135,7 @@ public static class SegmentationCharts
     }
 
     /// <summary>Customers by found cluster (rows) and true segment (columns).</summary>
-    public static GenericChart TruthHeatmap(TruthComparison comparison)
+    public static GenericChart TruthHeatmap(SegmentAgreement comparison)
     {
         var rows = comparison.Segments.Select((s, c) => $"{c + 1} {s}").ToArray();
         var z = rows.Select((_, c) => comparison.TrueSegments.Select((_, t) => comparison.Counts[c, t]).ToArray()).ToArray();

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Data;
 using Npgsql;
 
 namespace CustomerAnalytics.Sql;
@@ -6,13 +7,17 @@ namespace CustomerAnalytics.Sql;
 /// A PostgreSQL-wire server: PostgreSQL, or Amazon Redshift (same protocol; connect with
 /// "Host=&lt;cluster&gt;.redshift.amazonaws.com;Port=5439;Database=dev;Username=...;Password=...;Server Compatibility Mode=Redshift").
 /// </summary>
-public sealed class PostgresEngine : SqlEngineBase
+public sealed class PostgresEngine : SqlEngine
 {
     /// <summary>Opens a connection with an Npgsql connection string.</summary>
-    public PostgresEngine(string connectionString) : base(Open(connectionString), ownsConnection: true) { }
+    /// <exception cref="SqlEngineException">The server cannot be reached or refuses the login.</exception>
+    public PostgresEngine(string connectionString) => Connection = Open(connectionString);
+
+    /// <summary>The open Npgsql connection (binary COPY, parameters).</summary>
+    public override NpgsqlConnection Connection { get; }
 
     /// <inheritdoc />
-    public override string Name => "PostgreSQL " + ((NpgsqlConnection)Connection).PostgreSqlVersion;
+    public override string Name => "PostgreSQL " + Connection.PostgreSqlVersion;
 
     private static NpgsqlConnection Open(string connectionString)
     {

@@ -11,7 +11,4 @@ public sealed record RfmOptions
 
     /// <summary>Olist order statuses that count as purchases (default: delivered only).</summary>
     public IReadOnlyList<string> OrderStatuses { get; init; } = ["delivered"];
-
-    /// <summary>Rows shown in each step's preview.</summary>
-    public int PreviewRows { get; init; } = 5;
 }

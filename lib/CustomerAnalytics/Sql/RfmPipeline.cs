@@ -1,3 +1,4 @@
+using CustomerAnalytics.Data;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -6,7 +7,7 @@ using Microsoft.Data.Analysis;
 namespace CustomerAnalytics.Sql;
 
 /// <summary>
-/// Runs the RFM SQL steps (lib/CustomerAnalytics/Sql/Rfm/*.sql) on any <see cref="ISqlEngine"/>, one step at a
+/// Runs the RFM SQL steps (lib/CustomerAnalytics/Sql/Rfm/*.sql) on any <see cref="SqlEngine"/>, one step at a
 /// time for the notebook or all at once. The SQL is the same on DuckDB and PostgreSQL; the pipeline only adds
 /// the parameter tables (rfm_statuses, rfm_as_of) and checks the inputs first.
 /// </summary>
@@ -19,13 +20,15 @@ public sealed partial class RfmPipeline
         FROM rfm_segments GROUP BY segment ORDER BY revenue DESC
         """;
 
-    private readonly ISqlEngine engine;
+    private const int PreviewRows = 5; // rows of each step's preview
+
+    private readonly SqlEngine engine;
     private readonly RfmOptions options;
     private readonly RfmSource source;
     private readonly List<StepResult> results = [];
     private DateTime? asOfDate;
 
-    private RfmPipeline(ISqlEngine engine, RfmOptions? options, RfmSource source, IReadOnlyList<SqlScript> steps)
+    private RfmPipeline(SqlEngine engine, RfmOptions? options, RfmSource source, IReadOnlyList<SqlScript> steps)
     {
         this.engine = engine;
         this.options = options ?? new RfmOptions();
@@ -34,11 +37,11 @@ public sealed partial class RfmPipeline
     }
 
     /// <summary>RFM over the Olist tables customers, orders and payments.</summary>
-    public static RfmPipeline ForOlist(ISqlEngine engine, RfmOptions? options = null) =>
+    public static RfmPipeline ForOlist(SqlEngine engine, RfmOptions? options = null) =>
         new(engine, options, RfmSource.Olist, SqlScript.Load("Rfm"));
 
     /// <summary>RFM over the online_retail table: three cleaning steps, invoices as orders, then the same RFM steps.</summary>
-    public static RfmPipeline ForOnlineRetail(ISqlEngine engine, RfmOptions? options = null) =>
+    public static RfmPipeline ForOnlineRetail(SqlEngine engine, RfmOptions? options = null) =>
         new(engine, options, RfmSource.OnlineRetail, [.. SqlScript.Load("RetailRfm"), .. SqlScript.Load("Rfm").Where(s => s.Name[..2] is not ("01" or "02"))]);
 
     /// <summary>The statements, in the order they run.</summary>
@@ -88,7 +91,7 @@ public sealed partial class RfmPipeline
         watch.Stop();
         var rows = Count(table);
         var result = new StepResult(script, table, rows, input is null ? null : Count(input), watch.Elapsed,
-            engine.Query($"SELECT * FROM {table} ORDER BY 1 LIMIT {options.PreviewRows}"));
+            engine.Query($"SELECT * FROM {table} ORDER BY 1 LIMIT {PreviewRows}"));
         results.Add(result);
         return result;
     }
@@ -122,7 +125,7 @@ public sealed partial class RfmPipeline
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var table = results.Count > 0 ? results[^1].Table : throw new InvalidOperationException("Run the pipeline first.");
         var parquet = full.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
-        if (engine is DuckDbEngine)
+        if (engine is WorkshopDatabase)
             engine.Execute($"COPY (SELECT * FROM {table} ORDER BY customer_unique_id) TO '{full.Replace("'", "''")}' ({(parquet ? "FORMAT PARQUET" : "HEADER, DELIMITER ','")})");
         else if (parquet)
             throw new SqlEngineException($"Parquet export needs DuckDB; on {engine.Name} save as .csv (or UNLOAD to S3 on Redshift).");
@@ -160,7 +163,7 @@ public sealed partial class RfmPipeline
         return (first, last);
     }
 
-    private long Count(string table) => Convert.ToInt64(engine.Scalar($"SELECT COUNT(*) FROM {table}"), CultureInfo.InvariantCulture);
+    private long Count(string table) => engine.Count(table);
 
     private void Replace(string table, string? create)
     {

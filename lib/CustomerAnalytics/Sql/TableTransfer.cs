@@ -1,3 +1,4 @@
+using CustomerAnalytics.Data;
 using System.Data.Common;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace CustomerAnalytics.Sql;
 public static class TableTransfer
 {
     /// <summary>Replaces <paramref name="table"/> on <paramref name="target"/> with the rows of the same table on <paramref name="source"/>; returns the rows copied.</summary>
-    public static long Copy(ISqlEngine source, PostgresEngine target, string table)
+    public static long Copy(SqlEngine source, PostgresEngine target, string table)
     {
         using var command = source.Connection.CreateCommand();
         command.CommandText = $"SELECT * FROM {table}";
@@ -21,7 +22,7 @@ public static class TableTransfer
         target.Execute($"DROP TABLE IF EXISTS {table}");
         target.Execute($"CREATE TABLE {table} ({string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}"))})");
 
-        var connection = (NpgsqlConnection)target.Connection;
+        var connection = target.Connection;
         using var writer = connection.BeginBinaryImport($"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)");
         long rows = 0;
         while (reader.Read())

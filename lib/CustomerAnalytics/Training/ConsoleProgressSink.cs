@@ -22,7 +22,4 @@ public sealed class ConsoleProgressSink(TextWriter? writer = null) : IProgressSi
         if (progress.History.Count > 0) Writer.Write(ProgressText.Table(progress));
         Writer.Flush();
     }
-
-    /// <summary>The line printed for <paramref name="e"/> (see <see cref="ProgressText.EpochLine"/>).</summary>
-    public static string FormatLine(TrainingProgress progress, EpochRecord e) => ProgressText.EpochLine(progress, e);
 }

@@ -1,48 +1,25 @@
 using System.Globalization;
 using CustomerAnalytics.Display;
+using CustomerAnalytics.Evaluation;
 
 namespace CustomerAnalytics.Segmentation;
 
 /// <summary>
-/// Found clusters against the generator's true segments (data/truth/olist_customer_segments.csv or
-/// online_retail_customer_segments.csv): the adjusted
-/// Rand index and the cross-table of clusters by true segment, optionally with a baseline labelling (e.g. the
-/// RFM-grid segments of workshop 01) measured the same way.
+/// How well found clusters agree with the generator's true segments (read with
+/// <see cref="TruthFiles.ReadSegments"/> from data/truth/olist_customer_segments.csv or online_retail_customer_segments.csv):
+/// the adjusted Rand index and the cross-table of clusters by true segment, optionally with a baseline labelling (e.g.
+/// the RFM-grid segments of workshop 01) measured the same way. (A partition's agreement, not a model's figure next
+/// to a best achievable: that is <see cref="TruthComparison"/>.)
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]
-public sealed record TruthComparison(double AdjustedRandIndex, int Customers, int Unmatched, IReadOnlyList<string> Segments,
+public sealed record SegmentAgreement(double AdjustedRandIndex, int Customers, int Unmatched, IReadOnlyList<string> Segments,
     IReadOnlyList<string> TrueSegments, int[,] Counts, double? BaselineAdjustedRandIndex, string? BaselineName) : IHtmlRenderable
 {
-    /// <summary>
-    /// Reads a truth file: a header <paramref name="idColumn"/>,segment, then one customer per line
-    /// (data/truth/olist_customer_segments.csv has customer_unique_id; online_retail_customer_segments.csv has CustomerID).
-    /// </summary>
-    /// <exception cref="SegmentationException">The file is missing, has another header, a line without two fields, or a customer twice.</exception>
-    public static IReadOnlyDictionary<string, string> ReadTruth(string path, string idColumn = "customer_unique_id")
-    {
-        if (!File.Exists(path))
-            throw new SegmentationException($"No truth file at {Path.GetFullPath(path)}. The sample data has it in data/truth/; for your own data there is no ground truth to compare with.");
-        var lines = File.ReadLines(path).ToArray();
-        if (lines.Length == 0 || lines[0].Replace("\"", "").Trim() != $"{idColumn},segment")
-            throw new SegmentationException($"{path} should start with the header {idColumn},segment (found '{lines.FirstOrDefault()}'). Pass the file's id column as idColumn.");
-        var truth = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 1; i < lines.Length; i++)
-        {
-            if (lines[i].Trim().Length == 0) continue;
-            var fields = lines[i].Replace("\"", "").Split(',');
-            if (fields.Length != 2)
-                throw new SegmentationException($"{path} line {i + 1} should be {idColumn},segment but is '{lines[i]}'.");
-            if (!truth.TryAdd(fields[0].Trim(), fields[1].Trim()))
-                throw new SegmentationException($"{path} line {i + 1}: customer {fields[0]} appears twice; a truth file has one segment per customer.");
-        }
-        return truth;
-    }
-
     /// <summary>
     /// Compares <paramref name="scores"/> with the truth; customers missing from the truth are counted and left out.
     /// <paramref name="baseline"/> (id → label, e.g. workshop 01's RFM segment) is measured on the same customers.
     /// </summary>
-    public static TruthComparison Compare(SegmentScores scores, IReadOnlyDictionary<string, string> truth,
+    public static SegmentAgreement Compare(SegmentScores scores, IReadOnlyDictionary<string, string> truth,
         IReadOnlyDictionary<string, string>? baseline = null, string baselineName = "RFM grid segments")
     {
         var matched = Enumerable.Range(0, scores.Ids.Count).Where(i => truth.ContainsKey(scores.Ids[i])).ToArray();
@@ -55,7 +32,7 @@ public sealed record TruthComparison(double AdjustedRandIndex, int Customers, in
         foreach (var i in matched) counts[scores.Clusters[i] - 1, Array.IndexOf(trueSegments, truth[scores.Ids[i]])]++;
         double? baselineAri = baseline is null ? null
             : ClusterQuality.AdjustedRandIndex(matched.Select(i => baseline.GetValueOrDefault(scores.Ids[i], "?")).ToArray(), actual);
-        return new TruthComparison(ClusterQuality.AdjustedRandIndex(found, actual), matched.Length, scores.Ids.Count - matched.Length,
+        return new SegmentAgreement(ClusterQuality.AdjustedRandIndex(found, actual), matched.Length, scores.Ids.Count - matched.Length,
             scores.SegmentNames, trueSegments, counts, baselineAri, baseline is null ? null : baselineName);
     }
 
