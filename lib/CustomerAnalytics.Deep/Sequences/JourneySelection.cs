@@ -9,15 +9,16 @@ namespace CustomerAnalytics.Sequences;
 public static class JourneySelection
 {
     /// <summary>
-    /// The journeys sorted by customer id, then input, then target (ordinal); when <paramref name="max"/> is above 0 and
+    /// The journeys sorted by input, then target, then customer id (ordinal); when <paramref name="max"/> is above 0 and
     /// below their number, a random subset of <paramref name="max"/> drawn with <paramref name="seed"/> from that order
-    /// (and returned in it). The same set of lines gives the same journeys in the same order, whatever their order in the file.
+    /// (and returned in it). The same set of lines gives the same journeys in the same order, whatever their order in the
+    /// file; and since content comes first, renaming the customers moves no journey (ids only order identical journeys).
     /// </summary>
     public static IReadOnlyList<JourneyRecord> Canonical(IEnumerable<JourneyRecord> journeys, int max = 0, int seed = 42)
     {
-        var sorted = journeys.Select(j => (Journey: j, Key: (j.CustomerId, string.Join(' ', j.Input), string.Join(' ', j.Target))))
-            .OrderBy(x => x.Key.CustomerId, StringComparer.Ordinal).ThenBy(x => x.Key.Item2, StringComparer.Ordinal)
-            .ThenBy(x => x.Key.Item3, StringComparer.Ordinal).Select(x => x.Journey).ToArray();
+        var sorted = journeys.Select(j => (Journey: j, Input: string.Join(' ', j.Input), Target: string.Join(' ', j.Target)))
+            .OrderBy(x => x.Input, StringComparer.Ordinal).ThenBy(x => x.Target, StringComparer.Ordinal)
+            .ThenBy(x => x.Journey.CustomerId, StringComparer.Ordinal).Select(x => x.Journey).ToArray();
         if (max <= 0 || max >= sorted.Length) return sorted;
         var positions = Enumerable.Range(0, sorted.Length).ToArray();
         new Random(seed).Shuffle(positions);

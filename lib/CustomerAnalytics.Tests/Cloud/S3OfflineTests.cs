@@ -54,18 +54,6 @@ public class S3OfflineTests
     }
 
     [Fact]
-    public void Console_progress_prints_each_step_once_and_the_completion()
-    {
-        var writer = new StringWriter();
-        var progress = new ConsoleTransferProgress(writer, stepPercent: 50);
-        foreach (var done in new long[] { 10, 20, 55, 60, 99, 100 })
-            progress.Report(new TransferProgress("s3://b/k", TransferDirection.Download, done, 100));
-
-        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
-        Assert.Equal(["download s3://b/k: 10% (0.0 of 0.0 MB)", "download s3://b/k: 55% (0.0 of 0.0 MB)", "download s3://b/k: 100% (0.0 of 0.0 MB)"], lines);
-    }
-
-    [Fact]
     public void Options_hide_secrets_when_printed()
     {
         var text = S3Options.ForLocalServer("http://127.0.0.1:1", "b", "KEY", "TOPSECRET").ToString();

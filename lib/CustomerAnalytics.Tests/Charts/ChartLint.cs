@@ -2,14 +2,14 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Plotly.NET;
 
-namespace CustomerAnalytics.Charts;
+namespace CustomerAnalytics.Tests.Charts;
 
 /// <summary>
 /// Checks a chart against the workshop's chart rules: a chart title, every axis a trace uses titled, no trace named
 /// plotly's default <c>trace N</c>, every trace named when a legend shows, every heatmap's colour bar titled.
 /// Works on the figure JSON (<c>{data, layout, config}</c>), so it checks a <see cref="GenericChart"/> and a saved chart alike.
 /// </summary>
-public static partial class ChartLint
+internal static partial class ChartLint
 {
     // Trace types drawn on x/y axes and whether they appear in a legend.
     private static readonly Dictionary<string, bool> CartesianInLegend = new(StringComparer.Ordinal)
