@@ -4,9 +4,10 @@ using Microsoft.ML.Data;
 namespace CustomerAnalytics.Segmentation;
 
 /// <summary>
-/// What <c>mlContext.Clustering.Evaluate</c> reports of a k-means model's predictions (the average distance and the
-/// Davies-Bouldin index, to the same floating-point operations, a test checks it), from one pass over them instead of
-/// its two, and without its per-row sorting; the pass also keeps each customer's cluster and point for the silhouette.
+/// What <c>mlContext.Clustering.Evaluate</c> reports of a k-means model's predictions (the average distance, to the
+/// same floating-point operations, and the Davies-Bouldin index, computed in double where ML.NET uses float: a test
+/// checks both against it), from one pass over them instead of its two, and without its per-row sorting; the pass also
+/// keeps each customer's cluster and point for the silhouette.
 /// </summary>
 public sealed class ClusterMeasures
 {
@@ -47,7 +48,7 @@ public sealed class ClusterMeasures
     /// Reads the <c>Score</c> (squared distance to every centroid) and <paramref name="featureColumn"/> of every row of a
     /// fitted k-means pipeline's <c>Transform</c> output once. As ML.NET's evaluator does: the cluster is the nearest
     /// centroid (the first on a tie), the average distance is the mean of that score, and the Davies-Bouldin index is
-    /// computed from the means of the clusters' points (in float, as ML.NET sums them) and the straight-line distances to them.
+    /// computed from the means of the clusters' points and the straight-line distances to them.
     /// </summary>
     /// <exception cref="SegmentationException">A column is missing, or there are no rows.</exception>
     public static ClusterMeasures Of(IDataView predictions, string featureColumn = MlData.FeaturesColumn)
@@ -59,7 +60,7 @@ public sealed class ClusterMeasures
         int k = ((VectorDataViewType)scoreCol.Type).Size, width = ((VectorDataViewType)featureCol.Type).Size;
         var labels = new List<int>();
         var points = new List<float>();
-        var sums = new float[k * width];
+        var sums = new double[k * width];
         var sizes = new double[k];
         double sumMinScores = 0;
         using (var cursor = predictions.GetRowCursor([featureCol, scoreCol]))
@@ -89,20 +90,20 @@ public sealed class ClusterMeasures
         return new ClusterMeasures(k, width, labels.ToArray(), flat, sumMinScores / labels.Count, DaviesBouldin(k, width, labels, flat, sums, sizes));
     }
 
-    // ML.NET's evaluator: centroids = float sums scaled by (float)(1 / size); S_i = mean float distance to centroid i;
-    // DB = mean over clusters of the largest (S_i + S_j) / distance(c_i, c_j); empty clusters are skipped but counted.
-    private static double DaviesBouldin(int k, int width, List<int> labels, float[] points, float[] centroids, double[] sizes)
+    // As ML.NET's evaluator, but in double where it works in float (its float sums over thousands of customers drift by
+    // a few 1e-6, relative): centroids = the means of the clusters' points; S_i = the mean distance to centroid i; DB = the mean over
+    // clusters of the largest (S_i + S_j) / distance(c_i, c_j); empty clusters are skipped but counted.
+    private static double DaviesBouldin(int k, int width, List<int> labels, float[] points, double[] centroids, double[] sizes)
     {
         for (var c = 0; c < k; c++)
-        {
-            var scale = (float)(1.0 / sizes[c]);
-            for (var d = 0; d < width; d++) centroids[c * width + d] *= scale;
-        }
+            for (var d = 0; d < width; d++) centroids[c * width + d] /= sizes[c];
         var spread = new double[k];
         for (var row = 0; row < labels.Count; row++)
         {
             var c = labels[row] - 1;
-            spread[c] += Distance(centroids, c * width, points, row * width, width);
+            double squared = 0;
+            for (var d = 0; d < width; d++) { var diff = points[row * width + d] - centroids[c * width + d]; squared += diff * diff; }
+            spread[c] += Math.Sqrt(squared);
         }
         for (var c = 0; c < k; c++) spread[c] /= sizes[c];
         double total = 0;
@@ -113,17 +114,12 @@ public sealed class ClusterMeasures
             for (var j = 0; j < k; j++)
             {
                 if (i == j || sizes[j] == 0) continue;
-                worst = Math.Max(worst, (spread[i] + spread[j]) / Distance(centroids, i * width, centroids, j * width, width));
+                double squared = 0;
+                for (var d = 0; d < width; d++) { var diff = centroids[i * width + d] - centroids[j * width + d]; squared += diff * diff; }
+                worst = Math.Max(worst, (spread[i] + spread[j]) / Math.Sqrt(squared));
             }
             total += worst;
         }
         return total / k;
-    }
-
-    private static float Distance(float[] a, int at, float[] b, int bt, int width)
-    {
-        float squared = 0;
-        for (var d = 0; d < width; d++) { var diff = a[at + d] - b[bt + d]; squared += diff * diff; }
-        return MathF.Sqrt(squared);
     }
 }
