@@ -131,12 +131,7 @@ IEstimator<ITransformer> KMeansPipeline(MLContext mlContext, int clusters) =>
 var dataPreview = features.ToDataView(new MLContext(seed));
 Console.WriteLine($"The data view: {features.Count:N0} rows; columns {string.Join(", ", dataPreview.Schema.Select(c => $"{c.Name} ({c.Type})"))}.");
 
-// Now the k loop. k-means ends in the local optimum nearest to its random start, and one start can land in a poor one: on 98,322 customers a single k-means++ start gave up to 12% more inertia than another at the same k (scikit-learn's starts vary as much). So every k is fitted `starts` times (`FitBest`), each from a fresh `MLContext(seed + start)`, and the fit with the lowest average distance is kept; the same seed always gives the same choice, and the k you pick then trains, in step 4, exactly the model measured here. For each fit: the data view; `Fit` and `Transform`; then `ClusterMeasures.Of`, one pass over the predictions that gives what ML.NET's `Clustering.Evaluate` reports (to the same floating-point operations, a test checks it; the evaluator reads the predictions twice and sorts every row's scores, about as long as the fit itself):
-//
-// - **Average distance** (lower is tighter): the mean squared distance from each customer to their centroid, the inertia divided by the number of customers. It always falls as k grows; the useful k is at the **elbow**, where adding a cluster stops buying much. We take the k farthest below the straight line from the first to the last point.
-// - **Davies-Bouldin index** (lower is better): how spread the clusters are compared with the distances between their centres.
-//
-// ML.NET has no **silhouette** (from -1 to 1, higher is better: for each customer, how much closer they are to their own cluster than to the next one), so `KSelectionRow.Measure` adds it from the same pass: exactly, on a seeded sample of `silhouetteSample` customers when there are more. The loop is a function because step 10 runs it again on other customers.
+// Now the k loop. k-means ends in the local optimum nearest to its random start, and one start can land in a poor one: on 98,322 customers a single k-means++ start gave up to 12% more inertia than another at the same k (scikit-learn's starts vary as much). So every k is fitted `starts` times (`FitBest`), each from a fresh `MLContext(seed + start)`, and the fit with the lowest average distance is kept; the same seed always gives the same choice, and the k you pick then trains, in step 4, exactly the model measured here. For each fit: the data view; `Fit` and `Transform`; then `ClusterMeasures.Of`, one pass over the predictions that gives what ML.NET's `Clustering.Evaluate` reports (the same average distance, and the Davies-Bouldin index computed in double where ML.NET sums in float; a test checks both against the evaluator, which reads the predictions twice and sorts every row's scores).
 (ITransformer Model, IDataView Predictions, ClusterMeasures Measures) FitBest(CustomerFeatures customers, int clusters)
 {
     (ITransformer Model, IDataView Predictions, ClusterMeasures Measures) best = default;
@@ -153,6 +148,12 @@ Console.WriteLine($"The data view: {features.Count:N0} rows; columns {string.Joi
     return best;
 }
 
+// The k loop keeps, for every k, the best fit's measures:
+//
+// - **Average distance** (lower is tighter): the mean squared distance from each customer to their centroid, the inertia divided by the number of customers. It always falls as k grows; the useful k is at the **elbow**, where adding a cluster stops buying much. We take the k farthest below the straight line from the first to the last point.
+// - **Davies-Bouldin index** (lower is better): how spread the clusters are compared with the distances between their centres.
+//
+// ML.NET has no **silhouette** (from -1 to 1, higher is better: for each customer, how much closer they are to their own cluster than to the next one), so `KSelectionRow.Measure` adds it from the same pass: exactly, on a seeded sample of `silhouetteSample` customers when there are more. The loop is a function because step 10 runs it again on other customers.
 KSelection ChooseK(CustomerFeatures customers)
 {
     var rows = new List<KSelectionRow>();
