@@ -75,14 +75,16 @@ public static class SegmentationPipeline
         ArgumentNullException.ThrowIfNull(features);
         var ks = Math.Max(0, maxK - minK + 1);
         var fits = new (ITransformer Model, ClusterMeasures Measures)[ks * Starts];
+        var cores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         // Largest k first: its fits take longest, so the cores finish together.
-        Parallel.For(0, fits.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        Parallel.For(0, fits.Length, cores, i =>
         {
             var slot = fits.Length - 1 - i;
             fits[slot] = FitOnce(features, minK + slot / Starts, seed + slot % Starts);
         });
-        return new KSelection(Enumerable.Range(0, ks).Select(i =>
-            KSelectionRow.Measure(minK + i, Best(fits.Skip(i * Starts).Take(Starts)).Measures, silhouetteSample, seed)));
+        var rows = new KSelectionRow[ks];
+        Parallel.For(0, ks, cores, i => rows[i] = KSelectionRow.Measure(minK + i, Best(fits.Skip(i * Starts).Take(Starts)).Measures, silhouetteSample, seed));
+        return new KSelection(rows);
     }
 
     private static (ITransformer Model, ClusterMeasures Measures) Best(IEnumerable<(ITransformer Model, ClusterMeasures Measures)> fits) =>
