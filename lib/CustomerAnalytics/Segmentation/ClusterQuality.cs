@@ -4,7 +4,7 @@ namespace CustomerAnalytics.Segmentation;
 /// <summary>
 /// The measures of a clustering that ML.NET lacks: the silhouette (how well each customer sits in its own cluster)
 /// and the adjusted Rand index (how far two labellings agree). Inertia (as the average distance) and the
-/// Davies-Bouldin index come from ML.NET's <c>mlContext.Clustering.Evaluate</c>. Labels are cluster numbers (any
+/// Davies-Bouldin index come from <see cref="ClusterMeasures"/> (ML.NET's <c>Clustering.Evaluate</c> figures). Labels are cluster numbers (any
 /// integers); points are rows of equal length (the scaled features).
 /// </summary>
 public static class ClusterQuality

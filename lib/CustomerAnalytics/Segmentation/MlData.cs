@@ -10,6 +10,7 @@ internal static class MlData
     public const string InputColumn = "RawFeatures";
     public const string FeaturesColumn = "Features";
     public const string PredictedLabelColumn = "PredictedLabel";
+    public const string ScoreColumn = "Score";
 
     private sealed class Row
     {
@@ -33,44 +34,18 @@ internal static class MlData
     public static double[][] ReadVectors(IDataView view, string column) =>
         view.GetColumn<float[]>(column).Select(v => Array.ConvertAll(v, x => (double)x)).ToArray();
 
-    /// <summary>
-    /// The cluster id (1..k) of every row of a k-means model's output, and the points (<paramref name="featureColumn"/>)
-    /// of the rows whose positions <paramref name="sampled"/> lists (ascending) only: one pass, no copy of the other rows.
-    /// </summary>
-    /// <exception cref="SegmentationException">A column is missing.</exception>
-    public static (double[][] Points, int[] Labels) ReadSampledPredictions(IDataView predictions, string featureColumn, Func<int, int[]> sampled)
-    {
-        RequireColumns(predictions, featureColumn);
-        var labels = predictions.GetColumn<uint>(PredictedLabelColumn).Select(l => (int)l).ToArray();
-        var picked = sampled(labels.Length);
-        var points = new double[picked.Length][];
-        var feature = predictions.Schema[featureColumn];
-        using var cursor = predictions.GetRowCursor([feature]);
-        var getter = cursor.GetGetter<VBuffer<float>>(feature);
-        VBuffer<float> buffer = default;
-        for (int row = 0, next = 0; next < picked.Length && cursor.MoveNext(); row++)
-        {
-            if (row != picked[next]) continue;
-            getter(ref buffer);
-            var values = new double[buffer.Length];
-            int j = 0;
-            foreach (var v in buffer.DenseValues()) values[j++] = v;
-            points[next++] = values;
-        }
-        return (points, labels);
-    }
-
     /// <summary>The points (<paramref name="featureColumn"/>) and cluster ids (1..k) of a k-means model's output.</summary>
     /// <exception cref="SegmentationException">A column is missing.</exception>
     public static (double[][] Points, int[] Labels) ReadPredictions(IDataView predictions, string featureColumn)
     {
-        RequireColumns(predictions, featureColumn);
+        RequireColumns(predictions, featureColumn, PredictedLabelColumn);
         return (ReadVectors(predictions, featureColumn), predictions.GetColumn<uint>(PredictedLabelColumn).Select(l => (int)l).ToArray());
     }
 
-    private static void RequireColumns(IDataView predictions, string featureColumn)
+    /// <exception cref="SegmentationException">One of <paramref name="columns"/> is missing.</exception>
+    public static void RequireColumns(IDataView predictions, params string[] columns)
     {
-        foreach (var column in new[] { featureColumn, PredictedLabelColumn })
+        foreach (var column in columns)
             if (predictions.Schema.GetColumnOrNull(column) is null)
                 throw new SegmentationException(
                     $"The predictions have no '{column}' column (they have {string.Join(", ", predictions.Schema.Select(c => c.Name))}): " +
