@@ -372,10 +372,15 @@ app.Show(new { Transformer = string.Join("; ", transformerTop), RNN = string.Joi
 //
 // Because the sample was generated from a known process, we know what is achievable. For the next event, the **best achievable accuracy** is that of the Bayes-optimal predictor over all the sample's sessions, written by the generator into `data/truth/ga4_best_accuracy.csv` (a test set of randomly chosen users lands within about 0.01 of it); no model can beat it on average. For churn, the reference is an oracle that knows each user's hidden type (a guide, not a hard ceiling). The majority baseline shows what no learning at all would give. Both references come from the sample's generator, so on any other data this section is skipped with a sentence saying so.
 app.Section("## 10. Against the generator's truth");
-var rows = new List<TruthComparisonRow>();
-if (truth is not null) rows.AddRange([TruthComparisonRow.NextEvent("rnn-next-event", rnnNextTest, nextEvent, truth), TruthComparisonRow.NextEvent("transformer-next-event", transformerNextTest, nextEvent, truth)]);
-if (truth is not null) rows.AddRange([TruthComparisonRow.Churn("rnn-churn", rnnChurnTest, churn, truth), TruthComparisonRow.Churn("transformer-churn", transformerChurnTest, churn, truth)]);
-var comparison = new TruthComparison(rows);
+var rows = new List<TruthRow>();
+if (truth is not null)
+{
+    var rnnNextRow = ChurnTruth.NextEvent("rnn-next-event", rnnNextTest, truth);
+    var rnnChurnRow = ChurnTruth.Churn("rnn-churn", rnnChurnTest, churn, truth);
+    rows.AddRange([rnnNextRow, ChurnTruth.NextEvent("transformer-next-event", transformerNextTest, truth), ChurnTruth.Majority(ChurnTruth.NextEventAccuracy, nextEvent, rnnNextRow),
+        rnnChurnRow, ChurnTruth.Churn("transformer-churn", transformerChurnTest, churn, truth), ChurnTruth.Majority(ChurnTruth.ChurnAccuracy, churn, rnnChurnRow)]);
+}
+var comparison = ChurnTruth.Compare(churn.Test.Count, rows);
 app.Show(onSample ? comparison : (object)"Skipped: the best achievable accuracy and the type oracle are known only for the bundled sample's generator, and these events are other data.");
 
 // As a chart (on the sample only).

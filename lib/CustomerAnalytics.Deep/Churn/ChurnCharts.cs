@@ -1,3 +1,4 @@
+using CustomerAnalytics.Evaluation;
 using System.Globalization;
 using CustomerAnalytics.Charts;
 using Plotly.NET;
@@ -100,15 +101,14 @@ public static class ChurnCharts
             Name: $"{r.Model} {string.Join(" ", r.Parameters.Values)}".Trim(), ShowMarkers: true)))
             .WithAxisTitles("epoch", $"validation {metric} (0 to 1)");
 
-    /// <summary>Test accuracy of each model next to its reference accuracy from the truth.</summary>
+    /// <summary>Test accuracy of each model (and of the majority class) next to its reference accuracy from the truth.</summary>
     public static GenericChart AgainstTruth(TruthComparison comparison)
     {
         var keys = comparison.Rows.Select(r => r.Model).ToArray();
         return CsChart.Combine(
         [
-            CsChart.Column<double, string, string>(comparison.Rows.Select(r => r.TestAccuracy).ToArray(), Keys: keys, Name: "test accuracy"),
-            CsChart.Column<double, string, string>(comparison.Rows.Select(r => double.IsNaN(r.Reference) ? 0 : r.Reference).ToArray(), Keys: keys, Name: "best achievable / type oracle"),
-            CsChart.Column<double, string, string>(comparison.Rows.Select(r => r.Baseline).ToArray(), Keys: keys, Name: "majority baseline"),
+            CsChart.Column<double, string, string>(comparison.Rows.Select(r => r.Value).ToArray(), Keys: keys, Name: "test accuracy"),
+            CsChart.Column<double, string, string>(comparison.Rows.Select(r => double.IsNaN(r.Truth) ? 0 : r.Truth).ToArray(), Keys: keys, Name: "best achievable / type oracle"),
         ]).WithAxisTitles("model", "accuracy (share of test examples)");
     }
 
