@@ -343,8 +343,8 @@ app.Section("## 8. Against the truth");
 if (workshop.IsSample(journeysFile))
 {
     var probabilities = ranking.Customers.ToDictionary(c => c.CustomerId, c => c.ConversionProbability);
-    var truth = JourneyTruthComparison.Compare(evaluation, Path.Combine(workshop.DataFolder, "truth"), probabilities);
-    Console.WriteLine($"best achievable: next touchpoint {truth.Rows[0].BestAchievable:P1}, '{conversionToken}' follows {truth.Rows[1].BestAchievable:P1}");
+    var truth = JourneyTruth.Compare(evaluation, Path.Combine(workshop.DataFolder, "truth"), probabilities);
+    Console.WriteLine($"best achievable: next touchpoint {truth.Rows[0].WholeSample:P1}, '{conversionToken}' follows {truth.Rows[1].WholeSample:P1}");
     app.Show(truth);
 }
 else Console.WriteLine($"Skipped: {path} is not the bundled sample, and the truth describes only the bundled sample (its generated journeys).");
