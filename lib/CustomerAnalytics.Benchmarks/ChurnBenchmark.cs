@@ -15,7 +15,7 @@ namespace CustomerAnalytics.Benchmarks;
 public sealed class ChurnBenchmark : IBenchmark
 {
     public string Name => "churn-throughput";
-    public string Description => "train RNN (GRU 32 + global attention) and Transformer (2 layers x 2 heads, width 32) one epoch each on the GA4 sample's next-event and churn data; sequences/s of the training passes (peer: peers/churn_torch.py)";
+    public string Description => "train RNN (GRU 32 + global attention) and Transformer (2 layers x 2 heads, width 32) one epoch each on the GA4 sample's next-event and churn data; sequences/s of the training passes (one thread, as the notebook; peer: peers/churn_torch.py)";
 
     public object? Setup(string workFolder)
     {
@@ -24,6 +24,7 @@ public sealed class ChurnBenchmark : IBenchmark
         var labels = ChurnLabels.Compute(log);
         var data = (SequenceBuilder.NextEvent(log).SplitByUser().Train, SequenceBuilder.Churn(log, labels).SplitByUser().Train);
         TorchDevice.Select();
+        set_num_threads(1); // as the notebook: one thread beats two that wait on each other for models this small
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   TorchSharp on {TorchDevice.Current.type}, threads {get_num_threads()}; vocabulary {data.Item1.Vocabulary.Count}; next event {data.Item1.Count:N0} training sequences (longest {data.Item1.MaxLength}, batch 64), churn {data.Item2.Count:N0} (longest {data.Item2.MaxLength}, batch 32); RNN: embedding 16, GRU 32 x 1 layer, additive attention, dense 32; Transformer: width 32, 2 layers, 2 heads of 16, feed-forward 64; dropout 0.1, ReLU; Adam 3e-3, L2 1e-5, clip 1.0"));
         return data;
     }

@@ -168,9 +168,10 @@ app.Show($"full grid: {string.Join(" + ", fullRuns)} = {fullRuns.Sum()} training
 
 // ## 5. The training loop
 //
-// Written out as in PyTorch, in small pieces. First the **device**: TorchSharp uses the GPU when there is one (CUDA build and driver), else the CPU. The model's weights and every batch are moved there with `.to(device)`; values read back for metrics come back with `.cpu()` first (`TrainedModel.Predict` does so).
+// Written out as in PyTorch, in small pieces. First the **device**: TorchSharp uses the GPU when there is one (CUDA build and driver), else the CPU. The model's weights and every batch are moved there with `.to(device)`; values read back for metrics come back with `.cpu()` first (`TrainedModel.Predict` does so). The models of this workshop are small, so TorchSharp runs them on **one CPU thread**: with more, its threads spend longer waiting for each other than computing, and much longer when other programs keep the cores busy (a shared machine, a laptop in a video call).
 app.Section("## 5. The training loop");
 var device = TorchDevice.Current;
+torch.set_num_threads(1);
 app.Show(TorchDevice.Select());
 
 // A new model for a configuration, on the device. Seeding first makes the initial weights (and dropout) the same on every run with the same seed.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Peer for workshop 05 (`churn-throughput`): the same GRU with global attention and Transformer encoder in PyTorch,
 for training throughput side by side. Run it on the host (Debian 12's python3-torch), never in the Debian 13 root.
-usage: churn_torch.py GA4_EVENTS.csv [epochs=1] [threads=2]
+usage: churn_torch.py GA4_EVENTS.csv [epochs=1] [threads=1]
+(threads 1 as the notebook and the C# benchmark set; pass 2 to see what two threads do)
 Data as lib/CustomerAnalytics.Deep/Churn/SequenceBuilder.cs: events sorted by time per user; next event = every
 session prefix (last 24 events) -> the next event; churn = each non-bounced user's events before first engagement
 + 24 h (last 48), churned = last engagement < first + 24 h, bounced = last <= first + 10 min. Vocabulary: <pad>, <unk>,
@@ -15,7 +16,7 @@ import csv, math, random, sys, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 
 path = sys.argv[1]; epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 1
-torch.set_num_threads(int(sys.argv[3]) if len(sys.argv) > 3 else 2); torch.manual_seed(42)
+torch.set_num_threads(int(sys.argv[3]) if len(sys.argv) > 3 else 1); torch.manual_seed(42)
 
 users = {}
 with open(path, encoding="utf-8", newline="") as f:
