@@ -88,7 +88,7 @@ public abstract class Workshop05Benchmark(int users, bool capped) : IBenchmark
 /// <summary>Workshop 05 on 100,000 GA4 users (2.1M events) with the notebook's caps.</summary>
 public sealed class Workshop05At100k() : Workshop05Benchmark(100_000, capped: true);
 
-/// <summary>Workshop 05 on 100,000 GA4 users without the caps: the reference accuracies (slow: about 20 minutes).</summary>
+/// <summary>Workshop 05 on 100,000 GA4 users without the caps: the reference accuracies (slow: every epoch trains and validates on everything).</summary>
 public sealed class Workshop05At100kUncapped() : Workshop05Benchmark(100_000, capped: false);
 
 /// <summary>Workshop 05 on 20,000 GA4 users with the caps (a smaller large run).</summary>
