@@ -53,7 +53,7 @@ app.Show(workshop);
 // - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
 // - a **CSV** in the flattened shape described in `data/README.md`.
 //
-// The churn and bounce windows are the definitions below. Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search with its own epochs and patience (slow: section 4 prints how many runs it trains).
+// The churn and bounce windows are the definitions below. `maxTrainExamples` and `maxValidationExamples` cap the sequences one epoch trains on and the validation sequences that pick the best epoch (section 3 shows what they do on these data; 0 means no cap). Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search with its own epochs and patience (slow: section 4 prints how many runs it trains).
 app.Section("## Parameters");
 var eventsPath = app.Parameter("eventsPath", "");
 var churnHours = app.Parameter("churnHours", 24.0);
@@ -61,6 +61,7 @@ var bounceMinutes = app.Parameter("bounceMinutes", 10.0);
 var churnEpochs = app.Parameter("churnEpochs", 30);
 var nextEventEpochs = app.Parameter("nextEventEpochs", 3);
 var maxTrainExamples = app.Parameter("maxTrainExamples", 4000);
+var maxValidationExamples = app.Parameter("maxValidationExamples", 4000);
 var fullGrid = app.Parameter("fullGrid", false);
 var seed = app.Parameter("seed", 42);
 app.CheckParameters();
@@ -110,6 +111,12 @@ app.Show(nextEvent);
 
 // The churn split is much smaller: one sequence per non-bounced user.
 app.Show(churn);
+
+// **Caps for real exports.** A real export has many times the sample's users, and a full pass over the training part every epoch plus a full validation pass would take most of the workshop. So each epoch trains on a new seeded sample of at most `maxTrainExamples` sequences, and early stopping and the grid search validate on one seeded sample of at most `maxValidationExamples`; the test scores in section 8 always use every test user. The table shows the caps and what they take on these data; from here on the validation parts are their samples.
+var caps = new SampleCaps(maxTrainExamples, maxValidationExamples, seed);
+var capsTable = caps.Describe(("next event", nextEvent), ("churn", churn));
+(nextEvent, churn) = (caps.Apply(nextEvent), caps.Apply(churn));
+app.Show(capsTable);
 
 // ## 4. Models and their configuration
 //
@@ -161,9 +168,10 @@ app.Show($"full grid: {string.Join(" + ", fullRuns)} = {fullRuns.Sum()} training
 
 // ## 5. The training loop
 //
-// Written out as in PyTorch, in small pieces. First the **device**: TorchSharp uses the GPU when there is one (CUDA build and driver), else the CPU. The model's weights and every batch are moved there with `.to(device)`; values read back for metrics come back with `.cpu()` first (`TrainedModel.Predict` does so).
+// Written out as in PyTorch, in small pieces. First the **device**: TorchSharp uses the GPU when there is one (CUDA build and driver), else the CPU. The model's weights and every batch are moved there with `.to(device)`; values read back for metrics come back with `.cpu()` first (`TrainedModel.Predict` does so). The models of this workshop are small, so TorchSharp runs them on **one CPU thread**: with more, its threads spend longer waiting for each other than computing, and much longer when other programs keep the cores busy (a shared machine, a laptop in a video call).
 app.Section("## 5. The training loop");
 var device = TorchDevice.Current;
+torch.set_num_threads(1);
 app.Show(TorchDevice.Select());
 
 // A new model for a configuration, on the device. Seeding first makes the initial weights (and dropout) the same on every run with the same seed.

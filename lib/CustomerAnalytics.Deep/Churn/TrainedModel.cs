@@ -46,17 +46,21 @@ public sealed class TrainedModel(SequenceModel network, ModelConfig config, Voca
         return new TrainedModel(network, config, vocabulary, classes);
     }
 
-    /// <summary>Predicts every example of <paramref name="data"/> (in batches, without gradients).</summary>
-    public Predictions Predict(SequenceDataset data, int batchSize = 256)
+    /// <summary>
+    /// Predicts every example of <paramref name="data"/> without gradients, in batches of similar lengths (sorted by
+    /// length, so a batch pads little); the results are in the data's order.
+    /// </summary>
+    public Predictions Predict(SequenceDataset data, int batchSize = 512)
     {
         Network.eval();
-        var predicted = new List<int>(data.Count);
-        var probabilities = new List<float[]>(data.Count);
+        var predicted = new int[data.Count];
+        var probabilities = new float[data.Count][];
+        var byLength = Enumerable.Range(0, data.Count).OrderBy(i => data.Sequences[i].Length).ToArray();
         using var _ = no_grad();
         for (int start = 0; start < data.Count; start += batchSize)
         {
             using var scope = NewDisposeScope();
-            var idx = Enumerable.Range(start, Math.Min(batchSize, data.Count - start)).ToArray();
+            var idx = byLength[start..Math.Min(data.Count, start + batchSize)];
             var (tokens, lengths, _) = data.Batch(idx, TorchDevice.Current);
             var p = Network.call(tokens, lengths).softmax(1).cpu();
             var flat = p.data<float>().ToArray();
@@ -64,8 +68,8 @@ public sealed class TrainedModel(SequenceModel network, ModelConfig config, Voca
             for (int r = 0; r < idx.Length; r++)
             {
                 var row = flat.AsSpan(r * c, c).ToArray();
-                probabilities.Add(row);
-                predicted.Add(Array.IndexOf(row, row.Max()));
+                probabilities[idx[r]] = row;
+                predicted[idx[r]] = Array.IndexOf(row, row.Max());
             }
         }
         return new Predictions(data.Labels, predicted, probabilities, ClassNames);

@@ -42,6 +42,21 @@ public class TrainingTests : IDisposable
     }
 
     [Fact]
+    public void PredictionsFromLengthSortedBatchesComeBackInTheDataOrder()
+    {
+        var data = ChurnTestData.TinyTask(count: 30).Test;
+        using var model = ChurnTraining.Train(ChurnTestData.TinyConfig("rnn", epochs: 3), ChurnTestData.TinyTask(), Quiet).Model;
+        var all = model.Predict(data, batchSize: 4);
+        Assert.Contains(data.Sequences, s => s.Length != data.Sequences[0].Length);
+        for (int i = 0; i < data.Count; i++)
+        {
+            var alone = model.Predict(data.Subset([i]));
+            Assert.Equal(alone.Predicted[0], all.Predicted[i]);
+            Assert.Equal(alone.Probabilities[0], all.Probabilities[i], (a, b) => Math.Abs(a - b) < 1e-5);
+        }
+    }
+
+    [Fact]
     public void EarlyStoppingKeepsTheBestEpoch()
     {
         var data = ChurnTestData.TinyTask();
