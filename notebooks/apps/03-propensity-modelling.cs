@@ -6,6 +6,7 @@
 #:package Microsoft.ML
 #:package Microsoft.ML.FastTree
 #:package Microsoft.ML.LightGbm
+#:package DuckDB.NET.Data.Full
 #:package Microsoft.Data.Analysis
 #:package AWSSDK.S3
 #:package FSharp.Core
