@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerAnalytics.Evaluation;
 
 namespace CustomerAnalytics.Churn;
 
@@ -16,16 +17,12 @@ public sealed record Ga4Truth(IReadOnlyDictionary<string, Ga4UserTruth> Users, d
     /// folder, ga4_best_accuracy.csv (metric,value).</summary>
     public static Ga4Truth Load(string path)
     {
-        if (!File.Exists(path))
-            throw new ChurnDataException($"No truth file at {path}. It comes with the sample data (data/truth/); regenerate with 'dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data'. A real GA4 export has no truth.");
-        var users = new Dictionary<string, Ga4UserTruth>();
-        foreach (var line in File.ReadLines(path).Skip(1))
-        {
-            var f = line.Split(',');
-            if (f.Length < 5) continue;
-            users[f[0]] = new Ga4UserTruth(f[0], f[1], int.Parse(f[2], CultureInfo.InvariantCulture), f[3] == "1", f[4] == "1");
-        }
-        return new Ga4Truth(users, SampleBestAccuracy(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "ga4_best_accuracy.csv")));
+        var users = TruthFiles.Read(path, "user_pseudo_id", "user_type", "sessions", "churned", "bounced").ToDictionary(r => r.Key,
+            r => new Ga4UserTruth(r.Key, r.Value[1], int.Parse(r.Value[2], CultureInfo.InvariantCulture), r.Value[3] == "1", r.Value[4] == "1"));
+        var best = TruthFiles.Read(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "ga4_best_accuracy.csv"), "metric", "value");
+        if (!best.TryGetValue("sample_best_next_event_accuracy", out var row))
+            throw new TruthFileException($"{path}: ga4_best_accuracy.csv has no sample_best_next_event_accuracy row; regenerate the sample data.");
+        return new Ga4Truth(users, double.Parse(row[1], CultureInfo.InvariantCulture));
     }
 
     /// <summary>How many users' churn and bounce labels agree with the truth file, out of the users in both.</summary>
@@ -35,15 +32,6 @@ public sealed record Ga4Truth(IReadOnlyDictionary<string, Ga4UserTruth> Users, d
         foreach (var u in labels.Users)
             if (Users.TryGetValue(u.UserId, out var t)) { compared++; if (t.Churned == u.Churned && t.Bounced == u.Bounced) agree++; }
         return (agree, compared);
-    }
-
-    private static double SampleBestAccuracy(string path)
-    {
-        if (!File.Exists(path))
-            throw new ChurnDataException($"No truth file at {path}. It comes with the sample data (data/truth/); regenerate with 'dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data'.");
-        var row = File.ReadLines(path).Select(l => l.Split(',')).FirstOrDefault(f => f.Length == 2 && f[0] == "sample_best_next_event_accuracy")
-            ?? throw new ChurnDataException($"{path} has no sample_best_next_event_accuracy row; regenerate the sample data.");
-        return double.Parse(row[1], CultureInfo.InvariantCulture);
     }
 
     /// <summary>
