@@ -140,6 +140,11 @@ public class CsvLoadTests
     [InlineData("o1,1,credit_card,1.5,18.12", "payment_installments", "'1.5' is not a whole number")]
     [InlineData("o1,1,credit_card,1,18.123", "payment_value", "does not fit DECIMAL(18,2)")]
     [InlineData("o1,1,credit_card,1,1e3", "payment_value", "'1e3' is not a decimal number")]
+    [InlineData("o1,1,credit_card,1,1_000", "payment_value", "'1_000' is not a decimal number")]
+    [InlineData("o1,1_000,credit_card,1,18.12", "payment_sequential", "'1_000' is not a whole number")]
+    [InlineData("o1,1,credit_card,1,12345678901234567.5", "payment_value", "does not fit DECIMAL(18,2)")]
+    [InlineData("o1,1,credit_card,1,18.1201", "payment_value", "does not fit DECIMAL(18,2)")]
+    [InlineData("o1,1,credit_card,1,.", "payment_value", "'.' is not a decimal number")]
     [InlineData("o1,1,credit_card,1,\"1,234.00\"", "payment_value", "is not a decimal number")]
     public void Bad_numbers_are_rejected(string line, string column, string detail)
     {
@@ -160,6 +165,19 @@ public class CsvLoadTests
         var (rows, report) = Read(path, DatasetSchemas.OlistPayments);
         Assert.Equal(0, report.RowsRejected);
         Assert.Equal(-3.2m, rows.Sum(r => (decimal)r[4]!));
+    }
+
+    [Fact]
+    public void Padded_signed_and_short_forms_of_numbers_are_read()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("p.csv", "order_id,payment_sequential,payment_type,payment_installments,payment_value\n" +
+            "o1, 2 ,a,+3,.5\no2,007,a,1, 5. \no3,1,a,-1,0001234567890123456.10\n");
+        var (rows, report) = Read(path, DatasetSchemas.OlistPayments);
+        Assert.Equal(0, report.RowsRejected);
+        Assert.Equal([2, 7, 1], rows.Select(r => (int)r[1]!));
+        Assert.Equal([3, 1, -1], rows.Select(r => (int)r[3]!));
+        Assert.Equal([0.5m, 5m, 1234567890123456.1m], rows.Select(r => (decimal)r[4]!));
     }
 
     [Fact]

@@ -23,42 +23,46 @@ internal static partial class ColumnSql
         ColumnType.Double => $"TRY_CAST(trim({raw}) AS DOUBLE)",
         ColumnType.Timestamp => Timestamp(spec, raw),
         ColumnType.Date => $"CAST({Timestamp(spec, raw)} AS DATE)",
-        ColumnType.Binary => $"TRY_CAST(trim({raw}) AS TINYINT)",
+        ColumnType.Binary => $"CAST(CASE trim({raw}) WHEN '0' THEN 0 WHEN '1' THEN 1 END AS TINYINT)",
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Type, null),
     };
 
-    /// <summary>SQL that is NULL when the column's value is good, else "reason␟column␟detail"; <paramref name="value"/>
-    /// names the column <see cref="Value"/> was computed into (referring to it rather than repeating the expression
-    /// halves the time of a load: DuckDB does not share subexpressions inside CASE).</summary>
-    public static string Problem(ColumnSpec spec, string raw, string value)
+    /// <summary>SQL that is NULL when the column's value is good, else "reason␟column␟detail"; null when no value of
+    /// the column can be bad (optional text). <paramref name="value"/> names the column <see cref="Value"/> was computed
+    /// into: referring to it rather than repeating the expression halves the time of a load (DuckDB does not share
+    /// subexpressions inside CASE). The good case is tested first, so a good row costs one test: CASE evaluates the
+    /// later branches only for the rows that reach them.</summary>
+    public static string? Problem(ColumnSpec spec, string raw, string value)
     {
         var empty = spec.Type == ColumnType.String ? $"({raw} IS NULL OR {raw} = '')" : $"({raw} IS NULL OR trim({raw}) = '')";
         var whenEmpty = spec.Nullable ? "NULL" : Issue(RejectReason.MissingRequiredField, spec, "'empty value in a required column'");
-        (string Condition, RejectReason Reason, string What)? bad = spec.Type switch
+        if (spec.Type == ColumnType.String) return spec.Nullable ? null : $"CASE WHEN {empty} THEN {whenEmpty} END";
+        var (good, reason, what) = spec.Type switch
         {
-            ColumnType.String => null,
-            ColumnType.Int => ($"{value} IS NULL", RejectReason.BadNumber, "is not a whole number (32-bit)"),
-            ColumnType.Long => ($"{value} IS NULL", RejectReason.BadNumber, "is not a whole number (64-bit)"),
-            ColumnType.Decimal => ($"NOT regexp_full_match({raw}, '\\s*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)\\s*')", RejectReason.BadNumber, "is not a decimal number"),
-            ColumnType.Double => ($"NOT coalesce(isfinite({value}), false)", RejectReason.BadNumber, "is not a finite number"),
-            ColumnType.Timestamp or ColumnType.Date => ($"{value} IS NULL", RejectReason.BadTimestamp, $"does not match {string.Join(" or ", spec.Formats)}"),
-            ColumnType.Binary => ($"trim({raw}) NOT IN ('0', '1')", RejectReason.NotBinary, "is not 0 or 1"),
+            ColumnType.Int => ($"{value} IS NOT NULL", RejectReason.BadNumber, "is not a whole number (32-bit)"),
+            ColumnType.Long => ($"{value} IS NOT NULL", RejectReason.BadNumber, "is not a whole number (64-bit)"),
+            // DuckDB's decimal cast also reads "1_000" and rounds extra decimals: the text must have the strict form too.
+            ColumnType.Decimal => ($"{value} IS NOT NULL AND regexp_full_match({raw}, '{FittingDecimal(spec)}')", RejectReason.BadNumber, "is not a decimal number"),
+            ColumnType.Double => ($"isfinite({value})", RejectReason.BadNumber, "is not a finite number"),
+            ColumnType.Timestamp or ColumnType.Date => ($"{value} IS NOT NULL", RejectReason.BadTimestamp, $"does not match {string.Join(" or ", spec.Formats)}"),
+            ColumnType.Binary => ($"{value} IS NOT NULL", RejectReason.NotBinary, "is not 0 or 1"),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Type, null),
         };
-        if (bad is not { } b) return $"CASE WHEN {empty} THEN {whenEmpty} END";
         var shown = $"'''' || CASE WHEN length({raw}) <= 60 THEN {raw} ELSE left({raw}, 60) || '…' END || ''' '";
-        var sql = $"CASE WHEN {empty} THEN {whenEmpty} WHEN {b.Condition} THEN {Issue(b.Reason, spec, $"{shown} || {Literal(b.What)}")}";
+        var sql = $"CASE WHEN {good} THEN NULL WHEN {empty} THEN {whenEmpty}";
         if (spec.Type == ColumnType.Decimal)
-        {
-            // Digits before and after the point (leading and trailing zeros aside) must fit DECIMAL(18, scale): a value
-            // with more decimals is rejected rather than rounded.
-            var digits = $"length(ltrim(regexp_extract({raw}, '^\\s*[+-]?([0-9]*)', 1), '0')) > {18 - spec.Scale}" +
-                         $" OR length(rtrim(regexp_extract({raw}, '\\.([0-9]*)', 1), '0')) > {spec.Scale}";
-            sql += $" WHEN {digits} THEN {Issue(RejectReason.BadNumber, spec, $"{shown} || {Literal($"does not fit DECIMAL(18,{spec.Scale}) (too many decimals or digits)")}")}" +
-                   $" WHEN {value} IS NULL THEN {Issue(RejectReason.BadNumber, spec, $"{shown} || {Literal(b.What)}")}"; // whatever DuckDB cannot cast
-        }
-        return sql + " END";
+            sql += $" WHEN regexp_full_match({raw}, '{DecimalPattern}') AND NOT regexp_full_match({raw}, '{FittingDecimal(spec)}')" +
+                   $" THEN {Issue(RejectReason.BadNumber, spec, $"{shown} || {Literal($"does not fit DECIMAL(18,{spec.Scale}) (too many decimals or digits)")}")}";
+        return sql + $" ELSE {Issue(reason, spec, $"{shown} || {Literal(what)}")} END";
     }
+
+    /// <summary>A decimal number, optionally signed and padded.</summary>
+    private const string DecimalPattern = "\\s*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)\\s*";
+
+    /// <summary>A decimal number whose digits, leading and trailing zeros aside, fit DECIMAL(18, scale): a value with
+    /// more decimals is rejected rather than rounded.</summary>
+    private static string FittingDecimal(ColumnSpec spec) =>
+        $"\\s*[+-]?0*[0-9]{{0,{18 - spec.Scale}}}(\\.[0-9]{{0,{spec.Scale}}}0*)?\\s*";
 
     /// <summary>The ISO form "2017-10-02 10:56:33" goes through DuckDB's own timestamp cast (about five times
     /// faster than strptime with a list of formats); other forms, and padded values, through strptime.</summary>

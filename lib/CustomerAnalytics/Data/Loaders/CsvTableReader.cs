@@ -39,7 +39,8 @@ internal static partial class CsvTableReader
             var values = present.Select(c => (c.Spec!.Type == ColumnType.String && header.Crlf
                 ? ColumnSql.Value(c.Spec, $"replace({c.Raw}, chr(13) || chr(10), chr(10))")
                 : ColumnSql.Value(c.Spec!, c.Raw)) + $" AS {c.Value}");
-            var problem = "CAST(coalesce(" + string.Join(", ", present.Select(c => ColumnSql.Problem(c.Spec!, c.Raw, c.Value))) + $") AS VARCHAR) AS {Problem}";
+            var checks = present.Select(c => ColumnSql.Problem(c.Spec!, c.Raw, c.Value)).OfType<string>().ToArray();
+            var problem = (checks.Length == 0 ? "CAST(NULL AS VARCHAR)" : $"CAST(coalesce({string.Join(", ", checks)}) AS VARCHAR)") + $" AS {Problem}";
             var quoted = WorkshopDatabase.Quote(table);
             Execute(connection, $"CREATE OR REPLACE TABLE {quoted} AS SELECT " +
                 string.Join(", ", ordered.Select(c => $"{c.Value} AS {WorkshopDatabase.Quote(c.Spec!.Name)}")) + $", {problem}" +
