@@ -45,13 +45,13 @@ public sealed record EventLog : IHtmlRenderable
     }
 
     /// <summary>
-    /// Loads a GA4 export, local or s3://, with the validating loader: a CSV in the flattened shape, or a BigQuery
+    /// Loads a local GA4 export with the validating loader: a CSV in the flattened shape, or a BigQuery
     /// export in newline-delimited JSON (.json, .jsonl, .ndjson, or recognised by its content; see
     /// <see cref="DatasetLoader.LoadGa4"/>). Rejected rows and events without a session id are in <see cref="Report"/>.
     /// </summary>
-    public static EventLog Load(string pathOrS3Uri, LoadOptions? options = null)
+    public static EventLog Load(string path, LoadOptions? options = null)
     {
-        var loaded = DatasetLoader.LoadGa4(pathOrS3Uri, options);
+        var loaded = DatasetLoader.LoadGa4(path, options);
         return FromDataFrame(loaded.Frame) with { Report = loaded.Report };
     }
 

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Propensity;
 using CustomerAnalytics.Tests.Data;

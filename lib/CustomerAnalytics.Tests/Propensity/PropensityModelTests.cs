@@ -1,7 +1,8 @@
+using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Propensity;
-using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML;
 
 namespace CustomerAnalytics.Tests.Propensity;
 

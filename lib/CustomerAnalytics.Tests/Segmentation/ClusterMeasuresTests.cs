@@ -1,6 +1,7 @@
+using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Segmentation;
-using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML;
 
 namespace CustomerAnalytics.Tests.Segmentation;
 

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CustomerAnalytics.Benchmarks;
 
 namespace CustomerAnalytics.Tests.Segmentation;
 
 /// <summary>
-/// Workshop 02 writes its ML.NET pipeline in a cell; <see cref="CustomerAnalytics.Segmentation.SegmentationPipeline"/>
-/// is the library's copy for tests and the benchmark. The two must build the same model.
+/// Workshop 02 writes its ML.NET pipeline in a cell; <see cref="SegmentationPipeline"/> is the copy the tests and
+/// the benchmark use. The two must build the same model.
 /// </summary>
 public partial class NotebookPipelineTests
 {
@@ -18,14 +19,14 @@ public partial class NotebookPipelineTests
         return Assert.Single(cells);
     }
 
-    private static string LibraryCopy() =>
-        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "lib", "CustomerAnalytics", "Segmentation", "SegmentationPipeline.cs"));
+    private static string BenchmarkCopy() =>
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "lib", "CustomerAnalytics.Benchmarks", "SegmentationPipeline.cs"));
 
     [Fact]
-    public void TheNotebooksPipelineSetsWhatTheLibrarysCopySets()
+    public void TheNotebooksPipelineSetsWhatTheBenchmarksCopySets()
     {
         var cell = Collapse(PipelineCell());
-        var library = Collapse(LibraryCopy());
+        var copy = Collapse(BenchmarkCopy());
         string[] steps =
         [
             "NormalizeMeanVariance(outputColumnName: \"Features\", inputColumnName: \"RawFeatures\", fixZero: false)",
@@ -34,10 +35,10 @@ public partial class NotebookPipelineTests
         foreach (var step in steps)
         {
             Assert.Contains(step, cell);
-            Assert.Contains(step, library);
+            Assert.Contains(step, copy);
         }
-        // Every option the library's copy sets, the notebook's cell sets to the same value, and no other.
-        var options = Options(library);
+        // Every option the benchmark's copy sets, the notebook's cell sets to the same value, and no other.
+        var options = Options(copy);
         Assert.Equal(6, options.Count);
         Assert.Equal(options, Options(cell));
     }

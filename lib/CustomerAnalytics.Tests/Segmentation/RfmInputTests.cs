@@ -1,3 +1,4 @@
+using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.SampleData;
 using CustomerAnalytics.Segmentation;

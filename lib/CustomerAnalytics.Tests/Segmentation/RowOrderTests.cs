@@ -1,3 +1,4 @@
+using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Segmentation;
 using Microsoft.Data.Analysis;
 

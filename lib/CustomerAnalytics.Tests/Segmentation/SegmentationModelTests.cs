@@ -1,7 +1,8 @@
+using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Segmentation;
-using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML;
 using Xunit.Abstractions;
 
 namespace CustomerAnalytics.Tests.Segmentation;

@@ -24,24 +24,18 @@ public sealed class PropensityClassifier : IHtmlRenderable
     /// <param name="inputSchema">The schema of the data it reads (the training data view's, or the one Load returned).</param>
     /// <param name="name">The model's name.</param>
     public PropensityClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, string name)
-        : this(ml, model, inputSchema, name, TimeSpan.Zero)
-    {
-    }
-
-    internal PropensityClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, string name, TimeSpan trainingTime)
     {
         this.ml = ml;
         Model = model;
         this.inputSchema = inputSchema;
         Name = name;
-        TrainingTime = trainingTime;
     }
 
-    /// <summary>The model's name (its <see cref="ModelKind"/>, or the file name when loaded).</summary>
+    /// <summary>The model's name (the trainer's, or the file name when loaded).</summary>
     public string Name { get; }
 
-    /// <summary>Wall time of <c>Fit</c> (zero for a loaded model).</summary>
-    public TimeSpan TrainingTime { get; }
+    /// <summary>Wall time of <c>Fit</c>, when the caller measured it (zero for a loaded model).</summary>
+    public TimeSpan TrainingTime { get; init; }
 
     /// <summary>The ML.NET transformer, for anything this class does not wrap.</summary>
     public ITransformer Model { get; }
@@ -66,8 +60,8 @@ public sealed class PropensityClassifier : IHtmlRenderable
     /// <summary>Loads a sessions file (label optional, strict by default) and scores it.</summary>
     /// <exception cref="SchemaMismatchException">The file has missing or extra columns (named in the message).</exception>
     /// <exception cref="DataValidationException">A value is not 0/1.</exception>
-    public RankedSessions ScoreFile(string pathOrS3Uri, LoadOptions? options = null) =>
-        Rank(PropensityData.LoadForScoring(pathOrS3Uri, options).Sessions);
+    public RankedSessions ScoreFile(string path, LoadOptions? options = null) =>
+        Rank(PropensityData.LoadForScoring(path, options).Sessions);
 
     /// <summary>Scores the sessions and sorts them by probability, highest first: who to contact first.</summary>
     public RankedSessions Rank(IReadOnlyList<SessionRecord> sessions)
@@ -100,7 +94,7 @@ public sealed class PropensityClassifier : IHtmlRenderable
         try
         {
             var model = ml.Model.Load(full, out var schema);
-            return new PropensityClassifier(ml, model, schema, name ?? System.IO.Path.GetFileNameWithoutExtension(full), TimeSpan.Zero);
+            return new PropensityClassifier(ml, model, schema, name ?? System.IO.Path.GetFileNameWithoutExtension(full));
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or InvalidDataException or IOException)
         {

@@ -20,17 +20,17 @@ public static class PropensityData
     /// <exception cref="SchemaMismatchException">A feature column is missing, or the file has unexpected columns.</exception>
     /// <exception cref="DataValidationException">A value is not 0/1 (the message names the column and line).</exception>
     /// <exception cref="PropensityInputException">The label column <c>ordered</c> is absent or empty.</exception>
-    public static PropensityLoadResult LoadForTraining(string pathOrS3Uri, LoadOptions? options = null)
+    public static PropensityLoadResult LoadForTraining(string path, LoadOptions? options = null)
     {
-        var loaded = DatasetLoader.LoadPropensity(pathOrS3Uri, options ?? LoadOptions.Strict);
-        RequireLabels(loaded.Sessions, pathOrS3Uri);
+        var loaded = DatasetLoader.LoadPropensity(path, options ?? LoadOptions.Strict);
+        RequireLabels(loaded.Sessions, path);
         return loaded;
     }
 
     /// <summary>Loads sessions to score: the label may be absent (it is ignored when present). Strict by default;
     /// extra or missing columns fail with <see cref="SchemaMismatchException"/> naming them.</summary>
-    public static PropensityLoadResult LoadForScoring(string pathOrS3Uri, LoadOptions? options = null) =>
-        DatasetLoader.LoadPropensity(pathOrS3Uri, options ?? LoadOptions.Strict);
+    public static PropensityLoadResult LoadForScoring(string path, LoadOptions? options = null) =>
+        DatasetLoader.LoadPropensity(path, options ?? LoadOptions.Strict);
 
     /// <summary>Throws when any session has no label, or when one class is missing (nothing to learn from).</summary>
     /// <exception cref="PropensityInputException">Labels absent, or all sessions in one class.</exception>

@@ -28,9 +28,6 @@ public sealed record FeatureOptions
     /// <summary>The defaults: recency, log frequency, log monetary.</summary>
     public static FeatureOptions Default { get; } = new();
 
-    /// <summary>The same three RFM columns without any log (to compare in an exercise).</summary>
-    public static FeatureOptions NoLog { get; } = new() { Features = [new("recency_days"), new("frequency"), new("monetary_total")] };
-
     /// <summary>Every column the table must have: id, features and profile columns.</summary>
     internal IReadOnlyList<string> RequiredColumns =>
         [IdColumn, .. Features.Select(f => f.Column).Concat([RecencyColumn, FrequencyColumn, MonetaryColumn]).Distinct()];

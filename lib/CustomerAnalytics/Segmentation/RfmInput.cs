@@ -19,38 +19,38 @@ namespace CustomerAnalytics.Segmentation;
 public sealed record RfmInput(DataFrame Table, string Source, bool FromSample, IHtmlRenderable? Load) : IHtmlRenderable
 {
     /// <summary>
-    /// Loads the three Olist files (a folder or s3://bucket/prefix) into DuckDB and runs workshop 01's SQL steps
+    /// Loads the three Olist files of a local folder into DuckDB and runs workshop 01's SQL steps
     /// (<see cref="RfmPipeline.ForOlist"/>) on them.
     /// </summary>
-    /// <param name="folderOrS3Uri">The folder with the three Kaggle Olist CSVs, or an s3:// prefix.</param>
+    /// <param name="folder">The folder with the three Kaggle Olist CSVs (download S3 data first, with S3Transfer).</param>
     /// <param name="fromSample">Whether that folder holds the bundled sample (<c>workshop.IsSample(olistSource)</c>).</param>
     /// <param name="options">As-of date and order statuses; the defaults are workshop 01's.</param>
     /// <exception cref="DataFileNotFoundException">A file is missing.</exception>
     /// <exception cref="DataValidationException">The files fail the load checks (see the message).</exception>
     /// <exception cref="SqlEngineException">No purchase survives the SQL steps.</exception>
-    public static RfmInput FromOlist(string folderOrS3Uri, bool fromSample, RfmOptions? options = null)
+    public static RfmInput FromOlist(string folder, bool fromSample, RfmOptions? options = null)
     {
         using var db = new WorkshopDatabase();
-        var load = DatasetLoader.LoadOlist(db, folderOrS3Uri);
-        return Computed(RfmPipeline.ForOlist(db, options).RunAll(), folderOrS3Uri, fromSample, load);
+        var load = DatasetLoader.LoadOlist(db, folder);
+        return Computed(RfmPipeline.ForOlist(db, options).RunAll(), folder, fromSample, load);
     }
 
     /// <summary>
-    /// Loads an Online Retail CSV (UCI / Kaggle layout, or s3://) into DuckDB and runs workshop 01's cleaning and RFM
+    /// Loads an Online Retail CSV (UCI / Kaggle layout) into DuckDB and runs workshop 01's cleaning and RFM
     /// steps (<see cref="RfmPipeline.ForOnlineRetail"/>) on it. The customer id column is <c>customer_unique_id</c>,
     /// the Online Retail <c>CustomerID</c> as text.
     /// </summary>
-    /// <param name="pathOrS3Uri">The Online Retail CSV file, or an s3:// object.</param>
+    /// <param name="path">The local Online Retail CSV file.</param>
     /// <param name="fromSample">Whether that file is the bundled sample (<c>workshop.IsSample(retailSource)</c>).</param>
     /// <param name="options">As-of date; the defaults are workshop 01's.</param>
     /// <exception cref="DataFileNotFoundException">The file is missing.</exception>
     /// <exception cref="DataValidationException">The file fails the load checks (see the message).</exception>
     /// <exception cref="SqlEngineException">No purchase survives the cleaning steps.</exception>
-    public static RfmInput FromOnlineRetail(string pathOrS3Uri, bool fromSample, RfmOptions? options = null)
+    public static RfmInput FromOnlineRetail(string path, bool fromSample, RfmOptions? options = null)
     {
         using var db = new WorkshopDatabase();
-        var load = DatasetLoader.LoadOnlineRetail(db, pathOrS3Uri);
-        return Computed(RfmPipeline.ForOnlineRetail(db, options).RunAll(), pathOrS3Uri, fromSample, load);
+        var load = DatasetLoader.LoadOnlineRetail(db, path);
+        return Computed(RfmPipeline.ForOnlineRetail(db, options).RunAll(), path, fromSample, load);
     }
 
     /// <summary>
@@ -63,8 +63,7 @@ public sealed record RfmInput(DataFrame Table, string Source, bool FromSample, I
 
     private static RfmInput Computed(RfmResult rfm, string source, bool fromSample, IHtmlRenderable load)
     {
-        var where = source.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) ? source : Path.GetFullPath(source);
-        return new RfmInput(rfm.Table, $"computed from {where}{(fromSample ? " (the bundled sample)" : "")} with workshop 01's SQL, as of {rfm.AsOfDate:yyyy-MM-dd}", fromSample, load);
+        return new RfmInput(rfm.Table, $"computed from {Path.GetFullPath(source)}{(fromSample ? " (the bundled sample)" : "")} with workshop 01's SQL, as of {rfm.AsOfDate:yyyy-MM-dd}", fromSample, load);
     }
 
     /// <summary>

@@ -20,11 +20,11 @@ internal static partial class CsvTableReader
     private const string Problem = "\"__load_problem\"";
 
     /// <summary>Creates (or replaces) <paramref name="table"/> on <paramref name="connection"/> and fills it from
-    /// the local file <paramref name="path"/>; <paramref name="source"/> is what the caller asked for. Pass a staging
+    /// the local file <paramref name="path"/>. Pass a staging
     /// table: when the load throws, the table may be left half made, for the caller to drop.</summary>
-    public static LoadReport Load(DuckDBConnection connection, string table, string path, string source, DatasetSchema schema, LoadOptions options)
+    public static LoadReport Load(DuckDBConnection connection, string table, string path, DatasetSchema schema, LoadOptions options)
     {
-        if (!File.Exists(path)) throw new DataFileNotFoundException(source);
+        if (!File.Exists(path)) throw new DataFileNotFoundException(path);
         using var input = CsvInput.For(path, options.Encoding);
         var header = CsvHeader.Read(input.Path, path, schema, options);
         var id = Guid.NewGuid().ToString("N");
@@ -45,7 +45,7 @@ internal static partial class CsvTableReader
             Execute(connection, $"CREATE OR REPLACE TABLE {quoted} AS SELECT " +
                 string.Join(", ", ordered.Select(c => $"{c.Value} AS {WorkshopDatabase.Quote(c.Spec!.Name)}")) + $", {problem}" +
                 $" FROM (SELECT *, {string.Join(", ", values)} FROM {ReadCsv(input, header, schema, rejects, extraColumn: false)})");
-            var build = new LoadReportBuilder(schema.Name, source, Path.GetFullPath(path), options)
+            var build = new LoadReportBuilder(schema.Name, path, Path.GetFullPath(path), options)
             {
                 TextEncoding = input.Description,
                 UndecodableBytes = input.UndecodableBytes,

@@ -16,13 +16,13 @@ internal static class Ga4JsonReader
 
     /// <summary>True for a JSON export: by extension (.json, .jsonl, .ndjson, each also with .gz), else by a first
     /// character '{' or '[' (of the decompressed text, for a gzip file such as BigQuery's EXPORT DATA ... compression = 'GZIP').</summary>
-    public static bool IsJson(string source, string localFile)
+    public static bool IsJson(string path)
     {
-        var name = source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? source[..^3] : source;
+        var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
         string[] json = [".json", ".jsonl", ".ndjson"];
         if (json.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return true;
         if (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return false;
-        return FirstCharacter(localFile) is '{' or '[';
+        return FirstCharacter(path) is '{' or '[';
     }
 
     private static bool IsGzip(string file)
@@ -45,7 +45,7 @@ internal static class Ga4JsonReader
     }
 
     /// <summary>Reads and validates the export; throws <see cref="DataValidationException"/> over the error budget.</summary>
-    public static DataFrameLoadResult Read(string localFile, string source, LoadOptions options)
+    public static DataFrameLoadResult Read(string localFile, LoadOptions options)
     {
         var expected = DatasetSchemas.Ga4Events.ColumnNames;
         switch (FirstCharacter(localFile))
@@ -66,7 +66,7 @@ internal static class Ga4JsonReader
         var noSession = Enumerable.Range(0, rows.Count).Where(i => problems[i] is null && sessions[i] is null).ToArray();
         var firstRejects = Enumerable.Range(0, rows.Count).Where(i => problems[i] is not null).Take(options.RejectSamples);
         lines.FillRaw(localFile, firstRejects.Concat(noSession.Take(options.RejectSamples)));
-        var build = new LoadReportBuilder("ga4_events_json", source, localFile, options);
+        var build = new LoadReportBuilder("ga4_events_json", localFile, Path.GetFullPath(localFile), options);
         var frame = new Frame();
         for (int i = 0; i < rows.Count; i++)
             if (problems[i] is { } p) build.Reject(lines.Numbers[i], p.Reason, p.Column, p.Detail, lines.Raw.GetValueOrDefault(i, ""));

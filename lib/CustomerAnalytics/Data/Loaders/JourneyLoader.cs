@@ -13,37 +13,36 @@ public static class JourneyLoader
 
     private static readonly char[] TokenSeparators = [' '];
 
-    /// <summary>Reads a journey file (local or s3://) into records.</summary>
+    /// <summary>Reads a local journey file into records.</summary>
     /// <exception cref="DataFileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DataValidationException">More lines were rejected than <see cref="LoadOptions.MaxErrors"/>.</exception>
-    public static JourneyLoadResult Load(string pathOrS3Uri, LoadOptions? options = null)
+    public static JourneyLoadResult Load(string path, LoadOptions? options = null)
     {
         options ??= LoadOptions.Default;
-        var local = DataSource.LocalFile(pathOrS3Uri);
         var records = new List<JourneyRecord>();
-        var report = Read(local, pathOrS3Uri, options, records.Add);
+        var report = Read(DataSource.LocalFile(path), options, records.Add);
         return new JourneyLoadResult(records, report);
     }
 
     /// <summary>Loads a journey file into <paramref name="table"/> (customer_id VARCHAR, input VARCHAR[], target VARCHAR[]).</summary>
-    public static LoadReport LoadInto(WorkshopDatabase db, string pathOrS3Uri, LoadOptions? options = null, string table = "journeys")
+    public static LoadReport LoadInto(WorkshopDatabase db, string path, LoadOptions? options = null, string table = "journeys")
     {
         options ??= LoadOptions.Default;
-        var local = DataSource.LocalFile(pathOrS3Uri);
+        DataSource.LocalFile(path);
         return db.InTransaction(() =>
         {
             db.Execute($"CREATE OR REPLACE TABLE {WorkshopDatabase.Quote(table)} (customer_id VARCHAR NOT NULL, input VARCHAR[] NOT NULL, target VARCHAR[] NOT NULL)");
             LoadReport report;
             using (var appender = db.Connection.CreateAppender(table))
-                report = Read(local, pathOrS3Uri, options, j => appender.CreateRow()
+                report = Read(path, options, j => appender.CreateRow()
                     .AppendValue(j.CustomerId).AppendValue(j.Input).AppendValue(j.Target).EndRow());
             return report with { Table = table };
         });
     }
 
-    private static LoadReport Read(string path, string source, LoadOptions options, Action<JourneyRecord> onRecord)
+    private static LoadReport Read(string path, LoadOptions options, Action<JourneyRecord> onRecord)
     {
-        var report = new LoadReportBuilder(DatasetName, source, Path.GetFullPath(path), options);
+        var report = new LoadReportBuilder(DatasetName, path, Path.GetFullPath(path), options);
         var (encoding, undecodable) = CountingDecoderFallback.For(options.Encoding);
         using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
         long lineNumber = 0, blank = 0;

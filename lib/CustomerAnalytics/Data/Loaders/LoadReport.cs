@@ -14,9 +14,9 @@ public sealed record LoadReport : IHtmlRenderable
 {
     /// <summary>Schema name, for example "olist_orders".</summary>
     public required string Dataset { get; init; }
-    /// <summary>What the caller asked for: a local path or an s3:// URI.</summary>
+    /// <summary>The path the caller gave.</summary>
     public required string Source { get; init; }
-    /// <summary>The local file actually read (the cached copy for S3 sources).</summary>
+    /// <summary>The file read, as a full path.</summary>
     public required string File { get; init; }
     /// <summary>The DuckDB table the rows went to, if any.</summary>
     public string? Table { get; init; }

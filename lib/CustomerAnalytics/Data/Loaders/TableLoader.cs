@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 namespace CustomerAnalytics.Data;
 
 /// <summary>One file to load into one DuckDB table.</summary>
-internal sealed record TableLoadJob(string Table, string LocalPath, string Source, DatasetSchema Schema);
+internal sealed record TableLoadJob(string Table, string Path, DatasetSchema Schema);
 
 /// <summary>
 /// Loads files into DuckDB tables all or nothing, several at once: every file is read and validated by
@@ -51,6 +51,6 @@ internal static class TableLoader
     private static LoadReport LoadInto(WorkshopDatabase db, TableLoadJob job, string staging, LoadOptions options)
     {
         using var connection = db.OpenAnotherConnection();
-        return CsvTableReader.Load(connection, staging, job.LocalPath, job.Source, job.Schema, options) with { Table = job.Table };
+        return CsvTableReader.Load(connection, staging, job.Path, job.Schema, options) with { Table = job.Table };
     }
 }

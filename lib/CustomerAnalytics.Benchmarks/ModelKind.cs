@@ -1,4 +1,4 @@
-namespace CustomerAnalytics.Propensity;
+namespace CustomerAnalytics.Benchmarks;
 
 /// <summary>The classifiers the workshop compares.</summary>
 public enum ModelKind

@@ -1,4 +1,4 @@
-namespace CustomerAnalytics.Propensity;
+namespace CustomerAnalytics.Benchmarks;
 
 /// <summary>
 /// What a caller of <see cref="PropensityTrainer"/> may change: the seed, the threads and the boosting rounds. The other

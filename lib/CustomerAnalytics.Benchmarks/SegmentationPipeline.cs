@@ -1,12 +1,13 @@
+using CustomerAnalytics.Segmentation;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 
-namespace CustomerAnalytics.Segmentation;
+namespace CustomerAnalytics.Benchmarks;
 
 /// <summary>
-/// The library's copy of the ML.NET pipeline that workshop 02 writes out in its step 3 cell, for the benchmark and
-/// the tests (the notebook builds its own, in view, so the attendee can change it). A test checks that the notebook's
-/// cell still sets what this copy sets.
+/// A copy of the ML.NET pipeline that workshop 02 writes out in its step 3 cell, for the benchmark and the tests
+/// (the notebook builds its own, in view, so the attendee can change it; the library it loads has no copy). A test
+/// checks that the notebook's cell still sets what this copy sets.
 /// </summary>
 public static class SegmentationPipeline
 {
