@@ -31,15 +31,13 @@ internal static class WorkshopRuns
     };
 
     private static readonly ConcurrentDictionary<string, Lazy<NotebookRun>> Runs = new();
-    private static readonly string Output = NewTempDirectory();
-
-    static WorkshopRuns() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(Output);
+    private static readonly string Output = NewTempDirectory(); // removed with the test process's folder
 
     /// <summary>"--param", "name=value" pairs of the small run of <paramref name="stem"/>.</summary>
     public static string[] ParameterArgs(string stem) =>
         SmallRuns.GetValueOrDefault(stem, []).SelectMany(p => new[] { "--param", p }).ToArray();
 
-    /// <summary>A fresh folder for this test process's outputs (removed when the process ends).</summary>
+    /// <summary>A fresh folder for this test process's outputs (removed with the process's temp folder).</summary>
     public static string NewOutputFolder(string name)
     {
         var folder = Path.Combine(Output, name);

@@ -18,12 +18,47 @@ internal static class RunnerTestSupport
 {
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "notebooks", name);
 
-    /// <summary>A fresh empty folder under the temp directory.</summary>
+    private static readonly Lazy<string> ProcessFolder = new(CreateProcessFolder);
+
+    /// <summary>A fresh empty folder under this test process's temp folder.</summary>
     public static string NewTempDirectory()
     {
-        var path = Path.Combine(Path.GetTempPath(), "ca-runner-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(ProcessFolder.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    /// <summary>ca-runner-tests/run-PID: the folders of one test process. A test host that is stopped never runs
+    /// its clean-up, and the notebook runs write hundreds of MB each, so the folders of processes that have ended are
+    /// removed here, when the next test process starts.</summary>
+    private static string CreateProcessFolder()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "ca-runner-tests");
+        Directory.CreateDirectory(parent);
+        RemoveFoldersOfEndedProcesses(parent);
+        var own = Path.Combine(parent, $"run-{Environment.ProcessId}");
+        DeleteQuietly(own); // a folder of an earlier process with the same id
+        Directory.CreateDirectory(own);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(own);
+        return own;
+    }
+
+    /// <summary>Deletes the run-PID folders in <paramref name="parent"/> whose process is not running.</summary>
+    internal static void RemoveFoldersOfEndedProcesses(string parent)
+    {
+        foreach (var folder in Directory.GetDirectories(parent, "run-*"))
+            if (int.TryParse(Path.GetFileName(folder)["run-".Length..], out var pid) && !IsRunning(pid)) DeleteQuietly(folder);
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     /// <summary>A throwaway repository: global.json at the root and the given fixtures copied into notebooks/ under new names.</summary>
