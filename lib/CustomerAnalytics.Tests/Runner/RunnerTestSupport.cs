@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CustomerAnalytics.Charts;
 
 namespace CustomerAnalytics.Tests.Runner;
 
@@ -47,18 +48,7 @@ internal static class RunnerTestSupport
     internal static void RemoveFoldersOfEndedProcesses(string parent)
     {
         foreach (var folder in Directory.GetDirectories(parent, "run-*"))
-            if (int.TryParse(Path.GetFileName(folder)["run-".Length..], out var pid) && !IsRunning(pid)) DeleteQuietly(folder);
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
+            if (int.TryParse(Path.GetFileName(folder)["run-".Length..], out var pid) && !ChromiumProfiles.IsAlive(pid)) DeleteQuietly(folder);
     }
 
     /// <summary>A throwaway repository: global.json at the root and the given fixtures copied into notebooks/ under new names.</summary>

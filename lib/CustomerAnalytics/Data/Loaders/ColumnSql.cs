@@ -37,12 +37,13 @@ internal static partial class ColumnSql
         var empty = spec.Type == ColumnType.String ? $"({raw} IS NULL OR {raw} = '')" : $"({raw} IS NULL OR trim({raw}) = '')";
         var whenEmpty = spec.Nullable ? "NULL" : Issue(RejectReason.MissingRequiredField, spec, "'empty value in a required column'");
         if (spec.Type == ColumnType.String) return spec.Nullable ? null : $"CASE WHEN {empty} THEN {whenEmpty} END";
+        var fitting = spec.Type == ColumnType.Decimal ? $"regexp_full_match({raw}, '{FittingDecimal(spec)}')" : null;
         var (good, reason, what) = spec.Type switch
         {
             ColumnType.Int => ($"{value} IS NOT NULL", RejectReason.BadNumber, "is not a whole number (32-bit)"),
             ColumnType.Long => ($"{value} IS NOT NULL", RejectReason.BadNumber, "is not a whole number (64-bit)"),
             // DuckDB's decimal cast also reads "1_000" and rounds extra decimals: the text must have the strict form too.
-            ColumnType.Decimal => ($"{value} IS NOT NULL AND regexp_full_match({raw}, '{FittingDecimal(spec)}')", RejectReason.BadNumber, "is not a decimal number"),
+            ColumnType.Decimal => ($"{value} IS NOT NULL AND {fitting}", RejectReason.BadNumber, "is not a decimal number"),
             ColumnType.Double => ($"isfinite({value})", RejectReason.BadNumber, "is not a finite number"),
             ColumnType.Timestamp or ColumnType.Date => ($"{value} IS NOT NULL", RejectReason.BadTimestamp, $"does not match {string.Join(" or ", spec.Formats)}"),
             ColumnType.Binary => ($"{value} IS NOT NULL", RejectReason.NotBinary, "is not 0 or 1"),
@@ -51,7 +52,7 @@ internal static partial class ColumnSql
         var shown = $"'''' || CASE WHEN length({raw}) <= 60 THEN {raw} ELSE left({raw}, 60) || '…' END || ''' '";
         var sql = $"CASE WHEN {good} THEN NULL WHEN {empty} THEN {whenEmpty}";
         if (spec.Type == ColumnType.Decimal)
-            sql += $" WHEN regexp_full_match({raw}, '{DecimalPattern}') AND NOT regexp_full_match({raw}, '{FittingDecimal(spec)}')" +
+            sql += $" WHEN regexp_full_match({raw}, '{DecimalPattern}') AND NOT {fitting}" +
                    $" THEN {Issue(RejectReason.BadNumber, spec, $"{shown} || {Literal($"does not fit DECIMAL(18,{spec.Scale}) (too many decimals or digits)")}")}";
         return sql + $" ELSE {Issue(reason, spec, $"{shown} || {Literal(what)}")} END";
     }
