@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 13 (trixie) packages the workshops, the tests and CI need: Jupyter and JupyterLab (Debian's
 # python3), chromium for PNG export, PostgreSQL and node with s3rver for the real-server tests, playwright-core for
-# the real-browser JupyterLab check (.ci/jupyterlab-browser), shellcheck.
+# the real-browser JupyterLab check (.ci/jupyterlab-browser), shellcheck, strace (the loopback-only check of every
+# process the tests start).
 #
 # One list for two places: .ci/debian13 runs it as root inside the chroot it builds, and the dev container
 # runs it (through .devcontainer/post-create.sh) on the official .NET 10 SDK image, which is Debian 13 too.
@@ -17,7 +18,7 @@ PACKAGES=(
   chromium fonts-dejavu-core fonts-liberation
   postgresql
   nodejs npm
-  shellcheck
+  shellcheck strace
 )
 S3RVER="s3rver@3.7.1"
 S3RVER_DIR=/opt/s3rver   # S3RVER_BIN=/opt/s3rver/node_modules/.bin/s3rver
