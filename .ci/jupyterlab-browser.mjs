@@ -10,11 +10,22 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? '/opt/playwright/node_modules/playwright-core');
 
+// Nothing but 127.0.0.1: the same list as ChromiumSession.LoopbackOnlyFlags (lib/CustomerAnalytics/Charts), which a
+// test keeps equal. Without the resolver rule chromium's network service looks up Google hosts and connects out.
+const LOOPBACK_ONLY_FLAGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+  '--no-proxy-server', '--dns-prefetch-disable', '--disable-quic', '--no-pings',
+  '--no-first-run', '--no-default-browser-check', '--disable-default-apps', '--disable-extensions',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--disable-breakpad',
+  '--metrics-recording-only', '--safebrowsing-disable-auto-update',
+];
+
 const [base, token, shots, ...notebooks] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: ['--no-sandbox', '--disable-gpu', ...LOOPBACK_ONLY_FLAGS],
 });
 const failures = [];
 try {

@@ -16,12 +16,29 @@ namespace CustomerAnalytics.Charts;
 /// </remarks>
 internal sealed class ChromiumSession : IAsyncDisposable
 {
-    // Headless, no sandbox (containers and root), and nothing that phones home: the network here is closed.
+    /// <summary>
+    /// The flags that keep chromium on 127.0.0.1. <c>--disable-background-networking</c> alone is not enough: its
+    /// network service still looked up accounts.google.com and clients2.google.com and connected out on port 443.
+    /// The resolver rule answers every other name with "not found" before any DNS query is sent; the rest turn off
+    /// the services that would ask (prefetch, proxy discovery, sync, updates, reporting, safe browsing).
+    /// .ci/jupyterlab-browser.mjs launches its chromium with the same list (a test keeps them equal). Declared before
+    /// <see cref="Flags"/>: static fields are initialised in order.
+    /// </summary>
+    internal static readonly string[] LoopbackOnlyFlags =
+    [
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+        "--no-proxy-server", "--dns-prefetch-disable", "--disable-quic", "--no-pings",
+        "--no-first-run", "--no-default-browser-check", "--disable-default-apps", "--disable-extensions",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--disable-breakpad",
+        "--metrics-recording-only", "--safebrowsing-disable-auto-update",
+    ];
+
+    // Headless, no sandbox (containers and root), and nothing that phones home (see LoopbackOnlyFlags).
     private static readonly string[] Flags =
     [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio", "--remote-debugging-port=0",
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
+        "--remote-debugging-port=0", .. LoopbackOnlyFlags,
     ];
 
     private const string DevToolsBanner = "DevTools listening on ";
