@@ -40,7 +40,7 @@ def calls(lines):
             continue
         tid, text = m.groups()
         if text.endswith("<unfinished ...>"):
-            pending[tid] = text[: -len("<unfinished ...>")]
+            pending[tid] = text[: -len("<unfinished ...>")].rstrip()
             continue
         if r := RESUMED.match(text):
             text = pending.pop(tid, r.group(1) + "(") + r.group(2)
@@ -79,6 +79,10 @@ def attempts(lines):
         if name == "socket":
             if result >= 0:
                 fds[result] = {"udp": "SOCK_DGRAM" in args, "peer": None}
+            continue
+        if name == "close":
+            if args.isdigit():
+                fds.pop(int(args), None)  # its number may come back as another socket
             continue
         fd = int(args.split(",", 1)[0]) if args[:1].isdigit() else -1
         sock = fds.get(fd, {"udp": False, "peer": None})
