@@ -86,14 +86,15 @@ internal static class WorkshopRuns
         return new NotebookRun(n, process, output, []);
     })).Value;
 
-    /// <summary>Length and write time of every file under artifacts/, except the build output (bin/, obj/).</summary>
+    /// <summary>Length and write time of every file under artifacts/, except the build output (bin/, obj/) and the
+    /// strace logs CI's loopback check writes while the tests run (loopback/).</summary>
     private static Dictionary<string, (long, DateTime)> ArtifactsSnapshot()
     {
         var artifacts = Path.Combine(RepositoryPaths.Root, "artifacts");
         if (!Directory.Exists(artifacts)) return [];
         return Directory.EnumerateFiles(artifacts, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(artifacts, f))
-            .Where(f => !f.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(f => !new[] { "bin", "obj", "loopback" }.Any(d => f.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
             .ToDictionary(f => f, f => (new FileInfo(Path.Combine(artifacts, f)).Length, File.GetLastWriteTimeUtc(Path.Combine(artifacts, f))));
     }
 }
