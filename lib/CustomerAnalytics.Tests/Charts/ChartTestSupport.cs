@@ -61,18 +61,17 @@ internal static class ChartTestSupport
     {
         var dir = Path.GetDirectoryName(htmlPath)!;
         var png = Path.Combine(dir, Path.GetFileNameWithoutExtension(htmlPath) + "-screenshot.png");
-        using var run = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(chromium)
+        var start = new System.Diagnostics.ProcessStartInfo(chromium)
         {
-            ArgumentList =
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Path.Combine(dir, "profile-" + Guid.NewGuid().ToString("N")), "--hide-scrollbars",
-                $"--window-size={width},{height}", "--virtual-time-budget=10000", "--screenshot=" + png, new Uri(htmlPath).AbsoluteUri,
-            },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-        })!;
+        };
+        // The library's flags that keep chromium on 127.0.0.1 (CI's loopback check fails on any DNS query).
+        foreach (var flag in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", .. global::CustomerAnalytics.Charts.ChromiumSession.LoopbackOnlyFlags,
+                     "--user-data-dir=" + Path.Combine(dir, "profile-" + Guid.NewGuid().ToString("N")), "--hide-scrollbars",
+                     $"--window-size={width},{height}", "--virtual-time-budget=10000", "--screenshot=" + png, new Uri(htmlPath).AbsoluteUri])
+            start.ArgumentList.Add(flag);
+        using var run = System.Diagnostics.Process.Start(start)!;
         var stderr = run.StandardError.ReadToEndAsync();
         _ = run.StandardOutput.ReadToEndAsync();
         Assert.True(run.WaitForExit(120_000), "chromium --screenshot did not finish in 120 s");

@@ -94,8 +94,10 @@ public sealed partial class LoopbackOnlyTests
         var runner = Path.Combine(AppContext.BaseDirectory, "run-workshops.dll");
         string[] run = [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", runner, "notebooks/01-rfm-sql-prep.ipynb", "--out", output];
         // Under CI's loopback-only the whole test run is watched already: run the notebook, and that watch judges it.
-        // Packages come from the cache: NuGet's audit would ask the feed from the notebook's #r restore.
-        var quiet = new Dictionary<string, string> { ["NuGetAudit"] = "false" };
+        // The notebook's #r restore reads the package cache as its only feed, with NuGet's audit (which asks the feed) off.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
+                       Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var quiet = new Dictionary<string, string> { ["NuGetAudit"] = "false", ["RestoreSources"] = packages };
         var result = AlreadyWatched() ? InfraPaths.Run(run[0], run[1..], environment: quiet) : InfraPaths.Run(Script, ["--log", log, .. run], environment: quiet);
 
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Charts;
 using System.Collections.Concurrent;
 using CustomerAnalytics.Tests.Charts;
 using PuppeteerSharp;
@@ -35,6 +36,9 @@ internal sealed record OfflineChartCheck(IReadOnlyList<string> BlockedRequests, 
     private static int Distance(int p, int q) =>
         Math.Abs((p >> 16) - (q >> 16)) + Math.Abs(((p >> 8) & 0xFF) - ((q >> 8) & 0xFF)) + Math.Abs((p & 0xFF) - (q & 0xFF));
 
+    private static string Quoted(string flag) =>
+        flag.Contains(' ', StringComparison.Ordinal) ? flag[..(flag.IndexOf('=') + 1)] + "\"" + flag[(flag.IndexOf('=') + 1)..] + "\"" : flag;
+
     /// <summary>Loads <paramref name="htmlPath"/> and checks its first chart (the div a chart output draws into).</summary>
     public static async Task<OfflineChartCheck> RunAsync(string chromium, string htmlPath, string profileDirectory, TimeSpan plotTimeout)
     {
@@ -44,9 +48,10 @@ internal sealed record OfflineChartCheck(IReadOnlyList<string> BlockedRequests, 
             ExecutablePath = chromium,
             Headless = true,
             UserDataDir = profileDirectory,
-            // Belt and braces beside the interception: no name resolves, so nothing could leave even if a request slipped by.
-            // PuppeteerSharp joins the arguments into one command line, hence the quotes around the value with spaces.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--host-resolver-rules=\"MAP * ~NOTFOUND\""],
+            // Belt and braces beside the interception: the library's loopback flags (no name resolves, no background
+            // service asks), so nothing could leave even if a request slipped by. PuppeteerSharp joins the arguments
+            // into one command line, hence the quotes around a value with spaces.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", .. ChromiumSession.LoopbackOnlyFlags.Select(Quoted)],
         });
         try
         {
