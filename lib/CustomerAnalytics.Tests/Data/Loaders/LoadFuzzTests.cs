@@ -103,6 +103,7 @@ public class LoadFuzzTests(ITestOutputHelper output)
                                                       (e is not MalformedFileException m || (m.File == path && m.Line > 0 && e.Message.Contains($"line {m.Line:N0}"))))
                     {
                         clear++;
+                        output.WriteLine($"{loader.Name}, {what}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
                     }
                     catch (Exception e)
                     {

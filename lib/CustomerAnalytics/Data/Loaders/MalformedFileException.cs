@@ -7,11 +7,11 @@ public sealed class MalformedFileException : WorkshopException
 {
     /// <summary>The file the caller gave.</summary>
     public string File { get; }
-    /// <summary>The 1-based line of <see cref="File"/> where the problem starts.</summary>
-    public long Line { get; }
+    /// <summary>The 1-based line of <see cref="File"/> where the problem starts (null when the reader did not say).</summary>
+    public long? Line { get; }
 
-    internal MalformedFileException(string file, long line, string message, Exception? inner = null)
-        : base($"{file}, line {line:N0}: {message}", inner)
+    internal MalformedFileException(string file, long? line, string message, Exception? inner = null)
+        : base(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file}{(line is { } l ? $", line {l:N0}" : "")}: {message}"), inner)
     {
         File = file;
         Line = line;
