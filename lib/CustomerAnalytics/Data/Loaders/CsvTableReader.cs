@@ -11,8 +11,11 @@ namespace CustomerAnalytics.Data;
 /// then SQL (<see cref="ColumnSql"/>) finds the rows whose values do not fit the schema and types the others into the
 /// table. The error budget is the count of both kinds of rejected line (Redshift MAXERROR: one bad line counts once,
 /// however many of its fields are bad); over it, nothing is inserted and <see cref="DataValidationException"/> says
-/// why. Line numbers are DuckDB's: the header is line 1, a blank line counts as a line, and a quoted line break
-/// inside a field does not.
+/// why. Nothing is lost on the way: <see cref="CsvInput"/> counts the file's records with read_csv's quoting rules,
+/// and a quote that swallows rows, or a count of accepted + rejected rows that differs from the records, fails the
+/// load with <see cref="MalformedFileException"/> naming the file and the line. A line read_csv rejects for several
+/// reasons counts once. Line numbers are the file's (the header is line 1, blank lines count), also after a quoted
+/// field that spans lines (read_csv's own numbers count such a record as one line).
 /// </summary>
 internal static partial class CsvTableReader
 {

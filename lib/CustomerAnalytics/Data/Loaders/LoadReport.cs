@@ -7,7 +7,9 @@ namespace CustomerAnalytics.Data;
 /// <summary>
 /// What happened when one file was loaded: rows read, accepted and rejected, rejected rows grouped by
 /// reason, and the first rejected rows verbatim with their line numbers. Every row read is either accepted
-/// or counted here: <c>RowsRead == RowsAccepted + RowsRejected</c>.
+/// or counted here, once: <c>RowsRead == RowsAccepted + RowsRejected</c>, and <c>RowsRead</c> is every data row of
+/// the file as the loader counts them itself (for a CSV, with the quoting rules it reports against); a file where
+/// they would differ (a quote that swallows rows) fails with <see cref="MalformedFileException"/> instead.
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record LoadReport : IHtmlRenderable
