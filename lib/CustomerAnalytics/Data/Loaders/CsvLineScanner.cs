@@ -40,15 +40,15 @@ internal sealed class CsvLineScanner(byte delimiter)
     public long DataRecords { get; private set; }
     /// <summary>Fields of the header record.</summary>
     public int HeaderFields { get; private set; }
-    /// <summary>Line ends of each kind (LF, CRLF, lone CR), inside quoted fields too.</summary>
-    public (long Lf, long Crlf, long Cr) LineEndCounts => (_lf, _crlf, _cr);
-    /// <summary>True when the file has line ends of more than one kind: read_csv fails on it ("state machine reached an
-    /// invalid state") unless they are normalised.</summary>
+    /// <summary>True when the file's records end with line ends of more than one kind (LF, CRLF, lone CR): read_csv
+    /// fails on it ("state machine reached an invalid state") unless they are normalised. Line ends inside quoted
+    /// fields are data and do not count.</summary>
     public bool MixedLineEnds => (_lf > 0 ? 1 : 0) + (_crlf > 0 ? 1 : 0) + (_cr > 0 ? 1 : 0) > 1;
     /// <summary>The first quote that swallows lines, or null.</summary>
     public SwallowingQuote? Swallowing { get; private set; }
     /// <summary>True once <see cref="Finish"/> was called.</summary>
     public bool Complete { get; private set; }
+
     private long _lf, _crlf, _cr;
 
     /// <summary>A quote that opened on <paramref name="Line"/> and swallowed <paramref name="Lines"/> lines up to

@@ -74,8 +74,8 @@ internal static partial class CsvTableReader
             // DuckDB's message names the file it read, maybe a temporary copy: show the user's.
             var message = e.Message.Replace(input.Path, path);
             long? line = DuckDbLine().Match(message) is { Success: true } m ? input.Scan.FileLine(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)) : null;
-            throw new MalformedFileException(path, line, $"DuckDB's read_csv cannot read the file: {message.Split('\n')[0]} Check the" +
-                " quotes and line ends there (a field that holds a quote or a line break is written in quotes, inner quotes doubled), fix the file and load again.", e);
+            throw new MalformedFileException(path, line, $"DuckDB's read_csv cannot read the file: {message.Split('\n')[0].TrimEnd('.', ' ')}." +
+                " Check the quotes and line ends (a field that holds a quote or a line break is written in quotes, inner quotes doubled), fix the file and load again. Nothing was loaded.", e);
         }
         finally
         {
