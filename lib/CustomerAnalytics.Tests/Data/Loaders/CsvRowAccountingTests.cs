@@ -83,6 +83,18 @@ public class CsvRowAccountingTests
         Assert.Equal((5L, "2,y,extra"), (reject.Line, reject.RawText));
     }
 
+    [Theory]
+    [InlineData("a,b\n1,x\n2,y,extra\n", 3)]
+    [InlineData("\n\na,b\n1,x\n2,y,extra\n", 5)]
+    [InlineData("a,b\n1,\"x\r\ny\"\n\n2,y,extra\n", 5)]
+    public void Reject_lines_count_blank_lines_before_the_header_and_inside_fields(string content, long line)
+    {
+        using var temp = new TempFolder();
+        var (_, report) = LoadedRows.Read(temp.Write("lines.csv", content), Text("a", "b"));
+        Assert.Equal((line, "2,y,extra"), (Assert.Single(report.FirstRejects).Line, report.FirstRejects[0].RawText));
+        Assert.Equal((2L, 1L), (report.RowsRead, report.RowsRejected));
+    }
+
     [Fact]
     public void A_latin1_file_with_mixed_line_ends_names_the_users_file_not_the_copy()
     {
