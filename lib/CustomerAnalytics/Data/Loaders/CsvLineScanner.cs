@@ -38,6 +38,8 @@ internal sealed class CsvLineScanner(byte delimiter)
 
     /// <summary>Data records: non-blank records after the header (what read_csv splits into rows or rejects).</summary>
     public long DataRecords { get; private set; }
+    /// <summary>Empty lines between records (read_csv skips them), before the header too.</summary>
+    public long BlankLines { get; private set; }
     /// <summary>Fields of the header record.</summary>
     public int HeaderFields { get; private set; }
     /// <summary>True when the file's records end with line ends of more than one kind (LF, CRLF, lone CR): read_csv
@@ -152,7 +154,7 @@ internal sealed class CsvLineScanner(byte delimiter)
         if (_shadow) EndShadowLine();
         if (_state == State.Quoted && _quoteTextLines > 0)
             Swallowing ??= new SwallowingQuote(_quoteLine, _previous is (byte)'\n' or (byte)'\r' ? _line - 1 : _line, _quoteTextLines, Unclosed: true);
-        EndRecord();
+        if (_recordText) EndRecord(); // else the file ended with a line end, or is empty
         Complete = true;
     }
 
@@ -227,11 +229,9 @@ internal sealed class CsvLineScanner(byte delimiter)
     {
         if (_swallowedRows > 0) Swallowing ??= new SwallowingQuote(_swallowLine, _line - 1, _swallowedRows, Unclosed: false);
         _swallowedRows = 0;
-        if (_recordText)
-        {
-            if (!_headerSeen) { _headerSeen = true; HeaderFields = _fields; }
-            else DataRecords++;
-        }
+        if (!_recordText) BlankLines++;
+        else if (!_headerSeen) (_headerSeen, HeaderFields) = (true, _fields);
+        else DataRecords++;
         if (_extraLines > 0) _multiLine.Add((_record, (_multiLine.Count == 0 ? 0 : _multiLine[^1].ExtraLines) + _extraLines));
         _extraLines = 0;
         _record++;

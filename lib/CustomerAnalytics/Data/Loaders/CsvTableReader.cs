@@ -55,6 +55,7 @@ internal static partial class CsvTableReader
                 UndecodableBytes = input.UndecodableBytes,
                 IgnoredColumns = header.Ignored,
                 AbsentOptionalColumns = header.AbsentOptional,
+                BlankLines = input.Scan.BlankLines,
             };
             AddUnreadableLines(connection, rejects, input.Scan, build, options);
             long bad = AddBadValues(connection, quoted, input, header, schema, rejects, probe, build, options);

@@ -32,8 +32,7 @@ public sealed record LoadReport : IHtmlRenderable
     public IReadOnlyDictionary<RejectReason, long> RejectsByReason { get; init; } = new Dictionary<RejectReason, long>();
     /// <summary>The first rejected rows (up to <see cref="LoadOptions.RejectSamples"/>), in file order.</summary>
     public IReadOnlyList<RejectedRow> FirstRejects { get; init; } = [];
-    /// <summary>Empty lines skipped (they are not rows); counted in journey and JSON files (DuckDB's read_csv skips
-    /// them in CSV files without counting).</summary>
+    /// <summary>Empty lines skipped (they are not rows); a line with only spaces is a row (and rejected).</summary>
     public long BlankLines { get; init; }
     /// <summary>Byte sequences invalid in the file's encoding, read as U+FFFD. Only an encoding given in
     /// <see cref="LoadOptions.Encoding"/> can leave any (a detected one fits the file): reload with the right one.</summary>
