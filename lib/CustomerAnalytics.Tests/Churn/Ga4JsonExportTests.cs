@@ -87,6 +87,34 @@ public class Ga4JsonExportTests : IDisposable
     }
 
     [Fact]
+    public void ACrInsideALineNeitherShiftsTheLinesNorRefusesTheFileAndBadLinesAreRejectedOneByOne()
+    {
+        var good = Line(new ExportEvent("7.1", "session_start", T, 1614592800));
+        // A CR between JSON tokens is whitespace; a raw CR inside a string makes that one line unreadable.
+        var path = Write("export.jsonl", good.Replace(",\"event_name\"", ",\r\"event_name\""), good.Replace("session_start", "session\rstart"),
+            good, "{\"event_date\":\"2021", good);
+
+        var report = DatasetLoader.LoadGa4(path).Report;
+
+        Assert.Equal((5L, 3L, 2L), (report.RowsRead, report.RowsAccepted, report.RowsRejected));
+        Assert.Equal([(2L, RejectReason.MalformedJson), (4L, RejectReason.MalformedJson)], report.FirstRejects.Select(r => (r.Line, r.Reason)));
+    }
+
+    [Fact]
+    public void AUtf16ExportLoadsLikeItsUtf8Original()
+    {
+        var utf8 = Write("export.jsonl", Line(new ExportEvent("7.1", "session_start", T, 1614592800)), Line(new ExportEvent("7.1", "page_view", T.AddSeconds(5), 1614592800)));
+        var utf16 = Path.Combine(folder, "export-utf16.jsonl");
+        File.WriteAllText(utf16, File.ReadAllText(utf8), System.Text.Encoding.Unicode);
+
+        var (a, b) = (DatasetLoader.LoadGa4(utf8), DatasetLoader.LoadGa4(utf16));
+
+        Assert.Equal((2L, 0L), (b.Report.RowsAccepted, b.Report.RowsRejected));
+        Assert.Equal(a.Frame.Columns["event_name"].Cast<string>(), b.Frame.Columns["event_name"].Cast<string>());
+        Assert.Equal(Path.GetFullPath(utf16), b.Report.File);
+    }
+
+    [Fact]
     public void OverTheErrorBudgetNothingLoadsAndTheMessageSaysWhy()
     {
         var path = Write("export.jsonl", """{"event_date":"20210301","event_name":"x","user_pseudo_id":"1"}""", Line(new ExportEvent("7.1", "x", T, 1)));

@@ -60,6 +60,7 @@ public class CsvQuotingTests
         Assert.Equal(6, reject.Line);
         Assert.Equal("2,y,extra", reject.RawText);
         Assert.Equal("expected 2 fields, found 3", reject.Detail);
+        Assert.Equal(3, report.BlankLines);
     }
 
     [Fact]

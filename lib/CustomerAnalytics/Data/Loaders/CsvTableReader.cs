@@ -11,8 +11,11 @@ namespace CustomerAnalytics.Data;
 /// then SQL (<see cref="ColumnSql"/>) finds the rows whose values do not fit the schema and types the others into the
 /// table. The error budget is the count of both kinds of rejected line (Redshift MAXERROR: one bad line counts once,
 /// however many of its fields are bad); over it, nothing is inserted and <see cref="DataValidationException"/> says
-/// why. Line numbers are DuckDB's: the header is line 1, a blank line counts as a line, and a quoted line break
-/// inside a field does not.
+/// why. Nothing is lost on the way: <see cref="CsvInput"/> counts the file's records with read_csv's quoting rules,
+/// and a quote that swallows rows, or a count of accepted + rejected rows that differs from the records, fails the
+/// load with <see cref="MalformedFileException"/> naming the file and the line. A line read_csv rejects for several
+/// reasons counts once. Line numbers are the file's (the header is line 1, blank lines count), also after a quoted
+/// field that spans lines (read_csv's own numbers count such a record as one line).
 /// </summary>
 internal static partial class CsvTableReader
 {
@@ -25,8 +28,9 @@ internal static partial class CsvTableReader
     public static LoadReport Load(DuckDBConnection connection, string table, string path, DatasetSchema schema, LoadOptions options)
     {
         if (!File.Exists(path)) throw new DataFileNotFoundException(path);
-        using var input = CsvInput.For(path, options.Encoding);
+        using var input = CsvInput.For(path, options.Encoding, schema.Delimiter);
         var header = CsvHeader.Read(input.Path, path, schema, options);
+        if (input.Scan.Swallowing is { } quote) throw SwallowedLines(path, quote);
         var id = Guid.NewGuid().ToString("N");
         var (rejects, probe) = ($"_rejects_{id}", $"_probe_{id}");
         try
@@ -51,10 +55,12 @@ internal static partial class CsvTableReader
                 UndecodableBytes = input.UndecodableBytes,
                 IgnoredColumns = header.Ignored,
                 AbsentOptionalColumns = header.AbsentOptional,
+                BlankLines = input.Scan.BlankLines,
             };
-            AddUnreadableLines(connection, rejects, build, options);
+            AddUnreadableLines(connection, rejects, input.Scan, build, options);
             long bad = AddBadValues(connection, quoted, input, header, schema, rejects, probe, build, options);
             build.Accept(Scalar(connection, $"SELECT count(*) FROM {quoted}") - bad);
+            if (build.RowsRead != input.Scan.DataRecords) throw CountsPart(connection, path, rejects, input.Scan, build);
 
             var report = build.Build() with { Table = table };
             if (!report.WithinBudget) throw new DataValidationException(report);
@@ -63,6 +69,14 @@ internal static partial class CsvTableReader
             foreach (var c in ordered.Where(c => !c.Spec!.Nullable))
                 Execute(connection, $"ALTER TABLE {quoted} ALTER {WorkshopDatabase.Quote(c.Spec!.Name)} SET NOT NULL");
             return report;
+        }
+        catch (DuckDBException e)
+        {
+            // DuckDB's message names the file it read, maybe a temporary copy: show the user's.
+            var message = e.Message.Replace(input.Path, path);
+            long? line = DuckDbLine().Match(message) is { Success: true } m ? input.Scan.FileLine(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)) : null;
+            throw new MalformedFileException(path, line, $"DuckDB's read_csv cannot read the file: {message.Split('\n')[0].TrimEnd('.', ' ')}." +
+                " Check the quotes and line ends (a field that holds a quote or a line break is written in quotes, inner quotes doubled), fix the file and load again. Nothing was loaded.", e);
         }
         finally
         {
@@ -82,24 +96,45 @@ internal static partial class CsvTableReader
                $" store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{rejects}_scan')";
     }
 
-    /// <summary>Lines read_csv could not split into the header's fields: one reject per line, its first error.</summary>
-    private static void AddUnreadableLines(DuckDBConnection connection, string rejects, LoadReportBuilder build, LoadOptions options)
+    /// <summary>Lines read_csv could not split into the header's fields. read_csv records one error per problem, so a
+    /// line can have several (an unterminated quote and too few columns): the line counts once, under its first
+    /// reason (a quote problem before the column count it causes), and its sample lists every reason.</summary>
+    private static void AddUnreadableLines(DuckDBConnection connection, string rejects, CsvLineScanner scan, LoadReportBuilder build, LoadOptions options)
     {
+        const string order = "(error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS'))::INTEGER * 1000000 + column_idx";
+        const string first = $"arg_min(error_type, {order})";
         foreach (var (reason, count) in Rows(connection,
-                     $"SELECT error_type, count(DISTINCT line) FROM {rejects} GROUP BY error_type",
+                     $"SELECT reason, count(*) FROM (SELECT {first} AS reason FROM {rejects} GROUP BY line) GROUP BY reason",
                      r => (r.GetString(0), r.GetInt64(1))))
             build.Reject(UnreadableReason(reason), count);
         var samples = Rows(connection,
-            $"SELECT DISTINCT ON (line) line, error_type, csv_line, error_message FROM {rejects} ORDER BY line, column_idx LIMIT {options.RejectSamples}",
-            r => (Line: r.GetInt64(0), Type: r.GetString(1), Text: r.IsDBNull(2) ? "" : r.GetString(2), Message: r.IsDBNull(3) ? "" : r.GetString(3)));
+            $"SELECT line, {first}, array_to_string(list(coalesce(error_message, '') ORDER BY {order}), chr(31)), any_value(csv_line) FROM {rejects}" +
+            $" GROUP BY line ORDER BY line LIMIT {options.RejectSamples}",
+            r => (Line: r.GetInt64(0), Type: r.GetString(1), Messages: r.GetString(2).Split('\u001f').Distinct(), Text: r.IsDBNull(3) ? "" : r.GetString(3)));
         foreach (var s in samples)
         {
-            var reason = UnreadableReason(s.Type);
-            var detail = reason == RejectReason.WrongColumnCount && ColumnCounts().Match(s.Message) is { Success: true } m
-                ? $"expected {m.Groups[1].Value} fields, found {m.Groups[2].Value}"
-                : s.Message;
-            build.Sample(new RejectedRow(s.Line, reason, null, detail, RejectedRow.Clip(Line(s.Text))));
+            var details = s.Messages.Select(m => ColumnCounts().Match(m) is { Success: true } c ? $"expected {c.Groups[1].Value} fields, found {c.Groups[2].Value}" : m);
+            build.Sample(new RejectedRow(scan.FileLine(s.Line), UnreadableReason(s.Type), null, string.Join("; ", details), RejectedRow.Clip(Line(s.Text))));
         }
+    }
+
+    /// <summary>A quote that swallows lines: read_csv would read them as one field and count one bad row at most.</summary>
+    private static MalformedFileException SwallowedLines(string path, CsvLineScanner.SwallowingQuote quote) => new(path, quote.Line,
+        (quote.Unclosed
+            ? string.Create(CultureInfo.InvariantCulture, $"a quote (\") opened on this line is never closed, so the {quote.Lines:N0} line(s) after it, to the end of the file (line {quote.LastLine:N0}), would be read as one field and lost.")
+            : string.Create(CultureInfo.InvariantCulture, $"a quote (\") opened on this line runs on to line {quote.LastLine:N0}, taking {quote.Lines:N0} line(s) that look like rows of their own into one field; they would be lost.")) +
+        string.Create(CultureInfo.InvariantCulture, $" Fix the quote on line {quote.Line:N0} (a field that holds a quote is written in quotes with the inner quote doubled: \"5\"\" screen\"), or remove it, then load again. Nothing was loaded."));
+
+    /// <summary>read_csv accounted for a different number of rows than the file has records: say where they part, as
+    /// near as the rejects and the records that span lines tell.</summary>
+    private static MalformedFileException CountsPart(DuckDBConnection connection, string path, string rejects, CsvLineScanner scan, LoadReportBuilder build)
+    {
+        long? firstReject = Rows(connection, $"SELECT min(line) FROM {rejects}", r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0))[0];
+        long line = scan.FileLine(new[] { firstReject, scan.FirstMultiLineRecord }.Where(l => l is not null).Select(l => l!.Value).DefaultIfEmpty(2).Min());
+        var counts = string.Create(CultureInfo.InvariantCulture,
+            $"the file has {scan.DataRecords:N0} row(s) after the header, but DuckDB's read_csv accounted for {build.RowsRead:N0} ({build.RowsRead - build.RowsRejected:N0} accepted, {build.RowsRejected:N0} rejected)");
+        return new MalformedFileException(path, line, counts + "; the counts part at this line or the first quoted field after it that spans lines." +
+            " Check the quotes there (a field that holds a quote or a line break is written in quotes, inner quotes doubled), fix the file and load again. Nothing was loaded.");
     }
 
     /// <summary>Counts rows whose values do not fit the schema and, for the first of them, finds their lines.</summary>
@@ -129,7 +164,7 @@ internal static partial class CsvTableReader
         foreach (var s in samples)
         {
             var parts = s.Problem.Split(ColumnSql.Separator, 3);
-            build.Sample(new RejectedRow(s.Line, (RejectReason)int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], parts[2], RejectedRow.Clip(Line(s.Text))));
+            build.Sample(new RejectedRow(input.Scan.FileLine(s.Line), (RejectReason)int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1], parts[2], RejectedRow.Clip(Line(s.Text))));
         }
         return total;
     }
@@ -142,6 +177,9 @@ internal static partial class CsvTableReader
 
     [GeneratedRegex("Expected Number of Columns: (\\d+) Found: (\\d+)")]
     private static partial Regex ColumnCounts();
+
+    [GeneratedRegex("[Ll]ine:? (\\d+)")]
+    private static partial Regex DuckDbLine();
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

@@ -38,10 +38,48 @@ internal static class Ga4JsonReader
         return new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
     }
 
+    /// <summary>The lines of the text, split at LF only, as read_json's newline-delimited format splits them: a CR
+    /// inside a line (JSON whitespace, or a bad character in a string) does not start a new one; a CRLF's CR is dropped.</summary>
     private static IEnumerable<string> ReadLines(string file)
     {
         using var reader = OpenText(file);
-        while (reader.ReadLine() is { } line) yield return line;
+        var line = new System.Text.StringBuilder();
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(buffer)) > 0)
+        {
+            var rest = buffer.AsMemory(0, read);
+            for (int end; (end = rest.Span.IndexOf('\n')) >= 0; rest = rest[(end + 1)..])
+            {
+                line.Append(rest.Span[..end]);
+                yield return WithoutTrailingCr(line);
+                line.Clear();
+            }
+            line.Append(rest.Span);
+        }
+        if (line.Length > 0) yield return WithoutTrailingCr(line);
+    }
+
+    private static string WithoutTrailingCr(System.Text.StringBuilder line) =>
+        line.Length > 0 && line[^1] == '\r' ? line.ToString(0, line.Length - 1) : line.ToString();
+
+    /// <summary>The file read_json reads: <paramref name="file"/> itself, or, for UTF-16/32 text (with a byte order mark:
+    /// a re-saved export), a temporary UTF-8 copy, which the caller deletes.</summary>
+    private static string Utf8Text(string file)
+    {
+        Span<byte> start = stackalloc byte[4];
+        int n;
+        using (var stream = File.OpenRead(file)) n = stream.ReadAtLeast(start, 4, throwOnEndOfStream: false);
+        start = start[..n];
+        if (!start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) && !start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) &&
+            !start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return file;
+        var copy = Path.Combine(Path.GetTempPath(), $"ca-load-{Guid.NewGuid():N}.jsonl");
+        using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
+        using var writer = new StreamWriter(copy, false, new System.Text.UTF8Encoding(false));
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(buffer)) > 0) writer.Write(buffer, 0, read);
+        return copy;
     }
 
     /// <summary>Reads and validates the export; throws <see cref="DataValidationException"/> over the error budget.</summary>
@@ -59,13 +97,27 @@ internal static class Ga4JsonReader
                     " BigQuery exports it (EXPORT DATA ... format = 'JSON', or 'JSONL' in the console). Convert it with: jq -c '.[]' in.json > out.jsonl",
                     localFile, expected, [], expected, []);
         }
-        var rows = Query(localFile);
-        var lines = LineNumbers(localFile, rows.Count);
+        var text = Utf8Text(localFile);
+        try
+        {
+            return Read(localFile, text, options);
+        }
+        finally
+        {
+            if (text != localFile) File.Delete(text);
+        }
+    }
+
+    /// <summary>Reads <paramref name="text"/>, the UTF-8 text of <paramref name="localFile"/>, which messages and the report name.</summary>
+    private static DataFrameLoadResult Read(string localFile, string text, LoadOptions options)
+    {
+        var rows = Query(text, localFile);
+        var lines = LineNumbers(text, localFile, rows.Count);
         var problems = rows.Select(Problem).ToArray();
         var sessions = rows.Select(r => ParseLong(r.SessionInt) ?? ParseLong(r.SessionText)).ToArray();
         var noSession = Enumerable.Range(0, rows.Count).Where(i => problems[i] is null && sessions[i] is null).ToArray();
         var firstRejects = Enumerable.Range(0, rows.Count).Where(i => problems[i] is not null).Take(options.RejectSamples);
-        lines.FillRaw(localFile, firstRejects.Concat(noSession.Take(options.RejectSamples)));
+        lines.FillRaw(text, firstRejects.Concat(noSession.Take(options.RejectSamples)));
         var build = new LoadReportBuilder("ga4_events_json", localFile, Path.GetFullPath(localFile), options);
         var frame = new Frame();
         for (int i = 0; i < rows.Count; i++)
@@ -97,13 +149,13 @@ internal static class Ga4JsonReader
         return null;
     }
 
-    private static List<JsonRow> Query(string localFile)
+    private static List<JsonRow> Query(string text, string localFile)
     {
         using var db = new WorkshopDatabase();
         using var command = db.Connection.CreateCommand();
         command.CommandText = Sql;
-        command.Parameters.Add(new DuckDBParameter("path", Path.GetFullPath(localFile)));
-        command.Parameters.Add(new DuckDBParameter("compression", IsGzip(localFile) ? "gzip" : "uncompressed"));
+        command.Parameters.Add(new DuckDBParameter("path", Path.GetFullPath(text)));
+        command.Parameters.Add(new DuckDBParameter("compression", IsGzip(text) ? "gzip" : "uncompressed"));
         var rows = new List<JsonRow>();
         try
         {
@@ -114,7 +166,7 @@ internal static class Ga4JsonReader
         }
         catch (DuckDBException e)
         {
-            throw new SchemaMismatchException($"{localFile} cannot be read as a GA4 BigQuery export ({e.Message}). Expected newline-delimited JSON," +
+            throw new SchemaMismatchException($"{localFile} cannot be read as a GA4 BigQuery export ({e.Message.Replace(Path.GetFullPath(text), localFile)}). Expected newline-delimited JSON," +
                 " one event per line with event_date, event_timestamp, event_name, user_pseudo_id and event_params.",
                 localFile, DatasetSchemas.Ga4Events.ColumnNames, [], [], []);
         }
@@ -147,11 +199,11 @@ internal static class Ga4JsonReader
         return null;
     }
 
-    private static LineMap LineNumbers(string file, int rows)
+    private static LineMap LineNumbers(string textFile, string file, int rows)
     {
         var map = new LineMap(rows);
         long line = 0;
-        foreach (var text in ReadLines(file))
+        foreach (var text in ReadLines(textFile))
         {
             line++;
             if (string.IsNullOrWhiteSpace(text)) { map.Blank++; continue; }

@@ -7,7 +7,9 @@ namespace CustomerAnalytics.Data;
 /// <summary>
 /// What happened when one file was loaded: rows read, accepted and rejected, rejected rows grouped by
 /// reason, and the first rejected rows verbatim with their line numbers. Every row read is either accepted
-/// or counted here: <c>RowsRead == RowsAccepted + RowsRejected</c>.
+/// or counted here, once: <c>RowsRead == RowsAccepted + RowsRejected</c>, and <c>RowsRead</c> is every data row of
+/// the file as the loader counts them itself (for a CSV, with the quoting rules it reports against); a file where
+/// they would differ (a quote that swallows rows) fails with <see cref="MalformedFileException"/> instead.
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record LoadReport : IHtmlRenderable
@@ -30,8 +32,7 @@ public sealed record LoadReport : IHtmlRenderable
     public IReadOnlyDictionary<RejectReason, long> RejectsByReason { get; init; } = new Dictionary<RejectReason, long>();
     /// <summary>The first rejected rows (up to <see cref="LoadOptions.RejectSamples"/>), in file order.</summary>
     public IReadOnlyList<RejectedRow> FirstRejects { get; init; } = [];
-    /// <summary>Empty lines skipped (they are not rows); counted in journey and JSON files (DuckDB's read_csv skips
-    /// them in CSV files without counting).</summary>
+    /// <summary>Empty lines skipped (they are not rows); a line with only spaces is a row (and rejected).</summary>
     public long BlankLines { get; init; }
     /// <summary>Byte sequences invalid in the file's encoding, read as U+FFFD. Only an encoding given in
     /// <see cref="LoadOptions.Encoding"/> can leave any (a detected one fits the file): reload with the right one.</summary>

@@ -1,6 +1,8 @@
 namespace CustomerAnalytics.Data;
 
-/// <summary>Why a row was rejected. Each rejected row has exactly one reason: the first problem found.</summary>
+/// <summary>Why a row was rejected. Each rejected row counts once, under one reason: the first problem found (for a
+/// line the CSV reader cannot split, a quote problem before the column count it causes; the row's detail lists every
+/// problem the reader found).</summary>
 public enum RejectReason
 {
     /// <summary>A number column holds text that is not a number of that type (or has too many decimals).</summary>

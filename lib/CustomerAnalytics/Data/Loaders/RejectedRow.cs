@@ -1,8 +1,8 @@
 namespace CustomerAnalytics.Data;
 
 /// <summary>One rejected row: where it is, why, and its raw text so it can be found and fixed.</summary>
-/// <param name="Line">1-based line number of the row (the header is line 1). For CSV files it is DuckDB's count: blank
-/// lines count, a line break inside a quoted field does not.</param>
+/// <param name="Line">1-based line of the file where the row starts (the header is line 1; blank lines count; LF,
+/// CRLF and a lone CR each end a line, except in a JSON export, whose lines end at LF).</param>
 /// <param name="Reason">The first problem found in the row.</param>
 /// <param name="Column">The column at fault, when there is one.</param>
 /// <param name="Detail">What was wrong, for example "'2017-13-01' does not match yyyy-MM-dd HH:mm:ss".</param>

@@ -21,19 +21,22 @@ internal static class TextEncodingDetector
 {
     private const int BlockSize = 1 << 20;
 
-    /// <summary>The encoding to read <paramref name="path"/> with: <paramref name="requested"/> when given, else detected.</summary>
-    public static TextEncodingChoice Choose(string path, Encoding? requested)
+    /// <summary>The encoding to read <paramref name="path"/> with: <paramref name="requested"/> when given, else detected.
+    /// The bytes read on the way are fed to <paramref name="scanner"/> (complete when the whole file was valid UTF-8).</summary>
+    public static TextEncodingChoice Choose(string path, Encoding? requested, CsvLineScanner? scanner = null)
     {
         if (requested is not null) return new TextEncodingChoice(requested, $"{Name(requested)} (as requested)");
-        var invalidAt = FirstInvalidUtf8Byte(path, out var invalidByte);
+        var invalidAt = FirstInvalidUtf8Byte(path, out var invalidByte, scanner);
         if (invalidAt < 0) return new TextEncodingChoice(null, "UTF-8");
         return new TextEncodingChoice(Encoding.Latin1, string.Create(CultureInfo.InvariantCulture,
             $"Latin-1 (ISO-8859-1), detected: the file is not valid UTF-8 (byte 0x{invalidByte:X2} at offset {invalidAt}); set LoadOptions.Encoding if it is another encoding"));
     }
 
     /// <summary>Offset of the first byte that is not part of valid UTF-8, or -1 when the whole file is valid
-    /// UTF-8 or starts with a byte order mark (UTF-8, UTF-16 or UTF-32: the reader then follows the mark).</summary>
-    internal static long FirstInvalidUtf8Byte(string path, out byte invalidByte)
+    /// UTF-8 or starts with a byte order mark (UTF-8, UTF-16 or UTF-32: the reader then follows the mark). The
+    /// validated bytes are fed to <paramref name="scanner"/> in the same pass, and it is finished when the whole
+    /// file was valid (a second read of a large file would cost as much as the check).</summary>
+    internal static long FirstInvalidUtf8Byte(string path, out byte invalidByte, CsvLineScanner? scanner = null)
     {
         invalidByte = 0;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -49,11 +52,14 @@ internal static class TextEncodingDetector
             // Validate up to the start of the last (possibly incomplete) sequence; carry that to the next block.
             int cut = LastSequenceStart(buffer.AsSpan(0, length));
             if (!Utf8.IsValid(buffer.AsSpan(0, cut))) return offset + Locate(buffer.AsSpan(0, cut), out invalidByte);
+            scanner?.Feed(buffer.AsSpan(0, cut));
             carried = length - cut;
             buffer.AsSpan(cut, carried).CopyTo(buffer);
             offset += cut;
         }
         if (carried > 0 && !Utf8.IsValid(buffer.AsSpan(0, carried))) return offset + Locate(buffer.AsSpan(0, carried), out invalidByte);
+        scanner?.Feed(buffer.AsSpan(0, carried));
+        scanner?.Finish();
         return -1;
     }
 
