@@ -148,10 +148,10 @@ public sealed class ParameterCheckTests : IDisposable
     {
         var error = Fails(c => c
             .OneOf("conversionToken", "bogus", ["visit", "web"], "touchpoints in these journeys")
-            .EachOneOf("orderStatuses", "delivred, shipped, lost", ["delivered", "shipped"], "order statuses in these orders")
+            .EachOneOf("orderStatuses", "delivred, shipped,,lost", ["delivered", "shipped"], "order statuses in these orders")
             .EachOneOf("driftFeatures", " , ", ["a"], "session features"));
         Assert.Contains("conversionToken = \"bogus\": not one of the touchpoints in these journeys: visit or web.", error.Message);
-        Assert.Contains("orderStatuses = \"delivred, shipped, lost\": \"delivred\" and \"lost\" are not among the order statuses in these orders: delivered or shipped.", error.Message);
+        Assert.Contains("orderStatuses = \"delivred, shipped,,lost\": \"delivred\", \"\" and \"lost\" are not among the order statuses in these orders: delivered or shipped.", error.Message);
         Assert.Contains("driftFeatures = \" , \": names none of the session features", error.Message);
     }
 

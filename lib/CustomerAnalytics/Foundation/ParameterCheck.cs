@@ -129,13 +129,14 @@ public sealed partial class ParameterCheck
         return known.Contains(value, StringComparer.Ordinal) ? this : Fail(name, value, $"not one of the {what}: {List(known, "or")}.");
     }
 
-    /// <summary>A comma-separated list of one or more of <paramref name="valid"/>, the <paramref name="what"/>.</summary>
+    /// <summary>A comma-separated list of one or more of <paramref name="valid"/>, the <paramref name="what"/> (spaces around
+    /// the commas are allowed; an empty entry is not).</summary>
     public ParameterCheck EachOneOf(string name, string value, IEnumerable<string> valid, string what)
     {
         Checked(name);
         var known = valid.ToList();
-        var given = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (given.Length == 0) return Fail(name, value, $"names none of the {what}; give one or more, comma-separated: {List(known, "or")}.");
+        var given = value.Split(',', StringSplitOptions.TrimEntries); // as the notebooks split it: an empty entry is an error
+        if (given.All(g => g.Length == 0)) return Fail(name, value, $"names none of the {what}; give one or more, comma-separated: {List(known, "or")}.");
         var unknown = given.Where(g => !known.Contains(g, StringComparer.Ordinal)).Select(u => Show(u)).ToArray();
         return unknown.Length == 0 ? this
             : Fail(name, value, $"{List(unknown, "and")} {(unknown.Length == 1 ? "is" : "are")} not among the {what}: {List(known, "or")}.");
