@@ -49,7 +49,7 @@ var workshop = Workshop.Start();
 app.Section("## Parameters");
 var olistSource = app.Parameter("olistSource", "");                 // "" = data/olist sample (through your bucket when WORKSHOP_BUCKET is set); a folder or s3://bucket/prefix
 var retailSource = app.Parameter("retailSource", "");                // "" = data/online-retail/online_retail.csv
-var asOfDate = app.Parameter("asOfDate", "");                    // "" = day after the last order; or e.g. "2018-09-01"
+var asOfDate = app.Parameter("asOfDate", "");                    // "" = day after the last order; or yyyy-MM-dd, e.g. "2018-09-01"
 var orderStatuses = app.Parameter("orderStatuses", "delivered");      // comma-separated statuses that count as purchases
 var postgresConnection = app.Parameter("postgresConnection", "");          // e.g. "Host=127.0.0.1;Username=postgres;Database=rfm" to run the SQL there too
 var s3ResultsUri = app.Parameter("s3ResultsUri", "");                // e.g. "s3://my-bucket/rfm/" to upload the RFM table; "" = your bucket's results/ (if any)

@@ -67,7 +67,7 @@ var maxGradientNorm = app.Parameter("maxGradientNorm", 1.0);    // gradients are
 var embeddingSize = app.Parameter("embeddingSize", 32);
 var hiddenSize = app.Parameter("hiddenSize", 64);          // the original workshop used 256 units; 12 touchpoints need far fewer
 var useAttention = app.Parameter("useAttention", true);
-var maxJourneys = app.Parameter("maxJourneys", 0);          // 0 = all; a smaller number makes a quick run
+var maxJourneys = app.Parameter("maxJourneys", 0);          // 0 = all; 100 or more makes a quick run
 var beamWidth = app.Parameter("beamWidth", 3);
 var conversionSamples = app.Parameter("conversionSamples", 100);  // sampled continuations per customer to estimate P(visit)
 var conversionToken = app.Parameter("conversionToken", "visit"); // the touchpoint that counts as a conversion (a store visit)
