@@ -48,7 +48,7 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this workshop. `eventsPath` empty means the bundled sample; point it at your own GA4 export, a local file (download an export in S3 first), in either form:
+// The knobs of this workshop. `eventsPath` empty means the bundled sample; point it at your own GA4 export (a local file: download one kept in S3 first), in either form:
 //
 // - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
 // - a **CSV** in the flattened shape described in `data/README.md`.
