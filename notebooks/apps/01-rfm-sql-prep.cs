@@ -49,11 +49,23 @@ var workshop = Workshop.Start();
 app.Section("## Parameters");
 var olistSource = app.Parameter("olistSource", "");                 // "" = data/olist sample (through your bucket when WORKSHOP_BUCKET is set); a folder or s3://bucket/prefix
 var retailSource = app.Parameter("retailSource", "");                // "" = data/online-retail/online_retail.csv
-var asOfDate = app.Parameter("asOfDate", "");                    // "" = day after the last order; or e.g. "2018-09-01"
+var asOfDate = app.Parameter("asOfDate", "");                    // "" = day after the last order; or yyyy-MM-dd, e.g. "2018-09-01"
 var orderStatuses = app.Parameter("orderStatuses", "delivered");      // comma-separated statuses that count as purchases
 var postgresConnection = app.Parameter("postgresConnection", "");          // e.g. "Host=127.0.0.1;Username=postgres;Database=rfm" to run the SQL there too
 var s3ResultsUri = app.Parameter("s3ResultsUri", "");                // e.g. "s3://my-bucket/rfm/" to upload the RFM table; "" = your bucket's results/ (if any)
 app.CheckParameters();
+
+// **Check the parameters.** A wrong value should stop here, named, rather than as a puzzling error three sections later. This cell checks what each value means, not only its type: `olistSource` is a folder holding the three Olist files (or an `s3://` location), `retailSource` a file, `asOfDate` a real day written yyyy-MM-dd, `orderStatuses` not empty, `postgresConnection` a connection string and `s3ResultsUri` an `s3://` location. Every bad value is listed at once, each with what would be valid. Two checks need the data and come right after it loads.
+string[] olistFiles = [DatasetSchemas.OlistFiles.Customers, DatasetSchemas.OlistFiles.Orders, DatasetSchemas.OlistFiles.Payments];
+app.Show(new ParameterCheck()
+    .Folder(nameof(olistSource), olistSource, orEmpty: "the bundled sample", orS3: true, holding: olistFiles)
+    .File(nameof(retailSource), retailSource, orEmpty: "the bundled sample", orS3: true)
+    .Date(nameof(asOfDate), asOfDate, orEmpty: "the day after the last order")
+    .NotEmpty(nameof(orderStatuses), orderStatuses, "comma-separated order statuses such as \"delivered\"")
+    .That(nameof(postgresConnection), postgresConnection, postgresConnection == "" || PostgresEngine.IsConnectionString(postgresConnection),
+          "not a connection string; write it like \"Host=127.0.0.1;Username=postgres;Database=rfm\", or \"\" to skip PostgreSQL")
+    .S3Location(nameof(s3ResultsUri), s3ResultsUri, orEmpty: "your bucket's results/ (if any)")
+    .Done());
 
 // ## 1. Load the three tables, through S3 when you have a bucket
 //
@@ -87,6 +99,15 @@ Console.WriteLine($"Loading Olist from {olistFolder}\nLoading Online Retail from
 var db = new WorkshopDatabase();
 var olist = DatasetLoader.LoadOlist(db, olistFolder);
 app.Show(olist);
+
+// **The parameters against the data.** Now that the orders are loaded, two parameters can be checked against them. `asOfDate` must come after the first order (before it, nobody has bought anything yet); a date long after the last order runs, but every customer's recency then counts days the data does not cover, so it is flagged. Every name in `orderStatuses` must be a status these orders have: a misspelt status would silently count nothing.
+var firstOrder = db.Scalar<DateTime>("SELECT min(order_purchase_timestamp) FROM orders");
+var lastOrder = db.Scalar<DateTime>("SELECT max(order_purchase_timestamp) FROM orders");
+var statusNames = db.Query("SELECT DISTINCT order_status FROM orders WHERE order_status IS NOT NULL ORDER BY 1")["order_status"].Cast<string>();
+app.Show(new ParameterCheck()
+    .DateWithin(nameof(asOfDate), asOfDate, firstOrder, lastOrder, "the orders")
+    .EachOneOf(nameof(orderStatuses), orderStatuses, statusNames, "order statuses in these orders")
+    .Done());
 
 // ## 2. Explore before computing
 //

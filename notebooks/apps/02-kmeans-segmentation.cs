@@ -19,6 +19,7 @@ using CustomerAnalytics.Exercises;
 using CustomerAnalytics.Cloud;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
+using CustomerAnalytics.Data;
 using System.IO;
 using CustomerAnalytics.Segmentation;
 using Plotly.NET.CSharp;
@@ -62,12 +63,27 @@ var retailSource = app.Parameter("retailSource", "");               // "" = data
 var seed = app.Parameter("seed", 42);
 var minK = app.Parameter("minK", 2);
 var maxK = app.Parameter("maxK", 10);
-var k = app.Parameter("k", 0);
+var k = app.Parameter("k", 0);                           // 0 = the elbow of the average-distance curve; or 2..20 to force k
 var retailK = app.Parameter("retailK", 0);                     // k for the Online Retail customers (step 10); 0 = their elbow
 var silhouetteSample = app.Parameter("silhouetteSample", 4000);
 var starts = app.Parameter("starts", 3);                     // k-means fits per k, from the seeds seed, seed + 1, ...: the lowest average distance is kept
 var s3Uri = app.Parameter("s3Uri", "");                     // "" = your bucket's results/ when WORKSHOP_BUCKET is set, else no upload
 app.CheckParameters();
+
+// **Check the parameters.** A wrong value should stop here, named, rather than deep inside ML.NET. The sources must be what they claim (a folder holding the three Olist files, a file, or an `s3://` location); `minK` and `maxK` must span at least three values of k, since an elbow needs a bend; `k` and `retailK` are 0 (take the elbow) or a number of clusters from 2 to 20; the silhouette sample and the number of starts must be in range. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid.
+string[] olistFiles = [DatasetSchemas.OlistFiles.Customers, DatasetSchemas.OlistFiles.Orders, DatasetSchemas.OlistFiles.Payments];
+app.Show(new ParameterCheck()
+    .Folder(nameof(olistSource), olistSource, orEmpty: "the bundled sample", orS3: true, holding: olistFiles)
+    .File(nameof(retailSource), retailSource, orEmpty: "the bundled sample", orS3: true)
+    .Whole(nameof(minK), minK, 2, 18)
+    .Whole(nameof(maxK), maxK, 4, 20)
+    .That(nameof(maxK), maxK, maxK >= minK + 2, $"must be at least minK + 2 = {minK + 2}: the elbow needs three values of k")
+    .Whole(nameof(k), k, 2, 20, orZero: "to take the elbow")
+    .Whole(nameof(retailK), retailK, 2, 20, orZero: "to take the elbow")
+    .Whole(nameof(silhouetteSample), silhouetteSample, 100, 20_000)
+    .Whole(nameof(starts), starts, 1, 10)
+    .S3Location(nameof(s3Uri), s3Uri, orEmpty: "your bucket's results/ (or no upload without one)")
+    .Done());
 
 // ## 1. The RFM table
 //

@@ -24,8 +24,8 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
-using CustomerAnalytics.Data;
 using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Data;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
 using System.IO;
@@ -64,7 +64,7 @@ app.Show(workshop);
 // Everything you may want to change. `dataPath` empty means the bundled synthetic sample (12,000 sessions); set it to the path of Kaggle's `training_sample.csv` (455,401 sessions, https://www.kaggle.com/datasets/benpowis/customer-propensity-to-purchase-data) to run on the real data. The profit figures are yours to set: what it costs to contact one session (an email, a voucher) and what one order earns.
 app.Section("## Parameters");
 var dataPath = app.Parameter("dataPath", "");                            // empty: data/propensity/training_sample.csv
-var maxSessions = app.Parameter("maxSessions", 0);                          // 0: every session; fewer for a quick run
+var maxSessions = app.Parameter("maxSessions", 0);                          // 0: every session; 1,000 or more for a quick run
 var seed = app.Parameter("seed", 42);                                // split, trainers, shuffles and drift batches
 var trainFraction = app.Parameter("trainFraction", 0.6);
 var validationFraction = app.Parameter("validationFraction", 0.2);                 // the rest is the test set
@@ -75,6 +75,23 @@ var importanceRepeats = app.Parameter("importanceRepeats", 3);                  
 var driftRows = app.Parameter("driftRows", 3600);                         // sessions per monitoring batch, as in the original
 var driftFeatures = app.Parameter("driftFeatures", "saw_checkout,sign_in");   // features replaced with noise in the drifted batch
 app.CheckParameters();
+
+// **Check the parameters.** A wrong value should stop here, named, rather than as a trainer's error (or a wrong result) later. `dataPath` must be a file; `maxSessions` is 0 (every session) or at least 1,000, since at 4% orders fewer leave a handful of orders to test on; the two fractions must leave a test set; boosting needs at least one round; an order must be worth more than a contact, or no contact pays; the drifted features must be session features. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid.
+app.Show(new ParameterCheck()
+    .File(nameof(dataPath), dataPath, orEmpty: "the bundled sample")
+    .Whole(nameof(maxSessions), maxSessions, 1000, orZero: "for every session")
+    .Number(nameof(trainFraction), trainFraction, 0, 1, exclusive: true)
+    .Number(nameof(validationFraction), validationFraction, 0, 1, exclusive: true)
+    .That(nameof(validationFraction), validationFraction, trainFraction + validationFraction < 1,
+          $"with trainFraction = {trainFraction} it leaves no test set; keep trainFraction + validationFraction below 1")
+    .Whole(nameof(rounds), rounds, 1, 10_000)
+    .Number(nameof(contactCost), contactCost, 0)
+    .Number(nameof(conversionValue), conversionValue, 0, exclusive: true)
+    .That(nameof(conversionValue), conversionValue, conversionValue > contactCost, $"must be more than contactCost = {contactCost}, or no contact can pay")
+    .Whole(nameof(importanceRepeats), importanceRepeats, 1, 100)
+    .Whole(nameof(driftRows), driftRows, 100, 1_000_000)
+    .EachOneOf(nameof(driftFeatures), driftFeatures, SessionFeatures.Names, "session features")
+    .Done());
 
 // ## 1. Load the sessions
 //
@@ -385,7 +402,7 @@ app.Show(baseline);
 // Two monitoring batches of `driftRows` sessions drawn from the held-out sessions: one as it is, and one where, as in the original workshop, two features are replaced with random noise (what a broken tracking tag would send). The drift report compares each with the baseline: per feature, the **population stability index** (PSI: below 0.1 stable, above 0.25 a major shift) and a chi-square test; for the scores, PSI and a Kolmogorov-Smirnov test. A violation needs both a material shift (PSI ≥ 0.1) and a significant one (p below 0.01, Bonferroni-corrected over the 23 features).
 var heldOut = split.Validation.Concat(split.Test).ToList();
 var cleanBatch = DriftInjection.Sample(heldOut, driftRows, seed + 1);
-var driftedBatch = DriftInjection.ReplaceWithNoise(DriftInjection.Sample(heldOut, driftRows, seed + 2), driftFeatures.Split(','), seed + 3);
+var driftedBatch = DriftInjection.ReplaceWithNoise(DriftInjection.Sample(heldOut, driftRows, seed + 2), driftFeatures.Split(',', StringSplitOptions.TrimEntries), seed + 3);
 var driftReport = DriftMonitor.Check(baseline, driftedBatch, scorer.Score(driftedBatch), batchName: "drifted");
 app.Show(driftReport);
 
@@ -403,7 +420,7 @@ app.Show(cleanReport);
 app.Show(workshop.Publish(PropensityCharts.Drift(cleanReport).WithTitle("Drift report: PSI per feature, clean batch"), "propensity-drift-clean"));
 
 // A monitoring job ends with a verdict that a scheduler can act on: did the monitor flag exactly the features we broke, and stay quiet on the clean batch? On a small or unusual dataset it may not, and the verdict says so (a scheduler would stop the pipeline there; this notebook prints it and runs on).
-var expected = driftFeatures.Split(',').Order().ToArray();
+var expected = driftFeatures.Split(',', StringSplitOptions.TrimEntries).Order().ToArray();
 var asExpected = driftReport.Violations.Order().SequenceEqual(expected) && !cleanReport.HasViolations;
 Console.WriteLine(asExpected
     ? $"Monitor verdict: as expected. The drifted batch violates on {string.Join(", ", driftReport.Violations)}; the clean batch has no violation."

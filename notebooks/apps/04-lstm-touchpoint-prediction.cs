@@ -67,11 +67,27 @@ var maxGradientNorm = app.Parameter("maxGradientNorm", 1.0);    // gradients are
 var embeddingSize = app.Parameter("embeddingSize", 32);
 var hiddenSize = app.Parameter("hiddenSize", 64);          // the original workshop used 256 units; 12 touchpoints need far fewer
 var useAttention = app.Parameter("useAttention", true);
-var maxJourneys = app.Parameter("maxJourneys", 0);          // 0 = all; a smaller number makes a quick run
+var maxJourneys = app.Parameter("maxJourneys", 0);          // 0 = all; 100 or more makes a quick run
 var beamWidth = app.Parameter("beamWidth", 3);
 var conversionSamples = app.Parameter("conversionSamples", 100);  // sampled continuations per customer to estimate P(visit)
 var conversionToken = app.Parameter("conversionToken", "visit"); // the touchpoint that counts as a conversion (a store visit)
 app.CheckParameters();
+
+// **Check the parameters.** A wrong value should stop here, named, rather than as a TorchSharp error or a metric that fails a minute into training. `journeysFile` must be a file; epochs, patience, batch, layer sizes, beam width and samples must be positive and in range; the learning rate lies between 0 and 1; `maxJourneys` is 0 (all) or at least 100, enough for the 10% validation and 20% test parts. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid; whether `conversionToken` occurs in the journeys is checked once they are loaded.
+app.Show(new ParameterCheck()
+    .File(nameof(journeysFile), journeysFile, orEmpty: "the bundled sample")
+    .Whole(nameof(epochs), epochs, 1, 1000)
+    .Whole(nameof(patience), patience, 1, 1000)
+    .Whole(nameof(batchSize), batchSize, 1, 4096)
+    .Number(nameof(learningRate), learningRate, 0, 1, exclusive: true)
+    .Number(nameof(maxGradientNorm), maxGradientNorm, 0, exclusive: true)
+    .Whole(nameof(embeddingSize), embeddingSize, 1, 1024)
+    .Whole(nameof(hiddenSize), hiddenSize, 1, 4096)
+    .Whole(nameof(maxJourneys), maxJourneys, 100, orZero: "for all journeys")
+    .Whole(nameof(beamWidth), beamWidth, 1, 20)
+    .Whole(nameof(conversionSamples), conversionSamples, 1, 10_000)
+    .NotEmpty(nameof(conversionToken), conversionToken, "a touchpoint of the journeys such as \"visit\"")
+    .Done());
 
 // ## 1. Load the journeys
 //
@@ -81,6 +97,13 @@ var path = string.IsNullOrWhiteSpace(journeysFile) ? workshop.DataPath("journeys
 var loaded = JourneyLoader.Load(path);
 var journeys = CustomerAnalytics.Sequences.JourneySelection.Canonical(loaded.Records, maxJourneys, seed);
 app.Show(loaded);
+
+// **`conversionToken` against the data.** The conversion must be a touchpoint that follows in these journeys (their targets): otherwise no journey converts, and every conversion metric below would fail or read zero. On the original workshop's file it is `visit`; on your own data it may be `purchase` or `store`. The error lists the touchpoints there are. A `maxJourneys` above the number of journeys is flagged: all of them are used.
+var targetTouchpoints = journeys.SelectMany(j => j.Target).Distinct().Order(StringComparer.Ordinal).ToList();
+app.Show(new ParameterCheck()
+    .OneOf(nameof(conversionToken), conversionToken, targetTouchpoints, "touchpoints that follow in these journeys")
+    .WarnUnless(nameof(maxJourneys), maxJourneys, maxJourneys <= loaded.Records.Count, $"more than the {loaded.Records.Count:N0} journeys in the file: all of them are used")
+    .Done());
 
 // What do the journeys look like? The vocabulary (every touchpoint and how often it occurs), how long the inputs and targets are, and how many journeys convert.
 var summary = JourneySummary.Describe(journeys, conversionToken: conversionToken);

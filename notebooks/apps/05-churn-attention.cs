@@ -48,23 +48,36 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this workshop. `eventsPath` empty means the bundled sample; point it at your own GA4 export, local or `s3://`, in either form:
+// The knobs of this workshop. `eventsPath` empty means the bundled sample; point it at your own GA4 export (a local file: download one kept in S3 first), in either form:
 //
 // - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
 // - a **CSV** in the flattened shape described in `data/README.md`.
 //
 // The churn and bounce windows are the definitions below. `maxTrainExamples` and `maxValidationExamples` cap the sequences one epoch trains on and the validation sequences that pick the best epoch (section 3 shows what they do on these data; 0 means no cap). Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search with its own epochs and patience (slow: section 4 prints how many runs it trains).
 app.Section("## Parameters");
-var eventsPath = app.Parameter("eventsPath", "");
-var churnHours = app.Parameter("churnHours", 24.0);
+var eventsPath = app.Parameter("eventsPath", "");             // "" = data/ga4/ga4_events.csv; a local GA4 export (CSV or BigQuery JSON)
+var churnHours = app.Parameter("churnHours", 24.0);           // churn window, longer than the bounce window
 var bounceMinutes = app.Parameter("bounceMinutes", 10.0);
 var churnEpochs = app.Parameter("churnEpochs", 30);
 var nextEventEpochs = app.Parameter("nextEventEpochs", 3);
-var maxTrainExamples = app.Parameter("maxTrainExamples", 4000);
-var maxValidationExamples = app.Parameter("maxValidationExamples", 4000);
+var maxTrainExamples = app.Parameter("maxTrainExamples", 4000);     // 0 = no cap; else at least 100
+var maxValidationExamples = app.Parameter("maxValidationExamples", 4000); // 0 = no cap; else at least 100
 var fullGrid = app.Parameter("fullGrid", false);
 var seed = app.Parameter("seed", 42);
 app.CheckParameters();
+
+// **Check the parameters.** A wrong value should stop here, named, rather than as "the input sequence was empty" three sections later. `eventsPath` must be a file; the churn window (`churnHours`) must be positive and longer than the bounce window (`bounceMinutes`, 0 or more), or no user who stayed past a bounce could churn; epochs must be at least 1; the caps are 0 (no cap) or at least 100 sequences. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid; whether the windows leave both churned and retained users is checked once the labels are computed.
+app.Show(new ParameterCheck()
+    .File(nameof(eventsPath), eventsPath, orEmpty: "the bundled sample")
+    .Number(nameof(churnHours), churnHours, 0, exclusive: true)
+    .Number(nameof(bounceMinutes), bounceMinutes, 0)
+    .That(nameof(churnHours), churnHours, churnHours * 60 > bounceMinutes,
+          $"the churn window must be longer than the bounce window (bounceMinutes = {bounceMinutes}), or no user could churn")
+    .Whole(nameof(churnEpochs), churnEpochs, 1, 1000)
+    .Whole(nameof(nextEventEpochs), nextEventEpochs, 1, 1000)
+    .Whole(nameof(maxTrainExamples), maxTrainExamples, 100, orZero: "for no cap")
+    .Whole(nameof(maxValidationExamples), maxValidationExamples, 100, orZero: "for no cap")
+    .Done());
 
 // ## 1. Load the events
 //
@@ -85,6 +98,12 @@ app.Show(log);
 app.Section("## 2. Who churned, who bounced");
 var labels = ChurnLabels.Compute(log, new ChurnLabelOptions { ChurnWindow = TimeSpan.FromHours(churnHours), BounceWindow = TimeSpan.FromMinutes(bounceMinutes) });
 app.Show(labels);
+
+// **The windows against the data.** The churn model learns to tell churned from retained users, so these windows must leave some of each among the users who did not bounce. If they do not, the error names the parameters to change; nothing trains on a single class.
+app.Show(new ParameterCheck()
+    .That(nameof(churnHours), churnHours, labels.Churned > 0 && labels.Retained > 0,
+          $"with bounceMinutes = {bounceMinutes} it labels {labels.Churned:N0} users churned and {labels.Retained:N0} retained; the churn model needs both: change churnHours or bounceMinutes")
+    .Done());
 
 // The three groups as a chart.
 app.Show(workshop.Publish(ChurnCharts.GroupCounts(labels).WithTitle("Users by group"), "churn-groups"));

@@ -11,8 +11,15 @@ namespace CustomerAnalytics.Churn;
 /// <param name="MaxTrainExamples">Training sequences per epoch; 0 = all.</param>
 /// <param name="MaxValidationExamples">Validation sequences; 0 = all.</param>
 /// <param name="Seed">Seed of the validation sample.</param>
+/// <exception cref="ChurnDataException">A cap is negative (it never means "no cap").</exception>
 public sealed record SampleCaps(int MaxTrainExamples, int MaxValidationExamples, int Seed)
 {
+    /// <summary>Training sequences per epoch; 0 = all.</summary>
+    public int MaxTrainExamples { get; init; } = NotNegative(MaxTrainExamples, "maxTrainExamples");
+
+    /// <summary>Validation sequences; 0 = all.</summary>
+    public int MaxValidationExamples { get; init; } = NotNegative(MaxValidationExamples, "maxValidationExamples");
+
     /// <summary><paramref name="split"/> with its validation part replaced by the capped sample (train and test unchanged).</summary>
     public DataSplit<SequenceDataset> Apply(DataSplit<SequenceDataset> split) =>
         split with { Validation = Sample(split.Validation, MaxValidationExamples, Seed) };
@@ -28,11 +35,15 @@ public sealed record SampleCaps(int MaxTrainExamples, int MaxValidationExamples,
     /// </summary>
     public static SequenceDataset Sample(SequenceDataset data, int max, int seed)
     {
+        NotNegative(max, "the cap");
         if (max <= 0 || data.Count <= max) return data;
         var order = Enumerable.Range(0, data.Count).ToArray();
         new Random(seed).Shuffle(order);
         return data.Subset([.. order[..max].Order()]);
     }
+
+    private static int NotNegative(int cap, string name) => cap >= 0 ? cap
+        : throw new ChurnDataException($"{name} = {cap}: a cap is 0 (no cap) or a positive number of sequences; a negative one means nothing.");
 
     private static int Capped(int count, int max) => max > 0 ? Math.Min(count, max) : count;
 }

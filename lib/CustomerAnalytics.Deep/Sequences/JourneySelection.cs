@@ -14,8 +14,11 @@ public static class JourneySelection
     /// (and returned in it). The same set of lines gives the same journeys in the same order, whatever their order in the
     /// file; and since content comes first, renaming the customers moves no journey (ids only order identical journeys).
     /// </summary>
+    /// <exception cref="SequenceInputException"><paramref name="max"/> is negative (it never means "all").</exception>
     public static IReadOnlyList<JourneyRecord> Canonical(IEnumerable<JourneyRecord> journeys, int max = 0, int seed = 42)
     {
+        if (max < 0)
+            throw new SequenceInputException($"A subset of {max} journeys was asked for: give 0 for all of them or a positive number (maxJourneys in workshop 04).");
         var sorted = journeys.Select(j => (Journey: j, Input: string.Join(' ', j.Input), Target: string.Join(' ', j.Target)))
             .OrderBy(x => x.Input, StringComparer.Ordinal).ThenBy(x => x.Target, StringComparer.Ordinal)
             .ThenBy(x => x.Journey.CustomerId, StringComparer.Ordinal).Select(x => x.Journey).ToArray();

@@ -17,6 +17,14 @@ public class SampleCapsTests
     }
 
     [Fact]
+    public void ANegativeCapIsAnErrorNotNoCap()
+    {
+        Assert.Contains("maxTrainExamples = -1", Assert.Throws<ChurnDataException>(() => new SampleCaps(-1, 10, 1)).Message);
+        Assert.Contains("maxValidationExamples = -5", Assert.Throws<ChurnDataException>(() => new SampleCaps(10, -5, 1)).Message);
+        Assert.Throws<ChurnDataException>(() => SampleCaps.Sample(Data, -1, seed: 1));
+    }
+
+    [Fact]
     public void ASmallerCapTakesASeededSampleInTheDataOrder()
     {
         var sample = SampleCaps.Sample(Data, 20, seed: 1);

@@ -57,6 +57,7 @@ public sealed class SplitTests
         Assert.Equal(500, sample.Select(s => s.UserId).Distinct().Count());
         Assert.NotEqual(sessions.Take(500).Select(s => s.UserId).Order(), sample.Select(s => s.UserId).Order());
         Assert.Equal(sessions.Count, PropensityData.Sample(sessions, 0, 3).Count);
+        Assert.Contains("maxSessions", Assert.Throws<PropensityInputException>(() => PropensityData.Sample(sessions, -1, 3)).Message);
         Assert.NotEqual(sample.Select(s => s.UserId), PropensityData.Sample(sessions, 500, 4).Select(s => s.UserId));
     }
 }

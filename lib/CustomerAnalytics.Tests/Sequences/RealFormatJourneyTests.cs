@@ -70,6 +70,7 @@ public class JourneySelectionTests
     {
         Assert.Equal(["3", "3", "20", "7", "100"], JourneySelection.Canonical(Journeys).Select(j => j.CustomerId));
         Assert.Equal(["ABC", "ABC CBS"], JourneySelection.Canonical(Journeys).Where(j => j.CustomerId == "3").Select(j => string.Join(' ', j.Input)));
+        Assert.Contains("maxJourneys", Assert.Throws<SequenceInputException>(() => JourneySelection.Canonical(Journeys, max: -1)).Message);
         var subset = JourneySelection.Canonical(Journeys, max: 3, seed: 5);
         Assert.Equal(3, subset.Count);
         Assert.Equal(subset, JourneySelection.Canonical(Journeys.Reverse(), max: 3, seed: 5));

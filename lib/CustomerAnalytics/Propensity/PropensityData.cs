@@ -57,8 +57,11 @@ public static class PropensityData
     /// <paramref name="count"/> is 0 or more than there are). The draw does not depend on the file's row order:
     /// the same sessions in any order give the same sample, in the same order.
     /// </summary>
+    /// <exception cref="PropensityInputException"><paramref name="count"/> is negative (it never means "all").</exception>
     public static IReadOnlyList<SessionRecord> Sample(IReadOnlyList<SessionRecord> sessions, int count, int seed)
     {
+        if (count < 0)
+            throw new PropensityInputException($"A sample of {count} sessions was asked for: give 0 for every session or a positive number (maxSessions in workshop 03).");
         var canonical = Canonical(sessions);
         if (count <= 0 || count >= canonical.Length) return canonical;
         new Random(seed).Shuffle(canonical);

@@ -13,6 +13,14 @@ public sealed class PostgresEngine : SqlEngine
     /// <exception cref="SqlEngineException">The server cannot be reached or refuses the login.</exception>
     public PostgresEngine(string connectionString) => Connection = Open(connectionString);
 
+    /// <summary>True when <paramref name="text"/> is an Npgsql connection string (keywords it knows, in key=value form);
+    /// nothing is contacted.</summary>
+    public static bool IsConnectionString(string text)
+    {
+        try { return new NpgsqlConnectionStringBuilder(text).Count > 0; }
+        catch (ArgumentException) { return false; }
+    }
+
     /// <summary>The open Npgsql connection (binary COPY, parameters).</summary>
     public override NpgsqlConnection Connection { get; }
 
