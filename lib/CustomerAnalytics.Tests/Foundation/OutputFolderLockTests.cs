@@ -76,6 +76,24 @@ public sealed class OutputFolderLockTests : IDisposable
     }
 
     [Fact]
+    public void Taking_over_a_stale_lock_removes_the_temporary_files_of_ended_processes_only()
+    {
+        var dead = EndedProcessId();
+        var results = Directory.CreateDirectory(Path.Combine(folder, "results")).FullName;
+        File.WriteAllText(LockFile(folder), $"{dead}\n");
+        var leftover = Path.Combine(results, $"rfm_olist.csv{AtomicFile.TemporaryMarker}{dead}-0badc0de");
+        var live = Path.Combine(results, $"rfm_olist.csv{AtomicFile.TemporaryMarker}{Environment.ProcessId}-0badc0de");
+        var finished = Path.Combine(results, "rfm_olist.csv");
+        foreach (var f in new[] { leftover, live, finished }) File.WriteAllText(f, "x");
+
+        using (OutputFolderLock.Acquire(folder)) { }
+
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(live));     // this process may still be writing it
+        Assert.True(File.Exists(finished));
+    }
+
+    [Fact]
     public void A_file_is_not_an_output_folder()
     {
         var file = Path.Combine(folder, "results.csv");

@@ -6,8 +6,8 @@ namespace CustomerAnalytics;
 /// Keeps two runs from writing one output folder at once. <see cref="Acquire"/> checks the folder (not a file,
 /// writable) and creates <c>.workshop-run.lock</c> in it, holding the owner's process id and start time; a second run
 /// is refused with <see cref="OutputFolderException"/> naming the folder and that process. A lock left by a run that
-/// no longer exists (killed with kill -9, machine restarted) is stale and taken over. The runner holds it for the
-/// run, an app until its process exits.
+/// no longer exists (killed with kill -9, machine restarted) is stale and taken over, and the temporary files that
+/// run left behind are removed. The runner holds the lock for the run, an app until its process exits.
 /// </summary>
 public sealed class OutputFolderLock : IDisposable
 {
@@ -48,15 +48,21 @@ public sealed class OutputFolderLock : IDisposable
 
         var lockFile = Path.Combine(full, FileName);
         var me = Owner.OfThisProcess();
+        var stale = false;
         // Bounded: each round either takes the lock, finds a live owner, or removes a stale lock someone left.
         for (var round = 0; round < 5; round++)
         {
-            if (TryCreate(full, lockFile, me)) return new OutputFolderLock(full, owned: true);
+            if (TryCreate(full, lockFile, me))
+            {
+                if (stale) RemoveLeftovers(full);
+                return new OutputFolderLock(full, owned: true);
+            }
             var owner = Owner.Read(lockFile);
             if (owner is null) continue; // released between our attempt and the read
             if (owner.IsRunning())
                 return owner.Pid == me.Pid ? new OutputFolderLock(full, owned: false) : throw InUse(full, lockFile, owner.Pid);
             RemoveStale(lockFile, owner);
+            stale = true;
         }
         throw InUse(full, lockFile, Owner.Read(lockFile)?.Pid);
     }
@@ -112,6 +118,17 @@ public sealed class OutputFolderLock : IDisposable
             return;
         }
         TryDelete(aside);
+    }
+
+    /// <summary>
+    /// A stale lock means a run was killed here: the temporary files it was writing (<see cref="AtomicFile"/>, named for
+    /// their process) are removed when that process has ended. Finished files were never touched by the kill.
+    /// </summary>
+    private static void RemoveLeftovers(string folder)
+    {
+        var everywhere = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        foreach (var file in Directory.EnumerateFiles(folder, "*" + AtomicFile.TemporaryMarker + "*", everywhere))
+            if (AtomicFile.OwnerOf(file) is { } pid && pid != Environment.ProcessId && !ProcessLiveness.IsAlive(pid)) TryDelete(file);
     }
 
     private static void TryDelete(string path)
