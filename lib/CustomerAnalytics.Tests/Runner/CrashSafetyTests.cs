@@ -12,6 +12,9 @@ namespace CustomerAnalytics.Tests.Runner;
 /// kill -9 at many points of a run: every file left in the output folder is whole (or absent), and the next run
 /// succeeds. The child is the runner executable on workshop 01 (results as CSV and Parquet through DuckDB, charts,
 /// key numbers, the executed notebook, its report and the index), killed after a seeded schedule of delays.
+/// Writes are a small part of a run, so a kill rarely lands inside one: this test shows that whatever a kill leaves is
+/// whole and that the next run recovers (stale lock, leftovers); AtomicFileTests show that an interrupted write never
+/// replaces a file.
 /// </summary>
 [Collection(RunnerCollection.Name)]
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
@@ -20,7 +23,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     // Fractions of a complete run's duration: the same schedule every time, from the start of the kernel to the
     // last report. Its length keeps the test near a minute on a quiet 2-core machine.
-    private static readonly double[] Schedule = SeededSchedule(seed: 25, kills: 6);
+    private static readonly double[] Schedule = SeededSchedule(seed: 25, kills: 4);
 
     private readonly string folder = NewTempDirectory();
 
