@@ -20,6 +20,7 @@ public sealed class RunStore(string root)
     /// <summary>File name of the run's inputs and their fingerprint in a run folder.</summary>
     public const string InputsFile = "inputs.json";
     private static int counter;
+    private readonly HashSet<string> warned = [];
 
     /// <summary>The store's folder.</summary>
     public string Root { get; } = root;
@@ -71,7 +72,9 @@ public sealed class RunStore(string root)
                     try { runs.Add(Read(runDir)); }
                     catch (RunStoreException e)
                     {
-                        (Warnings ?? Console.Error).WriteLine($"warning: skipped the damaged run {runDir}: {e.Message}");
+                        // Once per store and folder: a notebook lists the store several times.
+                        lock (warned)
+                            if (warned.Add(runDir)) (Warnings ?? Console.Error).WriteLine($"warning: skipped the damaged run {runDir}: {e.Message}");
                     }
                 }
             }

@@ -50,6 +50,7 @@ public sealed class RunStoreDamageTests : IDisposable
         Assert.Contains($"warning: skipped the damaged run {damaged.Folder}: {Path.Combine(damaged.Folder, RunStore.MetricsFile)} cannot be read", warnings.ToString());
         Assert.Contains($"delete the folder {damaged.Folder}", warnings.ToString());
         Assert.Equal(good.RunId, store.Best(Config, Inputs()).RunId); // the next grid search finds the good run
+        Assert.Single(warnings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)); // warned once, though listed twice
     }
 
     [Fact]
