@@ -40,7 +40,7 @@ public static partial class AppGenerator
         {
             var target = AppPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, Generate(LoadedNotebook.Load(path)));
+            AtomicFile.WriteAllText(target, Generate(LoadedNotebook.Load(path)));
             written.Add(target);
         }
         return written;

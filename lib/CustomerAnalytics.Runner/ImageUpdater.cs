@@ -19,9 +19,7 @@ public static class ImageUpdater
         foreach (var stale in Directory.GetFiles(imagesDirectory, "*.png")) File.Delete(stale);
         return pngs.Select(png =>
         {
-            var target = Path.Combine(imagesDirectory, Path.GetFileName(png));
-            File.Copy(png, target, overwrite: true);
-            return target;
+            return AtomicFile.Copy(png, Path.Combine(imagesDirectory, Path.GetFileName(png)));
         }).ToList();
     }
 }

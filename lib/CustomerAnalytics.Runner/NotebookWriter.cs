@@ -51,9 +51,8 @@ public static class NotebookWriter
             }
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var text = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, IndentSize = 1, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        File.WriteAllText(path, text + "\n", new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, text + "\n", new UTF8Encoding(false));
     }
 
     // nbformat 4.5 ids: 1-64 chars of [a-zA-Z0-9-_], unique in the notebook. Deterministic so reruns diff cleanly.

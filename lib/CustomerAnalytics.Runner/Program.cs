@@ -1,3 +1,4 @@
+using CustomerAnalytics;
 using CustomerAnalytics.SampleData;
 using CustomerAnalytics.Runner;
 
@@ -35,9 +36,9 @@ try
     }
     return report.ExitCode;
 }
-catch (Exception e) when (e is RunnerUsageException or NotebookParameterException)
+catch (Exception e) when (e is RunnerUsageException or NotebookParameterException or OutputFolderException)
 {
     Console.Error.WriteLine($"run-workshops: {e.Message}");
-    Console.Error.WriteLine("Run with --help for usage.");
+    if (e is not OutputFolderException) Console.Error.WriteLine("Run with --help for usage.");
     return 2;
 }

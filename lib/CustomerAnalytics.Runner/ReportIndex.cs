@@ -20,10 +20,7 @@ public static class ReportIndex
     /// <summary>Writes the index of <paramref name="entries"/> into <paramref name="reportsDirectory"/>; returns its full path.</summary>
     public static string Write(IReadOnlyList<Entry> entries, string reportsDirectory)
     {
-        Directory.CreateDirectory(reportsDirectory);
-        var path = Path.GetFullPath(Path.Combine(reportsDirectory, FileName));
-        File.WriteAllText(path, Render(entries), new UTF8Encoding(false));
-        return path;
+        return AtomicFile.WriteAllText(Path.Combine(reportsDirectory, FileName), Render(entries), new UTF8Encoding(false));
     }
 
     /// <summary>The index page.</summary>

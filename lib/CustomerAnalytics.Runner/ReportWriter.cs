@@ -21,9 +21,7 @@ public static class ReportWriter
     public static NotebookReport Write(NotebookResult result, string reportsDirectory)
     {
         var (html, title, hasCharts) = Render(result);
-        Directory.CreateDirectory(reportsDirectory);
-        var path = Path.GetFullPath(Path.Combine(reportsDirectory, result.Name + ".html"));
-        File.WriteAllText(path, html, new UTF8Encoding(false));
+        var path = AtomicFile.WriteAllText(Path.Combine(reportsDirectory, result.Name + ".html"), html, new UTF8Encoding(false));
         return new NotebookReport(path, title, hasCharts);
     }
 

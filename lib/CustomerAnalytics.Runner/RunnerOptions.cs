@@ -56,7 +56,8 @@ public sealed record RunnerOptions
           --out DIR              Output folder (default: artifacts/ at the repository root). Executed notebooks go to
                                  DIR/notebooks/, charts to DIR/charts/<notebook>/ (the notebook sees WORKSHOP_OUTPUT_DIR),
                                  HTML reports to DIR/reports/<notebook>.html with DIR/reports/index.html linking them
-                                 (always written; self-contained, they open offline).
+                                 (always written; self-contained, they open offline). DIR must be a folder you can
+                                 write to; one run at a time writes it (DIR/.workshop-run.lock holds the run's pid).
           --update-images        After a successful notebook, copy its chart PNGs into images/<notebook>/.
           --without-solutions    Leave out the exercises' solution cells (tagged "solution"): the notebook as an attendee
                                  meets it, stopping at the first exercise left undone with its TODO message.
@@ -67,7 +68,8 @@ public sealed record RunnerOptions
                                  `dotnet run notebooks/apps/<notebook>.cs`) from the notebook, and exit.
           --help                 Show this text.
 
-        Exit codes: 0 all notebooks ok, 1 a notebook failed, 2 usage error (unknown option, bad --param, missing path).
+        Exit codes: 0 all notebooks ok, 1 a notebook failed, 2 usage error (unknown option, bad --param, missing path,
+        --out a file, not writable or in use by another run).
         """;
 
     /// <summary>Parses command-line arguments; throws <see cref="RunnerUsageException"/> with a helpful message.</summary>

@@ -21,6 +21,7 @@ public static class WorkshopRun
     /// <param name="cancellationToken">Stops the run.</param>
     /// <exception cref="RunnerUsageException">A path does not exist.</exception>
     /// <exception cref="NotebookParameterException">A <c>--param</c> is declared by no notebook or does not fit its type.</exception>
+    /// <exception cref="OutputFolderException">The output folder is a file, is not writable, or another run holds it.</exception>
     public static async Task<RunReport> RunAsync(RunnerOptions options, string? workingDirectory = null, TextWriter? log = null,
                                                  CancellationToken cancellationToken = default)
     {
@@ -30,6 +31,8 @@ public static class WorkshopRun
         var root = NotebookLocator.FindRepositoryRoot(cwd) ?? cwd;
         var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, "artifacts"), cwd);
         var parameters = ParametersPerNotebook(notebooks, options.Parameters);
+        // Checked and held before anything is written: a file, an unwritable folder or another run's folder is a usage error.
+        using var folderLock = OutputFolderLock.Acquire(outputDirectory);
 
         var results = new List<NotebookResult>();
         var reports = new List<ReportIndex.Entry>();

@@ -327,10 +327,10 @@ app.Show(workshop.Publish(PropensityCharts.FeatureImportance(importance).WithTit
 
 // ## 7. Save, load and score new sessions
 //
-// `mlContext.Model.Save` writes the transformer and the schema of the data it reads to a `.zip`; `mlContext.Model.Load` gives both back, in any .NET program.
+// `mlContext.Model.Save` writes the transformer and the schema of the data it reads to a `.zip`; `mlContext.Model.Load` gives both back, in any .NET program. The zip is saved through `AtomicFile.Write`: ML.NET writes to a temporary file in the same folder, which then replaces the model in one step, so a run stopped halfway (or two runs at once) never leaves a half-written model for the next load.
 app.Section("## 7. Save, load and score new sessions");
 var modelPath = workshop.OutputPath("propensity-model.zip");
-mlContext.Model.Save(chosen, trainData.Schema, modelPath);
+AtomicFile.Write(modelPath, stream => mlContext.Model.Save(chosen, trainData.Schema, stream)); // whole, or not at all
 var loadedModel = mlContext.Model.Load(modelPath, out var modelInputSchema);
 Console.WriteLine(FormattableString.Invariant($"saved {new FileInfo(modelPath).Length:N0} bytes to {modelPath}"));
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CustomerAnalytics.Training;
 using CustomerAnalytics.Evaluation;
@@ -21,9 +20,14 @@ public sealed class RunStore(string root)
     /// <summary>File name of the run's inputs and their fingerprint in a run folder.</summary>
     public const string InputsFile = "inputs.json";
     private static int counter;
+    private readonly HashSet<string> warned = [];
 
     /// <summary>The store's folder.</summary>
     public string Root { get; } = root;
+
+    /// <summary>Where <see cref="List"/> warns about the damaged runs it skips; null (the default) means standard error
+    /// at the time of the warning (a notebook shows it under the cell).</summary>
+    public TextWriter? Warnings { get; init; }
 
     /// <summary>The workshop's store: artifacts/runs under the repository.</summary>
     public static RunStore ForWorkshop(Workshop workshop) => new(workshop.RunsFolder);
@@ -50,7 +54,11 @@ public sealed class RunStore(string root)
         return updated;
     }
 
-    /// <summary>Every run in the store (or of one model), oldest first.</summary>
+    /// <summary>
+    /// Every run in the store (or of one model), oldest first. A folder without metrics.json (a run stopped before it
+    /// was recorded) is not a run; a run whose files cannot be read (damaged, edited) is skipped with a warning naming
+    /// its folder, so one bad folder never stops the workshop.
+    /// </summary>
     public RunTable List(string? model = null)
     {
         var runs = new List<RunInfo>();
@@ -59,7 +67,16 @@ public sealed class RunStore(string root)
             {
                 if (model is not null && Path.GetFileName(modelDir) != model) continue;
                 foreach (var runDir in Directory.GetDirectories(modelDir).Order(StringComparer.Ordinal))
-                    if (File.Exists(Path.Combine(runDir, MetricsFile))) runs.Add(Read(runDir));
+                {
+                    if (!File.Exists(Path.Combine(runDir, MetricsFile))) continue;
+                    try { runs.Add(Read(runDir)); }
+                    catch (RunStoreException e)
+                    {
+                        // Once per store and folder: a notebook lists the store several times.
+                        lock (warned)
+                            if (warned.Add(runDir)) (Warnings ?? Console.Error).WriteLine($"warning: skipped the damaged run {runDir}: {e.Message}");
+                    }
+                }
             }
         return new RunTable(runs);
     }
@@ -112,7 +129,7 @@ public sealed class RunStore(string root)
                 Scores("validation") ?? [], Scores("test"), epochs, r.GetProperty("best_epoch").GetInt32(), r.GetProperty("seconds").GetDouble())
                 { Inputs = ReadInputs(folder) };
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new RunStoreException($"{path} cannot be read ({e.Message}); delete the folder {folder} or record the run again.", e);
         }
@@ -142,7 +159,7 @@ public sealed class RunStore(string root)
             w.WriteEndObject();
             w.WriteEndObject();
         }
-        File.WriteAllText(Path.Combine(folder, InputsFile), Encoding.UTF8.GetString(stream.ToArray()));
+        AtomicFile.WriteAllBytes(Path.Combine(folder, InputsFile), stream.ToArray());
     }
 
     private static void WriteMetrics(RunInfo run)
@@ -181,6 +198,7 @@ public sealed class RunStore(string root)
                 w.WriteEndObject();
             }
         }
-        File.WriteAllText(Path.Combine(run.Folder, MetricsFile), Encoding.UTF8.GetString(stream.ToArray()));
+        // Rewritten by RecordTest: a crash keeps the old metrics.json, never half of one.
+        AtomicFile.WriteAllBytes(Path.Combine(run.Folder, MetricsFile), stream.ToArray());
     }
 }

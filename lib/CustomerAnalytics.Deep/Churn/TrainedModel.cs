@@ -25,9 +25,9 @@ public sealed class TrainedModel(SequenceModel network, ModelConfig config, Voca
     /// <summary>Writes the weights, configuration and vocabulary into <paramref name="folder"/> (created).</summary>
     public void Save(string folder)
     {
-        Directory.CreateDirectory(folder);
-        Network.save(Path.Combine(folder, WeightsFile));
-        File.WriteAllText(Path.Combine(folder, ParamsFile), Config.ToJson());
+        // Each file is written whole or not at all (a run store reader skips a folder without its metrics).
+        AtomicFile.WriteFile(Path.Combine(folder, WeightsFile), temporary => Network.save(temporary));
+        AtomicFile.WriteAllText(Path.Combine(folder, ParamsFile), Config.ToJson());
         Vocabulary.Save(Path.Combine(folder, VocabularyFile));
     }
 
@@ -38,10 +38,21 @@ public sealed class TrainedModel(SequenceModel network, ModelConfig config, Voca
             if (!File.Exists(Path.Combine(folder, f)))
                 throw new RunStoreException($"{Path.Combine(folder, f)} is missing: {folder} is not a complete saved model. Train and save again, or pick another run from RunStore.List().");
         var config = ModelConfig.Load(Path.Combine(folder, ParamsFile));
-        var vocabulary = Vocabulary.Load(Path.Combine(folder, VocabularyFile));
+        Vocabulary vocabulary;
+        try { vocabulary = Vocabulary.Load(Path.Combine(folder, VocabularyFile)); }
+        catch (InvalidDataException e)
+        {
+            throw new ModelFileException($"{e.Message} Or delete the run folder {folder} and train again.", Path.Combine(folder, VocabularyFile), e);
+        }
         var classes = config.Task == SequenceTask.Churn ? (IReadOnlyList<string>)["retained", "churned"] : vocabulary.Tokens;
         var network = SequenceModel.Create(config.Init, vocabulary.Count, classes.Count);
-        ModelCheckpoint.Load(network, Path.Combine(folder, WeightsFile), TorchDevice.Current);
+        try { ModelCheckpoint.Load(network, Path.Combine(folder, WeightsFile), TorchDevice.Current); }
+        catch (ModelFileException e)
+        {
+            network.Dispose();
+            throw new ModelFileException($"{e.Message} It is the model of the run folder {folder}: delete that folder (or pick another run " +
+                "from RunStore.List()) and train again.", e.Path, e.InnerException);
+        }
         network.eval();
         return new TrainedModel(network, config, vocabulary, classes);
     }

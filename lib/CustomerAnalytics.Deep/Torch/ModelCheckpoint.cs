@@ -33,10 +33,8 @@ public sealed class ModelCheckpoint : IDisposable
             weights = module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().cpu().clone().DetachFromDisposeScope());
             return;
         }
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        var temporary = Path + ".tmp";
-        module.save(temporary); // TorchSharp writes each tensor's bytes from a CPU copy
-        File.Move(temporary, Path, overwrite: true); // never leave a half-written checkpoint behind
+        // TorchSharp writes each tensor's bytes from a CPU copy; never leave a half-written checkpoint behind.
+        AtomicFile.WriteFile(Path, temporary => module.save(temporary));
     }
 
     /// <summary>Loads the saved weights into <paramref name="module"/> and leaves it on <paramref name="device"/>
@@ -53,7 +51,24 @@ public sealed class ModelCheckpoint : IDisposable
 
     /// <summary>Loads weights written by TorchSharp's <c>Module.save</c> on any device into
     /// <paramref name="module"/> and moves it to <paramref name="device"/> (by default the device it was on).</summary>
-    public static void Load(nn.Module module, string path, Device? device = null) => Load(module, m => m.load(path), device);
+    /// <exception cref="ModelFileException">The file is missing, cut short, or holds weights of another model.</exception>
+    public static void Load(nn.Module module, string path, Device? device = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+            throw new ModelFileException($"No weights at {full}: train the model and save it first.", full);
+        try
+        {
+            Load(module, m => m.load(full), device);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or FormatException or InvalidDataException or OverflowException
+                                      or InvalidOperationException or OutOfMemoryException)
+        {
+            // A truncated file ends in EndOfStreamException; other damage or another model's weights in shape errors.
+            throw new ModelFileException($"{full} cannot be loaded as this model's weights ({e.GetType().Name}: {e.Message}). " +
+                "The file is damaged (a run stopped while writing it) or belongs to another model configuration: delete it and train again.", full, e);
+        }
+    }
 
     // Loading happens on the CPU (where the saved copies live), then the parameters move to the target device.
     private static void Load(nn.Module module, Action<nn.Module> load, Device? device)

@@ -89,7 +89,7 @@ public sealed class Vocabulary
         sequenceIds.TakeWhile(id => !HasStartStop || id != StopId).Where(id => id != PadId && (!HasStartStop || id != StartId)).Select(TokenOf).ToArray();
 
     /// <summary>Writes the tokens in id order as a JSON array (kept next to a model's weights).</summary>
-    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(tokens, VocabularyJson.Default.StringArray));
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(tokens, VocabularyJson.Default.StringArray));
 
     /// <summary>Reads a vocabulary written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a saved vocabulary.</exception>

@@ -83,6 +83,28 @@ public sealed class WorkshopAppTests : IDisposable
     }
 
     [Fact]
+    public void Start_holds_the_output_folder_with_a_lock_naming_this_process()
+    {
+        Start();
+
+        Assert.Equal(Environment.ProcessId.ToString(), File.ReadAllLines(Path.Combine(output, OutputFolderLock.FileName))[0]);
+    }
+
+    [Fact]
+    public void An_out_that_is_a_file_is_refused_before_anything_is_written()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.WriteAllText(output, "a file");
+        Directory.SetCurrentDirectory(RepositoryPaths.Root);
+
+        var e = Assert.Throws<OutputFolderException>(() => WorkshopApp.Start("02-test", ["--out", output], console));
+
+        Assert.Contains($"The output folder {output} is a file", e.Message);
+        Assert.Equal("", console.ToString());
+        File.Delete(output);
+    }
+
+    [Fact]
     public void Show_prints_a_dataframe_head_and_other_values_as_text()
     {
         var app = Start();

@@ -65,6 +65,72 @@ public sealed class RunWorkshopsExeTests : IDisposable
         if (args[0].StartsWith("notebooks/", StringComparison.Ordinal))
             Assert.Contains("01-good.ipynb", run.Stderr); // lists the notebooks there are
     }
+
+    [Fact]
+    public void An_out_that_is_a_file_is_a_usage_error()
+    {
+        File.WriteAllText(Path.Combine(_root, "taken"), "a file");
+
+        var run = RunExe(_root, "notebooks/01-good.ipynb", "--out", "taken");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"run-workshops: The output folder {Path.Combine(_root, "taken")} is a file: give --out a folder", run.Stderr);
+        Assert.DoesNotContain("Unhandled exception", run.Output);
+        Assert.Equal("a file", File.ReadAllText(Path.Combine(_root, "taken")));
+    }
+
+    [Theory]
+    [InlineData("/sys", "is not writable")]             // exists; no one may create files in it, root included
+    [InlineData("/sys/workshop-out", "cannot be created")]
+    public void An_out_that_cannot_be_written_is_a_usage_error(string folder, string expected)
+    {
+        var run = RunExe(_root, "notebooks/01-good.ipynb", "--out", folder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"run-workshops: The output folder {folder} {expected} (", run.Stderr);
+        Assert.Contains("give --out a folder you can write to", run.Stderr);
+        Assert.DoesNotContain("Unhandled exception", run.Output);
+        Assert.DoesNotContain("cell 2/4", run.Stdout); // nothing ran
+    }
+
+    [Fact]
+    public void An_out_held_by_a_running_process_is_refused_naming_the_folder_and_the_process()
+    {
+        var output = Path.Combine(_root, "busy");
+        Directory.CreateDirectory(output);
+        var lockFile = Path.Combine(output, OutputFolderLock.FileName);
+        File.WriteAllText(lockFile, $"{Environment.ProcessId}\n"); // this test host: alive
+
+        var run = RunExe(_root, "notebooks/01-good.ipynb", "--out", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"run-workshops: The output folder {output} is in use by another run (process {Environment.ProcessId}, lock file {lockFile})", run.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(output, "notebooks")));
+        Assert.Equal($"{Environment.ProcessId}\n", File.ReadAllText(lockFile)); // the owner's lock is left alone
+    }
+
+    [Fact]
+    public void A_lock_left_by_a_killed_run_is_taken_over_and_removed_at_the_end()
+    {
+        var output = Path.Combine(_root, "after-kill");
+        Directory.CreateDirectory(output);
+        var lockFile = Path.Combine(output, OutputFolderLock.FileName);
+        File.WriteAllText(lockFile, $"{EndedProcessId()}\n2026-01-01T00:00:00.0000000Z\n");
+
+        var run = RunExe(_root, "notebooks/01-good.ipynb", "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(output, "notebooks", "01-good.ipynb")));
+        Assert.False(File.Exists(lockFile));
+    }
+
+    /// <summary>The pid of a process that has ended.</summary>
+    private static int EndedProcessId()
+    {
+        using var ended = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        ended.WaitForExit();
+        return ended.Id;
+    }
 }
 
 [Collection(RunnerCollection.Name)]

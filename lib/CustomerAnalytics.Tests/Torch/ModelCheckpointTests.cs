@@ -59,7 +59,7 @@ public sealed class ModelCheckpointTests : IDisposable
         Assert.False(checkpoint.Exists);
         checkpoint.Save(trained);
         Assert.True(checkpoint.Exists);
-        Assert.False(File.Exists(checkpoint.Path + ".tmp"));
+        Assert.Equal(["best.bin"], Directory.GetFiles(Path.Combine(folder, "sub")).Select(Path.GetFileName)); // no temporary file left
 
         using var onCpu = Network(5);
         checkpoint.Restore(onCpu, CPU);
@@ -80,5 +80,27 @@ public sealed class ModelCheckpointTests : IDisposable
         using var network = Network(7);
         var error = Assert.Throws<InvalidOperationException>(() => new ModelCheckpoint(Path.Combine(folder, "none.bin")).Restore(network));
         Assert.Contains("train the model first", error.Message);
+    }
+
+    [Fact]
+    public void ACutOrForeignWeightsFileIsAModelFileErrorNamingIt()
+    {
+        using var network = Network(8);
+        var path = Path.Combine(folder, "cut.bin");
+        var checkpoint = new ModelCheckpoint(path);
+        checkpoint.Save(network);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]); // what a crash in place used to leave
+
+        var cut = Assert.Throws<ModelFileException>(() => checkpoint.Restore(network));
+        Assert.Equal(path, cut.Path);
+        Assert.StartsWith($"{path} cannot be loaded as this model's weights (", cut.Message);
+        Assert.Contains("delete it and train again", cut.Message);
+
+        using var other = nn.Sequential(nn.Linear(5, 2));
+        var foreign = Path.Combine(folder, "other.bin");
+        new ModelCheckpoint(foreign).Save(other);
+        var wrong = Assert.Throws<ModelFileException>(() => ModelCheckpoint.Load(network, foreign));
+        Assert.Equal(foreign, wrong.Path);
     }
 }

@@ -45,9 +45,17 @@ public sealed class WorkshopApp
     /// <param name="notebook">The notebook's file name without extension.</param>
     /// <param name="args">The command line: <c>--param name=value</c> (repeatable), <c>--out DIR</c>.</param>
     /// <param name="output">Where to print (default the console).</param>
+    /// <remarks>
+    /// The output folder (<c>--out</c>, else the repository's artifacts/) is locked until the process exits, so two
+    /// runs never write it at once. A usage error (a malformed argument or parameter, an <c>--out</c> that is a file,
+    /// not writable or in use) ends the app with its message and exit code 2, not with a stack trace.
+    /// </remarks>
     /// <exception cref="WorkshopAppException">An argument is malformed.</exception>
+    /// <exception cref="OutputFolderException">The output folder is a file, is not writable, or another run holds it.</exception>
     public static WorkshopApp Start(string notebook, string[] args, TextWriter? output = null)
     {
+        AppDomain.CurrentDomain.UnhandledException -= ExitOnUsageError; // once, however often Start is called
+        AppDomain.CurrentDomain.UnhandledException += ExitOnUsageError;
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
         string? outDir = null;
         for (int i = 0; i < args.Length; i++)
@@ -68,6 +76,9 @@ public sealed class WorkshopApp
         }
 
         var root = FindRepository();
+        // Results go to --out, else to the repository's artifacts/ (shared with the runner): that is the folder to hold.
+        var folderLock = OutputFolderLock.Acquire(outDir ?? Path.Combine(root, "artifacts"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => folderLock.Dispose();
         var folder = outDir
             ?? (Environment.GetEnvironmentVariable(Workshop.OutputDirVariable) is { Length: > 0 } env ? Path.GetFullPath(env) : null)
             ?? Path.Combine(root, "artifacts", "apps", notebook);
@@ -146,6 +157,15 @@ public sealed class WorkshopApp
                 _out.WriteLine(value.ToString());
                 return;
         }
+    }
+
+    // An app is top-level statements: an exception nobody catches would abort the process (exit 134) with a stack
+    // trace. Usage errors instead end it the way the runner does: the message on standard error, exit code 2.
+    private static void ExitOnUsageError(object? sender, UnhandledExceptionEventArgs e)
+    {
+        if (e.ExceptionObject is not (WorkshopAppException or OutputFolderException)) return;
+        Console.Error.WriteLine($"error: {((Exception)e.ExceptionObject).Message}");
+        Environment.Exit(2);
     }
 
     // A file-based app knows its source file; fall back to the current folder.

@@ -15,15 +15,12 @@ public static class ChartDashboard
     public static string Save(string path, string title, IEnumerable<NotebookChart> charts, string? introHtml = null)
     {
         ArgumentNullException.ThrowIfNull(charts);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var body = string.Concat(charts.Select(c => $"<section><h2>{WebUtility.HtmlEncode(c.Name)}</h2>{ChartHtml.Fragment(c.Chart, includePlotlyJs: false)}</section>\n"));
-        File.WriteAllText(full,
+        return AtomicFile.WriteAllText(path,
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
             $"<title>{WebUtility.HtmlEncode(title)}</title>\n" + PlotlyJs.ScriptElement() + "\n" +
             "<style>body{margin:24px;font-family:sans-serif;color:#2b2f36;background:#fff;} h2{font-size:16px;margin:24px 0 4px;}" +
             " table{border-collapse:collapse;} td,th{border:1px solid #ddd;padding:4px 8px;text-align:right;}</style>\n</head>\n<body>\n" +
             $"<h1>{WebUtility.HtmlEncode(title)}</h1>\n{introHtml}\n{body}</body>\n</html>\n");
-        return full;
     }
 }

@@ -54,10 +54,7 @@ public static class Charts
     public static string SaveHtml(GenericChart chart, string path, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        File.WriteAllText(fullPath, ChartHtml.Page(chart, title ?? Path.GetFileNameWithoutExtension(fullPath)));
-        return fullPath;
+        return AtomicFile.WriteAllText(path, ChartHtml.Page(chart, title ?? Path.GetFileNameWithoutExtension(path)));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace CustomerAnalytics.Charts;
@@ -57,14 +56,5 @@ internal static class ChromiumProfiles
     }
 
     /// <summary>True when a process with this pid runs.</summary>
-    internal static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
-    }
+    internal static bool IsAlive(int pid) => ProcessLiveness.IsAlive(pid);
 }

@@ -48,8 +48,7 @@ internal static class PngExporter
                 await CloseSessionAsync(); // a stuck or crashed browser is not reused
                 throw;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            await File.WriteAllBytesAsync(fullPath, png);
+            AtomicFile.WriteAllBytes(fullPath, png);
             return new PngExportResult(fullPath, true, width, height, clock.Elapsed,
                 string.Create(CultureInfo.InvariantCulture, $"Wrote {fullPath} ({width}x{height}, {png.Length / 1024.0:0.0} KiB) in {clock.Elapsed.TotalSeconds:0.00} s."));
         }

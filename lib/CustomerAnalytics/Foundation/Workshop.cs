@@ -114,7 +114,7 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
         if (Headless)
         {
             saved = OutputPath(CustomerAnalytics.KeyNumbers.FileName);
-            File.WriteAllText(saved, json);
+            AtomicFile.WriteAllText(saved, json);
         }
         return new KeyNumbers(notebook, list, saved);
     }

@@ -60,10 +60,7 @@ public sealed record DriftBaseline(int Sessions, IReadOnlyList<string> Features,
     /// <summary>Writes the baseline as JSON; returns the full path.</summary>
     public string Save(string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, JsonSerializer.Serialize(this, JsonOptions));
-        return full;
+        return AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions));
     }
 
     /// <summary>Reads a baseline written by <see cref="Save"/>.</summary>

@@ -76,10 +76,7 @@ public sealed class PropensityClassifier : IHtmlRenderable
     /// <summary>Saves the model (with its input schema) as an ML.NET .zip file; returns the full path.</summary>
     public string Save(string path)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        ml.Model.Save(Model, inputSchema, full);
-        return full;
+        return AtomicFile.Write(path, stream => ml.Model.Save(Model, inputSchema, stream));
     }
 
     /// <summary>Loads a model saved by <see cref="Save"/> (or any ML.NET binary classifier over a 23-float

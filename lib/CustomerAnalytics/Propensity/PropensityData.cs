@@ -109,9 +109,15 @@ public static class PropensityData
     /// example as a file of new sessions to score. Returns the full path.</summary>
     public static string WriteSessions(string path, IReadOnlyList<SessionRecord> sessions, bool includeLabel = true)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        using var writer = new StreamWriter(full, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        return AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" };
+            WriteSessions(writer, sessions, includeLabel);
+        });
+    }
+
+    private static void WriteSessions(StreamWriter writer, IReadOnlyList<SessionRecord> sessions, bool includeLabel)
+    {
         var header = new List<string> { "UserID" };
         header.AddRange(SessionFeatures.Names);
         if (includeLabel) header.Add(LabelColumn);
@@ -122,7 +128,6 @@ public static class PropensityData
             if (includeLabel) fields = fields.Append(s.Ordered switch { true => "1", false => "0", null => "" });
             writer.WriteLine(string.Join(",", fields));
         }
-        return full;
     }
 
     // Sessions sorted by user id, then by their flags and label: equal rows are interchangeable, so any input order

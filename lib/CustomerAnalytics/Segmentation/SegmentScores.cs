@@ -21,13 +21,10 @@ public sealed record SegmentScores(IReadOnlyList<string> Ids, IReadOnlyList<int>
     /// <summary>Writes the scores as CSV (invariant numbers, LF line ends) for a dashboard; returns the full path.</summary>
     public string WriteCsv(string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var text = new StringBuilder().Append(string.Join(",", Columns)).Append('\n');
         for (int i = 0; i < Ids.Count; i++)
             text.Append(string.Join(",", Row(i).Select(Csv))).Append('\n');
-        File.WriteAllText(full, text.ToString());
-        return full;
+        return AtomicFile.WriteAllText(path, text.ToString());
     }
 
     private IEnumerable<object> Row(int i) =>

@@ -98,13 +98,14 @@ public sealed class SegmentationModel : IHtmlRenderable
     /// <summary>Saves the ML.NET model with the feature recipe and segment names in one .zip; returns the full path.</summary>
     public string Save(string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        ml.Model.Save(model, null, full);
-        using var zip = ZipFile.Open(full, ZipArchiveMode.Update);
-        using var writer = new StreamWriter(zip.CreateEntry(RecipeEntry).Open());
-        writer.Write(Recipe().ToJsonString());
-        return full;
+        // ML.NET's zip and the recipe entry are written to a temporary file, which replaces the model only when whole.
+        return AtomicFile.WriteFile(path, temporary =>
+        {
+            ml.Model.Save(model, null, temporary);
+            using var zip = ZipFile.Open(temporary, ZipArchiveMode.Update);
+            using var writer = new StreamWriter(zip.CreateEntry(RecipeEntry).Open());
+            writer.Write(Recipe().ToJsonString());
+        });
     }
 
     /// <summary>Loads a model written by <see cref="Save"/>.</summary>

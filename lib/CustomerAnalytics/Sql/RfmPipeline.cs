@@ -122,16 +122,18 @@ public sealed partial class RfmPipeline
     public string Save(string path)
     {
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var table = results.Count > 0 ? results[^1].Table : throw new InvalidOperationException("Run the pipeline first.");
         var parquet = full.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
-        if (engine is WorkshopDatabase)
-            engine.Execute($"COPY (SELECT * FROM {table} ORDER BY customer_unique_id) TO '{full.Replace("'", "''")}' ({(parquet ? "FORMAT PARQUET" : "HEADER, DELIMITER ','")})");
-        else if (parquet)
+        if (parquet && engine is not WorkshopDatabase)
             throw new SqlEngineException($"Parquet export needs DuckDB; on {engine.Name} save as .csv (or UNLOAD to S3 on Redshift).");
-        else
-            DataFrame.SaveCsv(Table(), full, cultureInfo: CultureInfo.InvariantCulture);
-        return full;
+        // Written to a temporary file and moved into place: a crash never leaves a half table for workshop 02.
+        return AtomicFile.WriteFile(full, temporary =>
+        {
+            if (engine is WorkshopDatabase)
+                engine.Execute($"COPY (SELECT * FROM {table} ORDER BY customer_unique_id) TO '{temporary.Replace("'", "''")}' ({(parquet ? "FORMAT PARQUET" : "FORMAT CSV, HEADER, DELIMITER ','")})");
+            else
+                DataFrame.SaveCsv(Table(), temporary, cultureInfo: CultureInfo.InvariantCulture);
+        });
     }
 
     private void CheckInputs()

@@ -1,6 +1,9 @@
-namespace CustomerAnalytics.Propensity;
+namespace CustomerAnalytics;
 
-/// <summary>A saved model file is missing or cannot be read as an ML.NET model.</summary>
+/// <summary>
+/// A saved model file (an ML.NET .zip, TorchSharp weights, a drift baseline) is missing, damaged or not what it should
+/// be; the message names the file and how to get a good one back.
+/// </summary>
 public sealed class ModelFileException : WorkshopException
 {
     /// <summary>The model file.</summary>
