@@ -32,20 +32,23 @@ def outside(address, port):
 
 
 def calls(lines):
-    """(tid, name, arguments, result) per finished call, joining strace's '<unfinished ...>' and '<... resumed>'."""
+    """(tid, name, arguments, result, started, ended) per finished call, joining strace's '<unfinished ...>' and
+    '<... resumed>'; started and ended are the numbers of the lines where the call began and returned."""
     pending = {}
-    for line in lines:
+    for number, line in enumerate(lines):
         m = LINE.match(line.rstrip("\n"))
         if not m:
             continue
         tid, text = m.groups()
         if text.endswith("<unfinished ...>"):
-            pending[tid] = text[: -len("<unfinished ...>")].rstrip()
+            pending[tid] = (text[: -len("<unfinished ...>")].rstrip(), number)
             continue
+        started = number
         if r := RESUMED.match(text):
-            text = pending.pop(tid, r.group(1) + "(") + r.group(2)
+            begun, started = pending.pop(tid, (r.group(1) + "(", number))
+            text = begun + r.group(2)
         if c := CALL.match(text):
-            yield tid, c.group(1), c.group(2), int(c.group(3))
+            yield tid, c.group(1), c.group(2), int(c.group(3)), started, number
 
 
 class Processes:
@@ -57,35 +60,41 @@ class Processes:
     def fds(self, tid):
         return self.table.setdefault(tid, {})
 
-    def spawned(self, parent, child, args):
+    def spawned(self, parent, child, args, started):
         self.program.setdefault(child, self.program.get(parent, "?"))
         shares = "CLONE_FILES" in args or "CLONE_THREAD" in args
-        self.table[child] = self.fds(parent) if shares else dict(self.fds(parent))
+        table = self.fds(parent) if shares else dict(self.fds(parent))
+        # The child often runs before its parent's clone returns in the log: keep the sockets it opened since the
+        # clone began (older entries under its id belong to an ended thread that had the same id).
+        table.update({fd: sock for fd, sock in self.fds(child).items() if sock["line"] > started})
+        self.table[child] = table
 
 
 def attempts(lines):
     procs = Processes()
     notes = collections.Counter()
-    for tid, name, args, result in calls(lines):
+    for tid, name, args, result, started, ended in calls(lines):
         if name == "execve":
             if result == 0:
                 procs.program[tid] = args.split('"')[1]
             continue
         if name in ("clone", "clone3", "fork", "vfork"):
             if result > 0:
-                procs.spawned(tid, str(result), args)
+                procs.spawned(tid, str(result), args, started)
             continue
         program, fds = procs.program.get(tid, "?"), procs.fds(tid)
         if name == "socket":
             if result >= 0:
-                fds[result] = {"udp": "SOCK_DGRAM" in args, "peer": None}
+                fds[result] = {"udp": "SOCK_DGRAM" in args, "peer": None, "line": ended}
             continue
         if name == "close":
-            if args.isdigit():
-                fds.pop(int(args), None)  # its number may come back as another socket
+            # Its number may come back as another socket; a close that began before that socket's call returned (and
+            # is logged after it, from another thread) closed the number's previous holder.
+            if args.isdigit() and fds.get(int(args), {}).get("line", -1) < started:
+                fds.pop(int(args), None)
             continue
         fd = int(args.split(",", 1)[0]) if args[:1].isdigit() else -1
-        sock = fds.get(fd, {"udp": False, "peer": None})
+        sock = fds.get(fd, {"udp": False, "peer": None, "line": started})
         addresses = [(a, int(p)) for p, a in INET.findall(args) + INET6.findall(args)]
         for address, port in addresses:
             if not outside(address, port):

@@ -77,6 +77,32 @@ public sealed partial class LoopbackOnlyTests
         Assert.Equal(0, reused.ExitCode);
     }
 
+    [Fact]
+    public void Calls_of_threads_that_overlap_are_read_in_the_order_they_took_effect()
+    {
+        // Thread 301 runs before its parent's clone returns in the log (its socket 25 is the process's), and thread
+        // 302 closes the old holder of number 24 while 301 opens the socket that gets it: both probes are UDP
+        // connects that sent nothing, not a TCP connect.
+        const string probe = "{sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"2001:4860:4860::8888\", &sin6_addr), sin6_scope_id=0}";
+        var check = Check($$"""
+            300 execve("/usr/lib/chromium/chromium", ["chromium"], 0x7ffc /* 9 vars */) = 0
+            300 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, exit_signal=0}, 88) = 302
+            300 socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 24
+            300 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, exit_signal=0}, 88 <unfinished ...>
+            301 socket(AF_INET6, SOCK_DGRAM, IPPROTO_IP) = 25
+            300 <... clone3 resumed> => {parent_tid=[301]}, 88) = 301
+            301 socket(AF_INET6, SOCK_DGRAM, IPPROTO_IP <unfinished ...>
+            302 close(24 <unfinished ...>
+            301 <... socket resumed>)             = 24
+            302 <... close resumed>)              = 0
+            301 connect(24, {{probe}}, 28) = 0
+            300 connect(25, {{probe}}, 28) = 0
+            """);
+
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains("UDP connect to 2001:4860:4860::8888 port 443 sent nothing (2x)", check.Output);
+    }
+
     [StraceFact]
     public void The_self_test_catches_a_real_dns_lookup()
     {
