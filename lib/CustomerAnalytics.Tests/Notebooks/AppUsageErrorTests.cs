@@ -25,4 +25,17 @@ public sealed class AppUsageErrorTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", run.Output);
         Assert.Equal("kept", File.ReadAllText(file));
     }
+
+    [Fact]
+    public void An_app_whose_parameter_check_fails_exits_1_with_the_message_and_no_stack_trace()
+    {
+        var run = RunDotnet(RepositoryPaths.Root, TimeSpan.FromMinutes(15),
+            ["run", Path.Combine("notebooks", AppGenerator.AppsFolder, "01-rfm-sql-prep.cs"), "--", "--param", "asOfDate=abc", "--out", folder]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: ", run.Stderr.TrimStart());
+        Assert.Contains("- asOfDate = \"abc\": not a date; write it as yyyy-MM-dd", run.Stderr);
+        Assert.DoesNotContain("Unhandled exception", run.Output);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
 }

@@ -54,8 +54,8 @@ public sealed class WorkshopApp
     /// <exception cref="OutputFolderException">The output folder is a file, is not writable, or another run holds it.</exception>
     public static WorkshopApp Start(string notebook, string[] args, TextWriter? output = null)
     {
-        AppDomain.CurrentDomain.UnhandledException -= ExitOnUsageError; // once, however often Start is called
-        AppDomain.CurrentDomain.UnhandledException += ExitOnUsageError;
+        AppDomain.CurrentDomain.UnhandledException -= ExitOnWorkshopError; // once, however often Start is called
+        AppDomain.CurrentDomain.UnhandledException += ExitOnWorkshopError;
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
         string? outDir = null;
         for (int i = 0; i < args.Length; i++)
@@ -160,12 +160,13 @@ public sealed class WorkshopApp
     }
 
     // An app is top-level statements: an exception nobody catches would abort the process (exit 134) with a stack
-    // trace. Usage errors instead end it the way the runner does: the message on standard error, exit code 2.
-    private static void ExitOnUsageError(object? sender, UnhandledExceptionEventArgs e)
+    // trace. The workshop's own errors (a bad parameter, a damaged file: each says what to do) instead end it the way
+    // the runner does: the message on standard error, exit code 2 for a usage error, 1 for a failed step.
+    private static void ExitOnWorkshopError(object? sender, UnhandledExceptionEventArgs e)
     {
-        if (e.ExceptionObject is not (WorkshopAppException or OutputFolderException)) return;
-        Console.Error.WriteLine($"error: {((Exception)e.ExceptionObject).Message}");
-        Environment.Exit(2);
+        if (e.ExceptionObject is not WorkshopException failure) return;
+        Console.Error.WriteLine($"error: {failure.Message}");
+        Environment.Exit(failure is WorkshopAppException or OutputFolderException ? 2 : 1);
     }
 
     // A file-based app knows its source file; fall back to the current folder.
