@@ -34,7 +34,7 @@ var app = WorkshopApp.Start("01-rfm-sql-prep", args);
 // - the data is checked as it loads, and the load reports what it rejected;
 // - recency is measured from an explicit **as-of date**, never the wall clock, so the table is the same next year;
 // - scores are computed from the data: min-max scaling to 0-5 (to reproduce the original table) and scores 1-5 with named segments, where equal behaviour always gets equal scores (never the order of ids or rows);
-// - the SQL lives in `.sql` files that run unchanged on DuckDB in this process and on a PostgreSQL-wire server such as Redshift.
+// - the SQL lives in `.sql` files that run unchanged on DuckDB in this process and on PostgreSQL (the tests run both); for Amazon Redshift, which cannot run here, a test checks them against its documented rules (a named frame for every running sum, only functions all three engines have).
 app.Section("# 01 · RFM scores with SQL, on DuckDB (and PostgreSQL / Redshift)");
 
 // ## Setup
@@ -185,7 +185,7 @@ string MyQuery() => """
     ORDER BY revenue DESC
     """;
 
-// DuckDB runs the statement in place (and the same text runs on PostgreSQL or Redshift). Check each segment's average order count against its name: *Champions* and *Loyal customers* must have at least 4 orders, *New customers* exactly 1.
+// DuckDB runs the statement in place (the tests run the same text on PostgreSQL; for Redshift it is checked by rule). Check each segment's average order count against its name: *Champions* and *Loyal customers* must have at least 4 orders, *New customers* exactly 1.
 app.Show(db.Query(MyQuery()));
 
 // ## 5. Save the table for workshop 02

@@ -11,6 +11,8 @@
 --     with the same value). The score is the fifth the middle falls in: 1 + floor(5 x middle / n). Worked
 --     out with whole numbers only (5 x (2 x worse + tied - 1) against 2n, 4n, 6n, 8n), so every engine agrees.
 --     Counting per distinct value (r_values, m_values) and joining back is cheaper than ranking every row.
+--     The running sums name their frame (ROWS ...): Redshift requires a frame for an aggregate window with ORDER BY,
+--     and with one row per distinct value ROWS gives the same sums as the default frame on DuckDB and PostgreSQL.
 CREATE TABLE rfm_scores AS
 WITH stats AS (
     SELECT COUNT(*) AS n,
@@ -21,12 +23,12 @@ WITH stats AS (
 ),
 r_values AS (
     SELECT recency_days, COUNT(*) AS tied,
-           SUM(COUNT(*)) OVER (ORDER BY recency_days DESC) - COUNT(*) AS worse
+           SUM(COUNT(*)) OVER (ORDER BY recency_days DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - COUNT(*) AS worse
     FROM rfm GROUP BY recency_days
 ),
 m_values AS (
     SELECT monetary_total, COUNT(*) AS tied,
-           SUM(COUNT(*)) OVER (ORDER BY monetary_total) - COUNT(*) AS worse
+           SUM(COUNT(*)) OVER (ORDER BY monetary_total ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - COUNT(*) AS worse
     FROM rfm GROUP BY monetary_total
 )
 SELECT c.customer_unique_id,
