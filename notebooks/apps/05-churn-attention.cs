@@ -53,11 +53,12 @@ app.Show(workshop);
 // - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
 // - a **CSV** in the flattened shape described in `data/README.md`.
 //
-// The churn and bounce windows are the definitions below. `maxTrainExamples` and `maxValidationExamples` cap the sequences one epoch trains on and the validation sequences that pick the best epoch (section 3 shows what they do on these data; 0 means no cap). Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search with its own epochs and patience (slow: section 4 prints how many runs it trains).
+// The churn and bounce windows and the engagement event are the definitions below. `maxTrainExamples` and `maxValidationExamples` cap the sequences one epoch trains on and the validation sequences that pick the best epoch (section 3 shows what they do on these data; 0 means no cap). Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search with its own epochs and patience (slow: section 4 prints how many runs it trains).
 app.Section("## Parameters");
 var eventsPath = app.Parameter("eventsPath", "");             // "" = data/ga4/ga4_events.csv; a local GA4 export (CSV or BigQuery JSON)
 var churnHours = app.Parameter("churnHours", 24.0);           // churn window, longer than the bounce window
 var bounceMinutes = app.Parameter("bounceMinutes", 10.0);
+var engagementEvent = app.Parameter("engagementEvent", "user_engagement"); // the event that counts as engagement (GA4's)
 var churnEpochs = app.Parameter("churnEpochs", 30);
 var nextEventEpochs = app.Parameter("nextEventEpochs", 3);
 var maxTrainExamples = app.Parameter("maxTrainExamples", 4000);     // 0 = no cap; else at least 100
@@ -71,6 +72,7 @@ app.Show(new ParameterCheck()
     .File(nameof(eventsPath), eventsPath, orEmpty: "the bundled sample")
     .Number(nameof(churnHours), churnHours, 0, exclusive: true)
     .Number(nameof(bounceMinutes), bounceMinutes, 0)
+    .NotEmpty(nameof(engagementEvent), engagementEvent, "an event name such as \"user_engagement\"")
     .That(nameof(churnHours), churnHours, churnHours * 60 > bounceMinutes,
           $"the churn window must be longer than the bounce window (bounceMinutes = {bounceMinutes}), or no user could churn")
     .Whole(nameof(churnEpochs), churnEpochs, 1, 1000)
@@ -89,18 +91,21 @@ app.Show(log);
 
 // ## 2. Who churned, who bounced
 //
-// The definitions follow Google's GA4 churn-prediction example. Take each user's first and last `user_engagement` event:
+// The definitions follow Google's GA4 churn-prediction example. Take each user's first and last engagement event (`engagementEvent`, GA4's `user_engagement` unless you change it):
 //
 // - **bounced**: the last is at most 10 minutes after the first: the user never really engaged. Bounced users are left out of the churn model.
 // - **churned**: the last is less than 24 hours after the first: the user did not come back after their first day.
+// - **censored**: the first is less than 24 hours before the export's last event, so the export ends before we could see whether the user comes back. Censored users are neither churned nor retained: the table counts them and no model sees them. (Calling them churned would inflate the churn rate of every real export; the bundled sample has none, since its first visits stop a week before its end.)
 //
 // Both windows are parameters. A user with exactly 24 hours between first and last engagement is retained; exactly 10 minutes is a bounce.
 app.Section("## 2. Who churned, who bounced");
-var labels = ChurnLabels.Compute(log, new ChurnLabelOptions { ChurnWindow = TimeSpan.FromHours(churnHours), BounceWindow = TimeSpan.FromMinutes(bounceMinutes) });
+var labels = ChurnLabels.Compute(log, new ChurnLabelOptions { ChurnWindow = TimeSpan.FromHours(churnHours), BounceWindow = TimeSpan.FromMinutes(bounceMinutes),
+    EngagementEvent = engagementEvent });
 app.Show(labels);
 
-// **The windows against the data.** The churn model learns to tell churned from retained users, so these windows must leave some of each among the users who did not bounce. If they do not, the error names the parameters to change; nothing trains on a single class.
+// **The definitions against the data.** The engagement event must occur in the export. The churn model learns to tell churned from retained users, so these windows must leave some of each among the users who did not bounce. If they do not, the error names the parameters to change; nothing trains on a single class.
 app.Show(new ParameterCheck()
+    .OneOf(nameof(engagementEvent), engagementEvent, log.Events.Select(e => e.EventName).Distinct().Order(StringComparer.Ordinal), "events in this export")
     .That(nameof(churnHours), churnHours, labels.Churned > 0 && labels.Retained > 0,
           $"with bounceMinutes = {bounceMinutes} it labels {labels.Churned:N0} users churned and {labels.Retained:N0} retained; the churn model needs both: change churnHours or bounceMinutes")
     .Done());

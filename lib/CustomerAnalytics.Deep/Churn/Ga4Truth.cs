@@ -25,11 +25,12 @@ public sealed record Ga4Truth(IReadOnlyDictionary<string, Ga4UserTruth> Users, d
         return new Ga4Truth(users, double.Parse(row[1], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>How many users' churn and bounce labels agree with the truth file, out of the users in both.</summary>
+    /// <summary>How many users' churn and bounce labels agree with the truth file, out of the labelled (not censored)
+    /// users in both.</summary>
     public (int Agree, int Compared) Agreement(ChurnLabels labels)
     {
         int agree = 0, compared = 0;
-        foreach (var u in labels.Users)
+        foreach (var u in labels.Users.Where(u => !u.Censored))
             if (Users.TryGetValue(u.UserId, out var t)) { compared++; if (t.Churned == u.Churned && t.Bounced == u.Bounced) agree++; }
         return (agree, compared);
     }

@@ -41,7 +41,7 @@ public static class SequenceBuilder
     }
 
     /// <summary>
-    /// Churn examples: one per user who did not bounce; the input is the user's events before first engagement +
+    /// Churn examples: one per user who did not bounce and is not censored; the input is the user's events before first engagement +
     /// the observation window (the last <see cref="SequenceOptions.MaxChurnLength"/> of them), the label 1 = churned.
     /// </summary>
     public static SequenceDataset Churn(EventLog log, ChurnLabels labels, SequenceOptions? options = null, Vocabulary? vocabulary = null)
@@ -54,14 +54,14 @@ public static class SequenceBuilder
         var sequences = new List<int[]>(); var ys = new List<int>(); var users = new List<string>();
         foreach (var user in log.ByUser())
         {
-            if (!byUser.TryGetValue(user.Key, out var label) || label.Bounced) continue;
+            if (!byUser.TryGetValue(user.Key, out var label) || label.Bounced || label.Censored) continue;
             var names = user.Where(e => e.Timestamp < label.FirstEngagement!.Value + window).Select(e => e.EventName).ToArray();
             var ids = vocabulary.Encode(names);
             sequences.Add(ids[Math.Max(0, ids.Length - options.MaxChurnLength)..]);
             ys.Add(label.Churned ? 1 : 0);
             users.Add(user.Key);
         }
-        if (sequences.Count == 0) throw new ChurnDataException("No user is left for the churn model: every user bounced or never engaged. Check the engagement event name and the bounce window.");
+        if (sequences.Count == 0) throw new ChurnDataException("No user is left for the churn model: every user bounced, never engaged or is censored (first engaged less than the churn window before the export ends). Check the engagement event name, the bounce window and the churn window.");
         return new SequenceDataset
         {
             Task = SequenceTask.Churn, Sequences = sequences, Labels = ys, UserIds = users,

@@ -5,8 +5,9 @@ namespace CustomerAnalytics.Tests.Churn;
 
 public class ChurnLabelTests
 {
+    // Another user's event long after: the export runs past every window of the users under test (none is censored).
     private static UserChurnLabel Label(IEnumerable<Ga4Event> events, string id = "u", ChurnLabelOptions? options = null) =>
-        ChurnLabels.Compute(EventLog.FromEvents(events), options)[id];
+        ChurnLabels.Compute(EventLog.FromEvents(events.Concat(User("zz-end", (Hours(1000), "page_view")))), options)[id];
 
     [Fact]
     public void LastEngagementExactly24HoursAfterTheFirstIsRetained()
@@ -108,9 +109,56 @@ public class ChurnLabelTests
     }
 
     [Fact]
+    public void AUserWhoseChurnWindowRunsPastTheEndOfTheExportIsCensoredNotChurned()
+    {
+        // "late" first engages 40 h in, the export ends at 48 h: 8 h of a 24 h window seen, so nobody can tell yet.
+        var log = EventLog.FromEvents(User("early", (0, "user_engagement"), (Hours(1), "user_engagement"))
+            .Concat(User("late", (Hours(40), "user_engagement"), (Hours(41), "user_engagement")))
+            .Concat(User("end", (Hours(48), "page_view"))));
+        var labels = ChurnLabels.Compute(log);
+
+        var late = labels["late"];
+        Assert.True(late.Censored);
+        Assert.False(late.Churned);
+        Assert.False(late.Bounced);
+        Assert.Equal("censored", late.Group);
+        Assert.True(labels["early"].Churned);
+        Assert.Equal((1, 0, 1, 1), (labels.Churned, labels.Retained, labels.Bounced, labels.Censored)); // "end" never engaged
+        Assert.Contains(("censored", 1), labels.Counts);
+        Assert.Contains("Censored: 1 users first engaged less than 24 h before the export", labels.ToHtml());
+        Assert.DoesNotContain("late", SequenceBuilder.Churn(log, labels).UserIds);
+    }
+
+    [Fact]
+    public void AnExportCutInTheMiddleOfUsersWindowsGivesCensoredUsersNeverChurnedOnes()
+    {
+        var full = EventLog.Load(SamplePath);
+        var cut = full.Events.Max(e => e.Timestamp) - Hours(24 * 9); // inside the sample's first visits
+        var log = EventLog.FromEvents(full.Events.Where(e => e.Timestamp <= cut));
+        var labels = ChurnLabels.Compute(log);
+
+        var (window, end) = (Hours(24), log.Events.Max(e => e.Timestamp));
+        var late = labels.Users.Where(u => u.FirstEngagement is { } f && f + window > end).ToArray();
+        Assert.NotEmpty(late);
+        Assert.All(late, u => Assert.True(u.Censored && !u.Churned && !u.Bounced, $"{u.UserId} should be censored: {u}"));
+        Assert.All(labels.Users.Where(u => u.Churned), u => Assert.True(u.FirstEngagement is null || u.FirstEngagement + window <= end));
+        Assert.Equal(late.Length, labels.Censored);
+        Assert.Equal(labels.Users.Count, labels.Retained + labels.Churned + labels.Bounced + labels.Censored);
+    }
+
+    [Fact]
+    public void TheEngagementEventIsAParameter()
+    {
+        var events = User("u", (0, "session_start"), (Hours(30), "session_start"), (Hours(31), "page_view")).ToArray();
+        Assert.True(Label(events).Bounced); // no user_engagement at all
+        Assert.Equal("retained", Label(events, options: new ChurnLabelOptions { EngagementEvent = "session_start" }).Group);
+    }
+
+    [Fact]
     public void SampleLabelsAgreeWithTheGeneratorsTruth()
     {
         var labels = ChurnLabels.Compute(EventLog.Load(SamplePath));
+        Assert.Equal(0, labels.Censored); // the generator's first visits stop a week before the export ends
         var (agree, compared) = Ga4Truth.Load(TruthPath).Agreement(labels);
         Assert.Equal(1000, compared);
         Assert.Equal(compared, agree);
