@@ -48,7 +48,7 @@ public sealed class ChromiumLifetimeTests
 
             Assert.Empty(ProcessesUsing(profile));
             Assert.True(Directory.Exists(profile), "nobody cleaned up: the folder is left, as after a crash");
-            var removed = ChromiumProfiles.RemoveStale(Path.GetTempPath(), ChromiumProfiles.IsAlive);
+            var removed = ChromiumProfiles.RemoveStale(Path.GetTempPath(), ProcessLiveness.IsAlive);
             Assert.Contains(profile, removed);
             Assert.False(Directory.Exists(profile));
         }
@@ -106,7 +106,7 @@ public sealed class ChromiumLifetimeTests
             clock.Restart();
             while (ProcessesUsing(profile).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(200);
             Assert.Empty(ProcessesUsing(profile));
-            Assert.Contains(profile, ChromiumProfiles.RemoveStale(Path.GetTempPath(), ChromiumProfiles.IsAlive));
+            Assert.Contains(profile, ChromiumProfiles.RemoveStale(Path.GetTempPath(), ProcessLiveness.IsAlive));
         }
         finally
         {

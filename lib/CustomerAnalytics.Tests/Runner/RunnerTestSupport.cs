@@ -48,7 +48,7 @@ internal static class RunnerTestSupport
     internal static void RemoveFoldersOfEndedProcesses(string parent)
     {
         foreach (var folder in Directory.GetDirectories(parent, "run-*"))
-            if (int.TryParse(Path.GetFileName(folder)["run-".Length..], out var pid) && !ChromiumProfiles.IsAlive(pid)) DeleteQuietly(folder);
+            if (int.TryParse(Path.GetFileName(folder)["run-".Length..], out var pid) && !ProcessLiveness.IsAlive(pid)) DeleteQuietly(folder);
     }
 
     /// <summary>A throwaway repository: global.json at the root and the given fixtures copied into notebooks/ under new names.</summary>

@@ -18,7 +18,7 @@ internal static class ChromiumProfiles
     /// <summary>Removes stale profiles, then creates a fresh one owned by <paramref name="ownerPid"/>.</summary>
     public static DirectoryInfo Create(int ownerPid)
     {
-        RemoveStale(Path.GetTempPath(), IsAlive);
+        RemoveStale(Path.GetTempPath(), ProcessLiveness.IsAlive);
         var profile = Directory.CreateTempSubdirectory(Prefix);
         File.WriteAllText(Path.Combine(profile.FullName, OwnerFile), ownerPid.ToString(CultureInfo.InvariantCulture));
         return profile;
@@ -54,7 +54,4 @@ internal static class ChromiumProfiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
-
-    /// <summary>True when a process with this pid runs.</summary>
-    internal static bool IsAlive(int pid) => ProcessLiveness.IsAlive(pid);
 }

@@ -44,7 +44,7 @@ internal sealed class CsvInput : IDisposable
         var scan = new CsvLineScanner((byte)delimiter);
         var choice = TextEncodingDetector.Choose(file, requested, scan);
         var chosen = choice.Encoding ?? Encoding.UTF8;
-        bool otherBom = HasNonUtf8ByteOrderMark(file);
+        bool otherBom = TextEncodingDetector.HasNonUtf8ByteOrderMark(file);
         if (!otherBom && chosen.CodePage == Encoding.UTF8.CodePage && (requested is null || TextEncodingDetector.FirstInvalidUtf8Byte(file, out _, scan) < 0))
         {
             if (!scan.Complete) scan = Count(file, delimiter); // a UTF-8 byte order mark ends the check early
@@ -101,16 +101,6 @@ internal sealed class CsvInput : IDisposable
         while ((read = stream.Read(buffer)) > 0) scan.Feed(buffer.AsSpan(0, read));
         scan.Finish();
         return scan;
-    }
-
-    private static bool HasNonUtf8ByteOrderMark(string file)
-    {
-        Span<byte> start = stackalloc byte[4];
-        using var stream = File.OpenRead(file);
-        int n = stream.ReadAtLeast(start, 4, throwOnEndOfStream: false);
-        start = start[..n];
-        return start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ||
-               start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
     }
 
     /// <summary>Deletes the temporary copy, if one was made.</summary>

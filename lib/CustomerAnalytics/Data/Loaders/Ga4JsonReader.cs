@@ -67,12 +67,7 @@ internal static class Ga4JsonReader
     /// a re-saved export), a temporary UTF-8 copy, which the caller deletes.</summary>
     private static string Utf8Text(string file)
     {
-        Span<byte> start = stackalloc byte[4];
-        int n;
-        using (var stream = File.OpenRead(file)) n = stream.ReadAtLeast(start, 4, throwOnEndOfStream: false);
-        start = start[..n];
-        if (!start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) && !start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) &&
-            !start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return file;
+        if (!TextEncodingDetector.HasNonUtf8ByteOrderMark(file)) return file;
         var copy = Path.Combine(Path.GetTempPath(), $"ca-load-{Guid.NewGuid():N}.jsonl");
         using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
         using var writer = new StreamWriter(copy, false, new System.Text.UTF8Encoding(false));

@@ -63,6 +63,18 @@ internal static class TextEncodingDetector
         return -1;
     }
 
+    /// <summary>True when <paramref name="file"/> starts with a UTF-16 or UTF-32 byte order mark (text to transcode to
+    /// UTF-8 before DuckDB reads it).</summary>
+    internal static bool HasNonUtf8ByteOrderMark(string file)
+    {
+        Span<byte> start = stackalloc byte[4];
+        using var stream = File.OpenRead(file);
+        int n = stream.ReadAtLeast(start, 4, throwOnEndOfStream: false);
+        start = start[..n];
+        return start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ||
+               start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+    }
+
     private static bool HasByteOrderMark(ReadOnlySpan<byte> start) =>
         start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ||
         start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
