@@ -6,9 +6,10 @@ public static class ImageUpdater
     /// <summary>
     /// Replaces the PNGs in <paramref name="imagesDirectory"/> with those in <paramref name="chartsDirectory"/>.
     /// Returns the copied files. When the notebook produced no PNG the folder is left alone, so a notebook
-    /// that stopped drawing charts does not silently wipe the README's pictures.
+    /// that stopped drawing charts does not silently wipe the README's pictures. Beside the PNGs it writes their
+    /// <see cref="ImageProvenance"/>: the hashes of the notebook's code and of the data they were made from.
     /// </summary>
-    public static IReadOnlyList<string> Update(string chartsDirectory, string imagesDirectory)
+    public static IReadOnlyList<string> Update(string chartsDirectory, string imagesDirectory, string repositoryRoot, string notebookPath)
     {
         var pngs = Directory.Exists(chartsDirectory)
             ? Directory.GetFiles(chartsDirectory, "*.png").Order(StringComparer.Ordinal).ToList()
@@ -17,9 +18,8 @@ public static class ImageUpdater
 
         Directory.CreateDirectory(imagesDirectory);
         foreach (var stale in Directory.GetFiles(imagesDirectory, "*.png")) File.Delete(stale);
-        return pngs.Select(png =>
-        {
-            return AtomicFile.Copy(png, Path.Combine(imagesDirectory, Path.GetFileName(png)));
-        }).ToList();
+        var copied = pngs.Select(png => AtomicFile.Copy(png, Path.Combine(imagesDirectory, Path.GetFileName(png)))).ToList();
+        ImageProvenance.Of(repositoryRoot, notebookPath, copied).Write(imagesDirectory);
+        return copied;
     }
 }

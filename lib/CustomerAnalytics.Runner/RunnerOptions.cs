@@ -58,7 +58,8 @@ public sealed record RunnerOptions
                                  HTML reports to DIR/reports/<notebook>.html with DIR/reports/index.html linking them
                                  (always written; self-contained, they open offline). DIR must be a folder you can
                                  write to; one run at a time writes it (DIR/.workshop-run.lock holds the run's pid).
-          --update-images        After a successful notebook, copy its chart PNGs into images/<notebook>/.
+          --update-images        After a successful notebook, copy its chart PNGs into images/<notebook>/ with their
+                                 provenance.json (hashes of the notebook's code and the data; a test checks them).
           --without-solutions    Leave out the exercises' solution cells (tagged "solution"): the notebook as an attendee
                                  meets it, stopping at the first exercise left undone with its TODO message.
           --timeout-minutes N    Fail a notebook that runs longer than N minutes (default 30; decimals allowed).
@@ -131,6 +132,9 @@ public sealed record RunnerOptions
             }
         }
 
+        // The README's pictures, and the provenance a test checks them against, come from the default run only.
+        if (options.UpdateImages && (parameters.Count > 0 || options.WithoutSolutions))
+            throw new RunnerUsageException("--update-images makes the README's pictures from the notebooks as committed: leave out --param and --without-solutions.");
         return options with { Inputs = inputs, Parameters = parameters };
     }
 

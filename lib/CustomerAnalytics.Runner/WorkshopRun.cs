@@ -53,7 +53,7 @@ public static class WorkshopRun
 
             if (options.UpdateImages && result.Succeeded && result.ChartsDirectory is not null)
             {
-                var copied = ImageUpdater.Update(result.ChartsDirectory, Path.Combine(root, "images", result.Name));
+                var copied = ImageUpdater.Update(result.ChartsDirectory, Path.Combine(root, "images", result.Name), root, result.SourcePath);
                 log.WriteLine($"[{result.Name}] images: {(copied.Count == 0 ? "no PNG charts produced, images/ left unchanged" : $"{copied.Count} PNG(s) copied to images/{result.Name}/")}");
             }
         }

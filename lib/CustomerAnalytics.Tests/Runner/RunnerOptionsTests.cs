@@ -9,14 +9,15 @@ public class RunnerOptionsTests
     {
         var options = RunnerOptions.Parse(
             ["notebooks/01-rfm.ipynb", "--param", "sampleSize=200", "--param=label=a=b", "more", "--out", "out",
-             "--update-images", "--timeout-minutes", "1.5", "--without-solutions"]);
+             "--timeout-minutes", "1.5", "--without-solutions"]);
 
         Assert.Equal(["notebooks/01-rfm.ipynb", "more"], options.Inputs);
         Assert.Equal("200", options.Parameters["sampleSize"]);
         Assert.Equal("a=b", options.Parameters["label"]); // only the first '=' separates name and value
         Assert.Equal("out", options.OutputDirectory);
-        Assert.True(options.UpdateImages);
+        Assert.False(options.UpdateImages);
         Assert.True(options.WithoutSolutions);
+        Assert.True(RunnerOptions.Parse(["--update-images", "--out", "out"]).UpdateImages);
         Assert.Equal(TimeSpan.FromSeconds(90), options.Timeout);
         Assert.False(options.ShowHelp);
     }
@@ -40,6 +41,8 @@ public class RunnerOptionsTests
     [InlineData(new[] { "--param", "a=1", "--param", "a=2" }, "--param a is given twice")]
     [InlineData(new[] { "--timeout-minutes", "soon" }, "--timeout-minutes needs a positive number")]
     [InlineData(new[] { "--out" }, "--out needs a value")]
+    [InlineData(new[] { "--update-images", "--param", "k=3" }, "--update-images makes the README's pictures from the notebooks as committed")]
+    [InlineData(new[] { "--without-solutions", "--update-images" }, "leave out --param and --without-solutions")]
     public void Parse_rejects_bad_arguments_with_a_message_naming_them(string[] args, string expected)
     {
         var error = Assert.Throws<RunnerUsageException>(() => RunnerOptions.Parse(args));

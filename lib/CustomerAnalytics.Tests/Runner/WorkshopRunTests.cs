@@ -30,7 +30,11 @@ public sealed class WorkshopRunTests : IDisposable
         var report = await WorkshopRun.RunAsync(RunnerOptions.Parse(["--update-images"]), root, _log);
 
         Assert.Equal(0, report.ExitCode);
-        Assert.Equal(["chart.png"], Directory.GetFiles(images).Select(Path.GetFileName));
+        Assert.Equal(["chart.png", ImageProvenance.FileName], Directory.GetFiles(images).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var recorded = ImageProvenance.Read(images)!;
+        var notebook = Path.Combine(root, "notebooks", "03-charts.ipynb");
+        Assert.Equal("notebooks/03-charts.ipynb", recorded.Notebook);
+        Assert.Empty(recorded.DifferencesFrom(ImageProvenance.Of(root, notebook, Directory.GetFiles(images, "*.png"))));
         Assert.True(File.Exists(Path.Combine(root, "artifacts", "notebooks", "03-charts.ipynb")));
         Assert.True(File.Exists(Path.Combine(root, "artifacts", "charts", "03-charts", "chart.png")));
         Assert.Contains("1 PNG(s) copied to images/03-charts/", _log.ToString());

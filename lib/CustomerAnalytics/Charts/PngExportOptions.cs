@@ -9,8 +9,12 @@ public sealed record PngExportOptions
     /// <summary>The chromium executable; null means <see cref="ChromiumLocator.Find()"/> (CHROMIUM_PATH, then the usual install paths).</summary>
     public string? ChromiumPath { get; init; }
 
-    /// <summary>How long chromium may take to start and load plotly.js (once per process).</summary>
-    public TimeSpan LaunchTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long chromium may take to start and load plotly.js (once per process). A laptop needs a few seconds; a
+    /// shared 2-core machine running the test suite with every system call of chromium's traced (CI's loopback check)
+    /// once needed more than 60, so the bound is generous: it only delays the error when chromium cannot start.
+    /// </summary>
+    public TimeSpan LaunchTimeout { get; init; } = TimeSpan.FromSeconds(150);
 
     /// <summary>How long plotly.js may take to draw one chart.</summary>
     public TimeSpan RenderTimeout { get; init; } = TimeSpan.FromSeconds(60);
