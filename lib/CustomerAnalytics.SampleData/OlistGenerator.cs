@@ -55,11 +55,11 @@ public sealed class OlistGenerator(OlistOptions? options = null)
     /// about a quarter buy again.</summary>
     public static readonly IReadOnlyList<SegmentProfile> DefaultSegments =
     [
-        new(CustomerSegment.Champions, 0.05, 3.0, 0, 60, 300, 190, 0.6),
-        new(CustomerSegment.Loyal, 0.10, 1.2, 0, 180, 400, 140, 0.65),
-        new(CustomerSegment.Potential, 0.20, 0.15, 0, 90, 60, 110, 0.7),
-        new(CustomerSegment.AtRisk, 0.15, 1.0, 200, 450, 300, 130, 0.7),
-        new(CustomerSegment.Hibernating, 0.50, 0.0, 150, 770, 0, 85, 0.75),
+        new(CustomerSegment.FrequentBigSpenders, 0.05, 3.0, 0, 60, 300, 190, 0.6),
+        new(CustomerSegment.SteadyRepeaters, 0.10, 1.2, 0, 180, 400, 140, 0.65),
+        new(CustomerSegment.RecentNewcomers, 0.20, 0.15, 0, 90, 60, 110, 0.7),
+        new(CustomerSegment.LapsedRepeaters, 0.15, 1.0, 200, 450, 300, 130, 0.7),
+        new(CustomerSegment.DormantLowSpenders, 0.50, 0.0, 150, 770, 0, 85, 0.75),
     ];
 
     // Share of purchases in each hour of the day (Brazil shops late into the evening).

@@ -33,11 +33,11 @@ public sealed class OnlineRetailGenerator(OnlineRetailOptions? options = null)
     /// <summary>The default segment model (GBP per invoice, days over a 373-day period).</summary>
     public static readonly IReadOnlyList<SegmentProfile> DefaultSegments =
     [
-        new(CustomerSegment.Champions, 0.06, 12.0, 0, 20, 360, 180, 0.6),
-        new(CustomerSegment.Loyal, 0.14, 5.0, 0, 60, 330, 140, 0.6),
-        new(CustomerSegment.Potential, 0.20, 0.6, 0, 45, 45, 100, 0.7),
-        new(CustomerSegment.AtRisk, 0.20, 2.5, 90, 250, 200, 120, 0.7),
-        new(CustomerSegment.Hibernating, 0.40, 0.2, 120, 372, 60, 90, 0.7),
+        new(CustomerSegment.FrequentBigSpenders, 0.06, 12.0, 0, 20, 360, 180, 0.6),
+        new(CustomerSegment.SteadyRepeaters, 0.14, 5.0, 0, 60, 330, 140, 0.6),
+        new(CustomerSegment.RecentNewcomers, 0.20, 0.6, 0, 45, 45, 100, 0.7),
+        new(CustomerSegment.LapsedRepeaters, 0.20, 2.5, 90, 250, 200, 120, 0.7),
+        new(CustomerSegment.DormantLowSpenders, 0.40, 0.2, 120, 372, 60, 90, 0.7),
     ];
 
     // Customer countries and their shares of customers (the real file's names, "EIRE" and "USA" included).

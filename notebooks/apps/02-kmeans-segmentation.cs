@@ -24,6 +24,7 @@ using System.IO;
 using CustomerAnalytics.Segmentation;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Sql;
 using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Apps;
 
@@ -128,8 +129,8 @@ app.Show(featureChart);
 //
 // - **STEP 1, the data.** `features.ToDataView(mlContext)` turns the customers into an `IDataView`: one row per customer with a vector column `RawFeatures` (recency, log frequency, log spend). The rows come in value order, so nothing ML.NET learns depends on the order of the table's rows.
 // - **STEP 2, the transform.** `NormalizeMeanVariance` scales every feature to mean 0 and standard deviation 1 (`RawFeatures` → `Features`). It belongs in the model: a saved model then scales new customers exactly as it scaled these.
-// - **The cache.** `AppendCacheCheckpoint` keeps the scaled rows in memory: k-means reads every customer once per iteration, and without the cache each read would rescale the row through the data view again (on 98,322 customers the cache makes the fits about three times faster).
-// - **STEP 3, the trainer.** `Clustering.Trainers.KMeans` with `KMeansTrainer.Options`: k clusters, k-means++ initialisation (spread-out starting centroids), one thread, because with several the order of floating-point sums, and with it the clusters, can change from run to run, and a tolerance of 1e-4. ML.NET stops when the mean squared distance of the customers to their centroids changes by less than the tolerance between two iterations, whereas scikit-learn stops when the centroids' squared moves add up to less than its `tol` times the features' mean variance (or no customer changes cluster); at 1e-4 ML.NET ends where its default 1e-7 does (inertia equal to 0.01% at every k on 98,322 customers) in less time.
+// - **The cache.** `AppendCacheCheckpoint` keeps the scaled rows in memory: k-means reads every customer once per iteration, and without the cache each read would rescale the row through the data view again.
+// - **STEP 3, the trainer.** `Clustering.Trainers.KMeans` with `KMeansTrainer.Options`: k clusters, k-means++ initialisation (spread-out starting centroids), one thread, because with several the order of floating-point sums, and with it the clusters, can change from run to run, and a tolerance of 1e-4. ML.NET stops when the mean squared distance of the customers to their centroids changes by less than the tolerance between two iterations, whereas scikit-learn stops when the centroids' squared moves add up to less than its `tol` times the features' mean variance (or no customer changes cluster); 1e-4 is looser than ML.NET's default of 1e-7, so the fits stop sooner.
 //
 // The cell defines the pipeline as a function of k, so the k loop and the final model are built by the same code, and shows the data view's columns.
 app.Section("## 3. The ML.NET pipeline, and choosing k");
@@ -148,7 +149,7 @@ IEstimator<ITransformer> KMeansPipeline(MLContext mlContext, int clusters) =>
 var dataPreview = features.ToDataView(new MLContext(seed));
 Console.WriteLine($"The data view: {features.Count:N0} rows; columns {string.Join(", ", dataPreview.Schema.Select(c => $"{c.Name} ({c.Type})"))}.");
 
-// Now the k loop. k-means ends in the local optimum nearest to its random start, and one start can land in a poor one: on 98,322 customers a single k-means++ start gave up to 12% more inertia than another at the same k (scikit-learn's starts vary as much). So every k is fitted `starts` times (`FitBest`), each from a fresh `MLContext(seed + start)`, and the fit with the lowest average distance is kept; the same seed always gives the same choice, and the k you pick then trains, in step 4, exactly the model measured here. For each fit: the data view; `Fit` and `Transform`; then `ClusterMeasures.Of`, one pass over the predictions that gives what ML.NET's `Clustering.Evaluate` reports (the same average distance, and the Davies-Bouldin index computed in double where ML.NET sums in float; a test checks both against the evaluator, which reads the predictions twice and sorts every row's scores).
+// Now the k loop. k-means ends in the local optimum nearest to its random start, and one start can land in a poorer one than another start at the same k (scikit-learn's starts vary in the same way). So every k is fitted `starts` times (`FitBest`), each from a fresh `MLContext(seed + start)`, and the fit with the lowest average distance is kept; the same seed always gives the same choice, and the k you pick then trains, in step 4, exactly the model measured here. For each fit: the data view; `Fit` and `Transform`; then `ClusterMeasures.Of`, one pass over the predictions that gives what ML.NET's `Clustering.Evaluate` reports (the same average distance, and the Davies-Bouldin index computed in double where ML.NET sums in float; a test checks both against the evaluator, which reads the predictions twice and sorts every row's scores).
 (ITransformer Model, IDataView Predictions, ClusterMeasures Measures) FitBest(CustomerFeatures customers, int clusters)
 {
     (ITransformer Model, IDataView Predictions, ClusterMeasures Measures) best = default;
@@ -194,7 +195,7 @@ app.Show(silhouetteChart);
 var daviesBouldinChart = workshop.Publish(SegmentationCharts.DaviesBouldin(selection, chosenK), "02-davies-bouldin");
 app.Show(daviesBouldinChart);
 
-// **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are always the cleanest split. But two segments are too coarse to act on. The average-distance curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how the original workshop's k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
+// **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are often the cleanest split. But two segments are too coarse to act on. The average-distance curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how the original workshop's k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
 Console.WriteLine($"Chosen k = {chosenK} ({(k > 0 ? "set by the parameter k" : "the elbow")}). {selection.Reading(chosenK, 5, "the original workshop's")}");
 
 // ## 4. Train at the chosen k, evaluate with ML.NET, and profile the clusters
@@ -206,11 +207,18 @@ Console.WriteLine($"k = {chosenK}: Davies-Bouldin index {metrics.DaviesBouldinIn
 
 // `SegmentationModel.From` wraps the fitted model for the rest of the workshop: it reads the centroids out of the k-means step, scores customers by their id, and saves and loads the model with its feature recipe. The same steps as one function, `TrainAt`, serve the comparisons below (the original workshop's k = 5, the second exercise, the Online Retail customers).
 //
-// The profile describes each cluster in the table's own units: mean recency, frequency and spend, size and revenue. Names come from comparing each cluster with the average customer (for example: buys often and recently → "Champions"; bought once, long ago → "Hibernating"; see `SegmentNaming`).
-var model = SegmentationModel.From(trainedModel, features);
-SegmentationModel TrainAt(CustomerFeatures customers, int clusters) => SegmentationModel.From(FitBest(customers, clusters).Model, customers);
+// The profile describes each cluster in the table's own units: mean recency, frequency and spend, size and revenue.
+//
+// **Naming the clusters.** A name must be true of the customers it labels. Workshop 01's grid defines its names by each customer's R score and order count: *Champions* have R 4-5 and 4+ orders, *Potential loyalists* R 4-5 and 2-3 orders, *New customers* R 4-5 and one order, *At risk* R 1-2 and 3+ orders, and so on (`RfmGrid` is the same grid in C#; a test checks it against 01's SQL). So a cluster takes a grid name only when **more than half of its members** are in that cell of the grid and their **mean order count** reaches the fewest orders the name allows: a cluster of mostly one-time buyers never becomes *Potential loyalists* (2-3 orders each), however its centroid looks. Otherwise it is described by its members: the middle half of their order counts, of the months since their last order, and their median spend against all customers (*high spend*: above what two thirds of all customers spend; *low spend*: no more than what a third of them spend), for example "one order, 5-8 months ago, high spend". Two clusters with the same name are told apart by their mean spend. The rule is `NameCluster` in the cell: change it and rerun to see other names. The last column of the table says which grid segment most of each cluster's members are in, and what share.
+// The naming rule: a name of workshop 01's grid only when it is true of most members and their mean order count reaches its fewest;
+// otherwise a description of the members (orders, months since the last order, spend against all customers).
+string NameCluster(ClusterMembers c) =>
+    c.GridShare > 0.5 && c.MeanOrders >= RfmGrid.Definition(c.GridSegment).MinOrders ? c.GridSegment : c.Description;
+
+var model = SegmentationModel.From(trainedModel, features, NameCluster);
+SegmentationModel TrainAt(CustomerFeatures customers, int clusters) => SegmentationModel.From(FitBest(customers, clusters).Model, customers, NameCluster);
 var assignment = model.Assign(features);
-var profiles = ClusterProfiles.Build(features, assignment.Clusters, model.K);
+var profiles = ClusterProfiles.Build(features, assignment.Clusters, model.K, NameCluster);
 app.Show(profiles);
 
 // Each cluster's mean recency, frequency and spend, divided by the overall mean (1 = the average customer).
@@ -237,7 +245,7 @@ IEstimator<ITransformer> UnscaledPipeline(MLContext mlContext, int clusters) =>
         NumberOfThreads = 1,
     });
 
-// Fit the unscaled pipeline exactly like the scaled one, ask ML.NET for its Davies-Bouldin index (measured where that k-means worked, on `RawFeatures`), measure how far the two segmentations agree (adjusted Rand index, 1 = the same partition), and profile the unscaled clusters.
+// Fit the unscaled pipeline exactly like the scaled one, ask ML.NET for its Davies-Bouldin index (measured where that k-means worked, on `RawFeatures`), measure how far the two segmentations agree (adjusted Rand index, 1 = the same partition), and profile the unscaled clusters (named by the same rule).
 var unscaledContext = new MLContext(seed);
 var unscaledData = features.ToDataView(unscaledContext);
 var unscaledModel = UnscaledPipeline(unscaledContext, chosenK).Fit(unscaledData);
@@ -245,7 +253,7 @@ var unscaledMetrics = unscaledContext.Clustering.Evaluate(unscaledModel.Transfor
 var unscaledClusters = SegmentationModel.From(unscaledModel, features).Assign(features).Clusters;
 Console.WriteLine($"Davies-Bouldin index without the scaler {unscaledMetrics.DaviesBouldinIndex:F3}, with it {metrics.DaviesBouldinIndex:F3}; " +
     $"the two segmentations agree with an adjusted Rand index of {ClusterQuality.AdjustedRandIndex(unscaledClusters, assignment.Clusters):F2}.");
-app.Show(ClusterProfiles.Build(features, unscaledClusters, chosenK));
+app.Show(ClusterProfiles.Build(features, unscaledClusters, chosenK, NameCluster));
 
 // **What it shows.** Unscaled, recency (hundreds of days) spreads far more than log frequency and log spend (a few units), so the distance is almost only recency: the profiles are bands of recency (lately, a while ago, long ago), and the repeat buyers, who form a cluster of their own with the scaler, are spread over those bands. The Davies-Bouldin index cannot settle which is better, because each index is measured in the space its own model saw, and a space ruled by one feature is easy to cut into compact bands. Scaling is a decision about what "similar customers" means; no quality index makes it for you.
 
@@ -256,7 +264,7 @@ app.Section("## 5. Seeing the clusters");
 var pcaChart = workshop.Publish(SegmentationCharts.Projection2D(assignment, model, seed), "02-pca-2d");
 app.Show(pcaChart);
 
-// The same customers in the three scaled features themselves (drag to rotate); centroids are black diamonds. At most 4,000 customers are drawn (a seeded sample) to keep the page light.
+// The same customers in the three scaled features themselves (drag to rotate); centroids are black diamonds. At most a few thousand customers are drawn (a seeded sample) to keep the page light.
 var scatterChart = workshop.Publish(SegmentationCharts.Scatter3D(assignment, model, seed), "02-clusters-3d", ChartStyle.Workshop with { Height = 650 });
 app.Show(scatterChart);
 
@@ -295,7 +303,7 @@ app.Show(loaded.ScoreCustomer(newCustomer, "new customer: 3 orders, last 20 days
 
 // ## 9. Against the ground truth
 //
-// The sample data was generated from five known segments (`data/truth/olist_customer_segments.csv`). The **adjusted Rand index** (ARI) measures how well two groupings agree: 1 = the same partition (names do not matter), 0 = no better than chance. We compare the k-means clusters, and as a baseline the rule-based RFM segments of workshop 01, with the truth. The table shows where each cluster's customers really came from.
+// The sample data was generated from five known segments (`data/truth/olist_customer_segments.csv`). They carry the generator's own names (`FrequentBigSpenders`, `SteadyRepeaters`, `RecentNewcomers`, `LapsedRepeaters`, `DormantLowSpenders`), deliberately not the grid's words: a true segment says how its customers were drawn, a grid name which cell of R score and orders they fall in. The **adjusted Rand index** (ARI) measures how well two groupings agree: 1 = the same partition (names do not matter), 0 = no better than chance. We compare the k-means clusters, and as a baseline the rule-based RFM segments of workshop 01, with the truth. The table shows where each cluster's customers really came from.
 //
 // This section runs only when the RFM table was computed from the bundled sample: the truth file describes the generated customers and nobody else. On other data one sentence says so and the rest of the section is skipped.
 app.Section("## 9. Against the ground truth");
@@ -310,15 +318,23 @@ else
 if (comparison is not null)
     app.Show(workshop.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
 
-// For comparison, the original workshop's k = 5 on the same features (`TrainAt`), measured the same way, and what the three numbers say (on the sample):
-if (truth is not null && comparison is not null)
+// For comparison, the original workshop's k = 5 on the same features (`TrainAt`). Which of the three agrees best with the truth? Each adjusted Rand index comes with a bootstrap interval over customers (the customers drawn again with replacement, the index recomputed each time), and the verdict names a winner only when its interval overlaps no other's (on the sample):
+if (truth is not null)
 {
     var original = TrainAt(features, 5);
-    var originalAri = SegmentAgreement.Compare(original.Score(features), truth).AdjustedRandIndex;
-    Console.WriteLine(comparison.Reading($"k-means at the chosen k = {model.K}", ("the original workshop's k = 5", originalAri)));
+    app.Show(SegmentAgreement.AgainstTruth(truth, [
+        ($"k-means at the chosen k = {model.K}", scores.ByCustomer()),
+        ("workshop 01's RFM grid", rfm.RfmSegments()),
+        ("the original workshop's k = 5", original.Score(features).ByCustomer())]));
 }
 
-// **What it says.** The sentence above compares k-means at the chosen k with the fixed RFM grid of workshop 01 and with the original workshop's k = 5. The five true segments overlap heavily in RFM space: most Hibernating, Potential and At-risk customers bought exactly once and differ only in when, so no clustering of these numbers can separate them fully. The cross-table shows where the clusters mix.
+// **What it says.** The verdict above compares k-means at the chosen k with the fixed RFM grid of workshop 01 and with the original workshop's k = 5. The true segments overlap in RFM space: two customers with one order each differ only in when they bought and how much, whichever segment they were drawn from, so no clustering of these numbers can separate the segments fully. The cell below counts, for each true segment, how many of its customers bought once; the cross-table above shows where the clusters mix.
+if (truth is not null)
+{
+    var ordersOf = features.Ids.Zip(features.Frequency).ToDictionary(p => p.First, p => p.Second);
+    foreach (var segment in truth.Where(t => ordersOf.ContainsKey(t.Key)).GroupBy(t => t.Value).OrderBy(g => g.Key, StringComparer.Ordinal))
+        Console.WriteLine($"{segment.Key}: {segment.Count():N0} customers, {segment.Count(t => ordersOf[t.Key] == 1) / (double)segment.Count():P0} bought once");
+}
 
 // ### Exercise 2: does spend help?
 //
@@ -342,14 +358,13 @@ var rfScores = rfModel.Score(rfFeatures);
 Console.WriteLine($"Recency and frequency only: silhouette {rf.Silhouette:F3}, Davies-Bouldin {rf.DaviesBouldin:F3}; with spend: {rfmRow.Silhouette:F3} and {rfmRow.DaviesBouldin:F3}. " +
     $"The two segmentations agree with an adjusted Rand index of {ClusterQuality.AdjustedRandIndex(rfScores.Clusters, scores.Clusters):F2}.");
 
-// On the sample, both against the true segments (the table is the R+F model's). Does leaving spend out help or hurt, and why might that be? (Hint: look at which true segments differ in spend rather than in recency or frequency.) On other data one sentence says why this is skipped.
+// On the sample, both against the true segments, each with its bootstrap interval (the table is the R+F model's). Does leaving spend out help or hurt, and why might that be? (Hint: look at which true segments differ in spend rather than in recency or frequency.) On other data one sentence says why this is skipped.
 if (truth is null)
     Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {rfm.Source}.");
 else
 {
-    var rfComparison = SegmentAgreement.Compare(rfScores, truth, rfm.RfmSegments(), "workshop 01 RFM segments");
-    Console.WriteLine(rfComparison.Reading("k-means on recency and frequency", ("k-means on all three features", comparison!.AdjustedRandIndex)));
-    app.Show(rfComparison);
+    app.Show(SegmentAgreement.AgainstTruth(truth, [("k-means on recency and frequency", rfScores.ByCustomer()), ("k-means on all three features", scores.ByCustomer())]));
+    app.Show(SegmentAgreement.Compare(rfScores, truth, rfm.RfmSegments(), "workshop 01 RFM segments"));
 }
 
 // ## 10. The same on the Online Retail data
@@ -374,26 +389,27 @@ app.Show(retailSelection);
 // The elbow chart of the Online Retail customers, with their chosen k circled.
 app.Show(workshop.Publish(SegmentationCharts.Elbow(retailSelection, retailChosenK), "02-retail-elbow"));
 
-// Train the same ML.NET pipeline at that k (`TrainAt`), then profile and name the clusters exactly as in step 4 (mean recency, frequency and spend in pounds; names from comparing each cluster with the average customer).
+// Train the same ML.NET pipeline at that k (`TrainAt`), then profile and name the clusters exactly as in step 4 (mean recency, frequency and spend in pounds; names by the same rule, `NameCluster`: a grid name only when it is true of most members).
 var retailModel = TrainAt(retailFeatures, retailChosenK);
 var retailScores = retailModel.Score(retailFeatures);
-var retailProfiles = ClusterProfiles.Build(retailFeatures, retailScores.Clusters, retailModel.K);
+var retailProfiles = ClusterProfiles.Build(retailFeatures, retailScores.Clusters, retailModel.K, NameCluster);
 app.Show(retailProfiles);
 
 // Each Online Retail cluster's mean recency, frequency and spend, divided by the overall mean (1 = the average customer).
 app.Show(workshop.Publish(SegmentationCharts.Profiles(retailProfiles, retailFeatures), "02-retail-cluster-profiles"));
 
-// On the sample, the clusters against the generator's true segments of these customers (`data/truth/online_retail_customer_segments.csv`, keyed by `CustomerID`), with workshop 01's RFM grid and the original workshop's k = 5 measured the same way. On other data this is skipped for the reason given in step 9 (and here a real `CustomerID` can even coincide with a sample one by chance).
+// On the sample, the clusters against the generator's true segments of these customers (`data/truth/online_retail_customer_segments.csv`, keyed by `CustomerID`), with workshop 01's RFM grid and the original workshop's k = 5 measured the same way, each with its bootstrap interval, and the cross-table. On other data this is skipped for the reason given in step 9 (and here a real `CustomerID` can even coincide with a sample one by chance).
 if (!retailRfm.FromSample)
     Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {retailRfm.Source}.");
 else
 {
     var retailTruth = TruthFiles.ReadSegments(workshop.DataPath("truth", "online_retail_customer_segments.csv"), "CustomerID");
-    var retailComparison = SegmentAgreement.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments");
     var retailOriginal = TrainAt(retailFeatures, 5);
-    var retailOriginalAri = SegmentAgreement.Compare(retailOriginal.Score(retailFeatures), retailTruth).AdjustedRandIndex;
-    Console.WriteLine(retailComparison.Reading($"k-means at the chosen k = {retailModel.K}", ("the original workshop's k = 5", retailOriginalAri)));
-    app.Show(retailComparison);
+    app.Show(SegmentAgreement.AgainstTruth(retailTruth, [
+        ($"k-means at the chosen k = {retailModel.K}", retailScores.ByCustomer()),
+        ("workshop 01's RFM grid", retailRfm.RfmSegments()),
+        ("the original workshop's k = 5", retailOriginal.Score(retailFeatures).ByCustomer())]));
+    app.Show(SegmentAgreement.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments"));
 }
 
 // ## For the runner: key numbers

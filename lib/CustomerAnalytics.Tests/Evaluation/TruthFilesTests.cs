@@ -23,7 +23,7 @@ public sealed class TruthFilesTests : IDisposable
         var path = Path.Combine(RepositoryPaths.Data, "truth", "online_retail_customer_segments.csv");
         var truth = TruthFiles.ReadSegments(path, "CustomerID");
         Assert.Equal(File.ReadLines(path).Count() - 1, truth.Count);
-        Assert.Equal(["AtRisk", "Champions", "Hibernating", "Loyal", "Potential"], truth.Values.Distinct().Order());
+        Assert.Equal(["DormantLowSpenders", "FrequentBigSpenders", "LapsedRepeaters", "RecentNewcomers", "SteadyRepeaters"], truth.Values.Distinct().Order());
         Assert.Equal("Loyal", TruthFiles.ReadSegments(Write("\"CustomerID\",\"segment\"\n\"12620\",\"Loyal\"\n"), "CustomerID")["12620"]);
     }
 

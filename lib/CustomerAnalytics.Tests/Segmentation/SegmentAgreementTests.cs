@@ -2,20 +2,30 @@ using CustomerAnalytics.Segmentation;
 
 namespace CustomerAnalytics.Tests.Segmentation;
 
-/// <summary>The agreement of found clusters with the true segments, and the sentence the notebook prints about it.</summary>
+/// <summary>The agreement of found clusters with the true segments, and the verdict the notebook prints about it.</summary>
 public sealed class SegmentAgreementTests
 {
     [Fact]
-    public void TheReadingSaysBetterWorseOrLevelAgainstTheBaselineAndOthers()
+    public void TheVerdictAgainstTheTruthHasAnIntervalPerLabellingAndNamesAClearWinnerOnlyWithoutOverlap()
     {
-        var scores = new SegmentScores(["a", "b", "c", "d"], [1, 1, 2, 2], [[0, 1], [0, 1], [1, 0], [1, 0]], ["One", "Two"]);
-        var truth = new Dictionary<string, string> { ["a"] = "X", ["b"] = "X", ["c"] = "Y", ["d"] = "Y" };
-        var baseline = new Dictionary<string, string> { ["a"] = "P", ["b"] = "Q", ["c"] = "P", ["d"] = "Q" };
-        var comparison = SegmentAgreement.Compare(scores, truth, baseline, "the grid");
-        Assert.Equal(1.0, comparison.AdjustedRandIndex, 12);
-        Assert.Equal("k-means agrees with the true segments with an adjusted Rand index of 1.00: better than the grid (-0.50), and level with k = 5 (1.00), and worse than magic (1.50).",
-            comparison.Reading("k-means", ("k = 5", 0.998), ("magic", 1.5)));
-        Assert.Equal("k-means agrees with the true segments with an adjusted Rand index of 1.00.", SegmentAgreement.Compare(scores, truth).Reading("k-means"));
+        // 200 customers in two true segments; one labelling recovers them, one is the truth with every tenth customer
+        // moved, one is unrelated (alternating)
+        var ids = Enumerable.Range(0, 200).Select(i => $"c{i:D3}").ToArray();
+        var truth = ids.Select((id, i) => (id, i < 100 ? "X" : "Y")).ToDictionary(p => p.id, p => p.Item2);
+        var exact = ids.ToDictionary(id => id, id => truth[id] == "X" ? "1" : "2");
+        var noisy = ids.Select((id, i) => (id, i % 10 == 0 ? (truth[id] == "X" ? "2" : "1") : exact[id])).ToDictionary(p => p.id, p => p.Item2);
+        var unrelated = ids.Select((id, i) => (id, (i % 2).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToDictionary(p => p.id, p => p.Item2);
+        var verdict = SegmentAgreement.AgainstTruth(truth, [("exact", exact), ("noisy", noisy), ("unrelated", unrelated)]);
+        Assert.Equal("exact", verdict.Best.Name);
+        Assert.Equal(1.0, verdict.Candidates[0].Value.Estimate, 12);
+        Assert.True(verdict.Candidates[2].Value.Upper < verdict.Candidates[1].Value.Lower);
+        Assert.StartsWith("On agreement with the true segments (adjusted Rand index), ", verdict.Sentence);
+        // the same customers in another order give the same intervals
+        var shuffled = truth.Reverse().ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal(verdict.Candidates.Select(c => c.Value), SegmentAgreement.AgainstTruth(shuffled, [("exact", exact), ("noisy", noisy), ("unrelated", unrelated)]).Candidates.Select(c => c.Value));
+        // two labellings that are the same partition: no clear winner
+        var twin = exact.ToDictionary(p => p.Key, p => p.Value == "1" ? "a" : "b");
+        Assert.False(SegmentAgreement.AgainstTruth(truth, [("exact", exact), ("twin", twin)]).ClearWinner);
     }
 
     [Fact]

@@ -102,7 +102,9 @@ public class SegmentationModelTests(ITestOutputHelper output)
             var lines = File.ReadAllLines(path);
             Assert.Equal("customer_unique_id,cluster,segment,distance_to_cluster,distance_to_cluster_1,distance_to_cluster_2,distance_to_cluster_3", lines[0]);
             Assert.Equal(OlistSample.Features.Count + 1, lines.Length);
-            var first = lines[1].Split(',');
+            // a segment name may hold commas ("one order, 5-8 months ago, high spend"): the field is then quoted
+            var first = System.Text.RegularExpressions.Regex.Matches(lines[1], "(?:^|,)(\"(?:[^\"]|\"\")*\"|[^,]*)")
+                .Select(m => m.Groups[1].Value is var f && f.StartsWith('"') ? f[1..^1].Replace("\"\"", "\"") : m.Groups[1].Value).ToArray();
             Assert.Equal(OlistSample.Features.Ids[0], first[0]);
             var cluster = int.Parse(first[1]);
             Assert.Equal(model.SegmentNames[cluster - 1], first[2]);

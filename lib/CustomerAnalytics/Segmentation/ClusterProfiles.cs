@@ -6,22 +6,22 @@ namespace CustomerAnalytics.Segmentation;
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed class ClusterProfiles(IReadOnlyList<ClusterProfile> profiles) : IHtmlRenderable, IReadOnlyList<ClusterProfile>
 {
-    /// <summary>Profiles of <paramref name="clusters"/> (1..k, one per customer of <paramref name="features"/>), named by <see cref="SegmentNaming"/>.</summary>
-    public static ClusterProfiles Build(CustomerFeatures features, IReadOnlyList<int> clusters, int k)
+    /// <summary>
+    /// Profiles of <paramref name="clusters"/> (1..k, one per customer of <paramref name="features"/>), named by
+    /// <paramref name="rule"/> (default <see cref="SegmentNaming.GridOrDescription"/>) and made unique by <see cref="SegmentNaming.Name"/>.
+    /// </summary>
+    /// <exception cref="SegmentationException">The labels are not one per customer.</exception>
+    public static ClusterProfiles Build(CustomerFeatures features, IReadOnlyList<int> clusters, int k, Func<ClusterMembers, string>? rule = null)
     {
-        if (clusters.Count != features.Count)
-            throw new SegmentationException($"{clusters.Count:N0} cluster labels for {features.Count:N0} customers: score the same customers you profile.");
+        var members = SegmentNaming.Members(features, clusters, k);
+        var names = SegmentNaming.Name(members, rule);
         var totalRevenue = features.Monetary.Sum();
-        var unnamed = Enumerable.Range(1, k).Select(c =>
+        return new ClusterProfiles(members.Select((m, i) =>
         {
-            var members = Enumerable.Range(0, features.Count).Where(i => clusters[i] == c).ToArray();
-            double Mean(IReadOnlyList<double> column) => members.Length == 0 ? 0 : members.Average(i => column[i]);
-            var revenue = members.Sum(i => features.Monetary[i]);
-            return new ClusterProfile(c, "", members.Length, (double)members.Length / features.Count, Mean(features.Recency),
-                Mean(features.Frequency), Mean(features.Monetary), revenue, totalRevenue == 0 ? 0 : revenue / totalRevenue);
-        }).ToArray();
-        var names = SegmentNaming.Name(unnamed, features.Recency.Average(), features.Frequency.Average(), features.Monetary.Average());
-        return new ClusterProfiles(unnamed.Select((p, i) => p with { Name = names[i] }).ToArray());
+            var revenue = Enumerable.Range(0, features.Count).Where(j => clusters[j] == m.Cluster).Sum(j => features.Monetary[j]);
+            return new ClusterProfile(m.Cluster, names[i], m.Customers, (double)m.Customers / features.Count, m.MeanRecency, m.MeanOrders,
+                m.MeanSpend, revenue, totalRevenue == 0 ? 0 : revenue / totalRevenue, m.GridSegment, m.GridShare);
+        }).ToArray());
     }
 
     /// <inheritdoc />
@@ -40,8 +40,8 @@ public sealed class ClusterProfiles(IReadOnlyList<ClusterProfile> profiles) : IH
 
     /// <inheritdoc />
     public string ToHtml() => Html.Table(
-        ["cluster", "segment", "customers", "share", "mean recency (days)", "mean frequency", "mean spend", "revenue", "revenue share"],
+        ["cluster", "segment", "customers", "share", "mean recency (days)", "mean frequency", "mean spend", "revenue", "revenue share", "most members' grid segment"],
         profiles.Select(p => new object?[] { p.Cluster, p.Name, p.Customers, p.Share.ToString("P1"), Math.Round(p.MeanRecency, 1), Math.Round(p.MeanFrequency, 2),
-            Math.Round(p.MeanMonetary, 2), Math.Round(p.Revenue, 2), p.RevenueShare.ToString("P1") }),
+            Math.Round(p.MeanMonetary, 2), Math.Round(p.Revenue, 2), p.RevenueShare.ToString("P1"), $"{p.GridSegment} ({p.GridShare:P0})" }),
         "Cluster profiles");
 }

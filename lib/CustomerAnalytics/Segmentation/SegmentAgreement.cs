@@ -37,21 +37,26 @@ public sealed record SegmentAgreement(double AdjustedRandIndex, int Customers, i
     }
 
     /// <summary>
-    /// One sentence for the notebook's reading of the result: this labelling's adjusted Rand index, and whether it is
-    /// better than, worse than or level with (equal to two decimals) the baseline's and each of <paramref name="others"/>'.
+    /// Which labelling agrees best with the true segments, with its uncertainty: the adjusted Rand index of each
+    /// labelling (id → label: k-means clusters, workshop 01's grid, ...) against <paramref name="truth"/>, each with a
+    /// bootstrap interval over customers (the same resamples for all, drawn in the ordinal order of the ids), and
+    /// <see cref="Verdict.Compare"/>'s sentence: a clear winner only when its interval overlaps no other's.
+    /// Customers missing from the truth or from any labelling are left out.
     /// </summary>
-    /// <param name="name">What was compared, e.g. "k-means at k = 4".</param>
-    /// <param name="others">Other labellings of the same customers and their ARI, e.g. ("the original k = 5", 0.2).</param>
-    public string Reading(string name, params (string Name, double AdjustedRandIndex)[] others)
+    /// <exception cref="SegmentationException">Fewer than two labellings, or no customer in the truth and every labelling.</exception>
+    public static Verdict AgainstTruth(IReadOnlyDictionary<string, string> truth, IReadOnlyList<(string Name, IReadOnlyDictionary<string, string> Labels)> labellings,
+        BootstrapOptions? options = null)
     {
-        (string Name, double Ari)[] all = BaselineAdjustedRandIndex is { } b ? [(BaselineName ?? "the baseline", b), .. others] : [.. others];
-        var parts = all.Select(o => string.Create(CultureInfo.InvariantCulture, $"{Relation(AdjustedRandIndex, o.Ari)} {o.Name} ({o.Ari:F2})")).ToArray();
-        return string.Create(CultureInfo.InvariantCulture, $"{name} agrees with the true segments with an adjusted Rand index of {AdjustedRandIndex:F2}") +
-               (parts.Length == 0 ? "." : $": {string.Join(", and ", parts)}.");
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(labellings);
+        if (labellings.Count < 2)
+            throw new SegmentationException($"Compare at least two labellings with the truth; got {labellings.Count}.");
+        var ids = truth.Keys.Where(id => labellings.All(l => l.Labels.ContainsKey(id))).ToArray();
+        if (ids.Length == 0)
+            throw new SegmentationException("No customer is both in the truth file and in every labelling: compare with the truth of the data you clustered.");
+        return Verdict.Compare("agreement with the true segments (adjusted Rand index)", labellings.Select(l => new Candidate(l.Name,
+            Bootstrap.Interval(ids, id => id, draw => ClusterQuality.AdjustedRandIndex(draw.Select(id => l.Labels[id]).ToArray(), draw.Select(id => truth[id]).ToArray()), options))).ToArray());
     }
-
-    private static string Relation(double a, double b) =>
-        Math.Round(a, 2) == Math.Round(b, 2) ? "level with" : a > b ? "better than" : "worse than";
 
     /// <inheritdoc />
     public override string ToString() =>

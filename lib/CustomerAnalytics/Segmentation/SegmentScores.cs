@@ -18,6 +18,10 @@ public sealed record SegmentScores(IReadOnlyList<string> Ids, IReadOnlyList<int>
     public IReadOnlyList<string> Columns =>
         ["customer_unique_id", "cluster", "segment", "distance_to_cluster", .. Enumerable.Range(1, K).Select(c => $"distance_to_cluster_{c}")];
 
+    /// <summary>Each customer's cluster (id → cluster number as text), for comparing partitions with <see cref="SegmentAgreement.AgainstTruth"/>.</summary>
+    public IReadOnlyDictionary<string, string> ByCustomer() =>
+        Enumerable.Range(0, Ids.Count).ToDictionary(i => Ids[i], i => Clusters[i].ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
     /// <summary>Writes the scores as CSV (invariant numbers, LF line ends) for a dashboard; returns the full path.</summary>
     public string WriteCsv(string path)
     {

@@ -49,7 +49,7 @@ public sealed class SegmentationModel : IHtmlRenderable
     /// <summary>Centroids in the space k-means worked in (the scaled features); index 0 is cluster 1.</summary>
     public IReadOnlyList<double[]> Centroids { get; }
 
-    /// <summary>A readable name per cluster (index 0 is cluster 1), derived from the profiles by <see cref="ClusterProfiles"/>.</summary>
+    /// <summary>A name per cluster (index 0 is cluster 1), true of its members (see <see cref="SegmentNaming"/>).</summary>
     public IReadOnlyList<string> SegmentNames { get; private set; }
 
     /// <summary>The ML.NET model (the fitted pipeline), for anything not wrapped here.</summary>
@@ -57,15 +57,16 @@ public sealed class SegmentationModel : IHtmlRenderable
 
     /// <summary>
     /// Wraps <paramref name="trained"/>, a k-means pipeline fitted on <c>features.ToDataView(...)</c> (any transforms,
-    /// ending in ML.NET's KMeans trainer), and names its clusters from the profiles of <paramref name="features"/>.
+    /// ending in ML.NET's KMeans trainer), and names its clusters from their members in <paramref name="features"/> by
+    /// <paramref name="rule"/> (default <see cref="SegmentNaming.GridOrDescription"/>).
     /// </summary>
     /// <exception cref="SegmentationException">The pipeline has no k-means step or was fitted on other features.</exception>
-    public static SegmentationModel From(ITransformer trained, CustomerFeatures features)
+    public static SegmentationModel From(ITransformer trained, CustomerFeatures features, Func<ClusterMembers, string>? rule = null)
     {
         ArgumentNullException.ThrowIfNull(trained);
         ArgumentNullException.ThrowIfNull(features);
         var wrapped = new SegmentationModel(trained, features.Options, features.Width, []);
-        wrapped.SegmentNames = ClusterProfiles.Build(features, wrapped.Assign(features).Clusters, wrapped.K).Select(p => p.Name).ToArray();
+        wrapped.SegmentNames = SegmentNaming.Name(SegmentNaming.Members(features, wrapped.Assign(features).Clusters, wrapped.K), rule);
         return wrapped;
     }
 

@@ -80,11 +80,11 @@ public class OlistGeneratorTests(OlistSampleFixture sample) : IClassFixture<Olis
             RecencyDays: (end - g.Max(c => orders[c[0]])).TotalDays)).ToList();
         double MeanRecency(CustomerSegment s) => stats.Where(x => x.Segment == s).Average(x => x.RecencyDays);
         double MeanOrders(CustomerSegment s) => stats.Where(x => x.Segment == s).Average(x => x.Orders);
-        Assert.True(MeanRecency(CustomerSegment.Champions) < 61);
-        Assert.True(MeanRecency(CustomerSegment.AtRisk) > 199);
-        Assert.True(MeanOrders(CustomerSegment.Champions) > MeanOrders(CustomerSegment.Loyal));
-        Assert.True(MeanOrders(CustomerSegment.Loyal) > MeanOrders(CustomerSegment.Potential));
-        Assert.Equal(1.0, MeanOrders(CustomerSegment.Hibernating));
+        Assert.True(MeanRecency(CustomerSegment.FrequentBigSpenders) < 61);
+        Assert.True(MeanRecency(CustomerSegment.LapsedRepeaters) > 199);
+        Assert.True(MeanOrders(CustomerSegment.FrequentBigSpenders) > MeanOrders(CustomerSegment.SteadyRepeaters));
+        Assert.True(MeanOrders(CustomerSegment.SteadyRepeaters) > MeanOrders(CustomerSegment.RecentNewcomers));
+        Assert.Equal(1.0, MeanOrders(CustomerSegment.DormantLowSpenders));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public class OlistGeneratorTests(OlistSampleFixture sample) : IClassFixture<Olis
     {
         var html = sample.Result.ToHtml();
         Assert.Contains(OlistGenerator.OrdersFileName, html);
-        Assert.Contains("Champions", html);
+        Assert.Contains("FrequentBigSpenders", html);
         Assert.Equal(4, sample.Result.Files.Count);
         Assert.All(sample.Result.Files, f => Assert.True(f.Bytes > 0));
     }

@@ -107,7 +107,7 @@ public class OnlineRetailGeneratorTests(OnlineRetailSampleFixture sample) : ICla
     }
 
     [Fact]
-    public void ChampionsSpendMoreAndMoreRecentlyThanHibernatingCustomers()
+    public void FrequentBigSpendersSpendMoreAndMoreRecentlyThanDormantLowSpenders()
     {
         var end = new DateTime(2011, 12, 9);
         var stats = sample.Rows.Where(r => r[6] != "").GroupBy(r => int.Parse(r[6], CultureInfo.InvariantCulture)).Select(g => (
@@ -116,9 +116,9 @@ public class OnlineRetailGeneratorTests(OnlineRetailSampleFixture sample) : ICla
             Recency: (end - g.Max(r => Date(r[4]))).TotalDays)).ToList();
         decimal MeanMonetary(CustomerSegment s) => stats.Where(x => x.Segment == s).Average(x => x.Monetary);
         double MeanRecency(CustomerSegment s) => stats.Where(x => x.Segment == s).Average(x => x.Recency);
-        Assert.True(MeanMonetary(CustomerSegment.Champions) > 3 * MeanMonetary(CustomerSegment.Hibernating));
-        Assert.True(MeanRecency(CustomerSegment.Champions) < MeanRecency(CustomerSegment.AtRisk));
-        Assert.True(MeanRecency(CustomerSegment.Potential) < MeanRecency(CustomerSegment.Hibernating));
+        Assert.True(MeanMonetary(CustomerSegment.FrequentBigSpenders) > 3 * MeanMonetary(CustomerSegment.DormantLowSpenders));
+        Assert.True(MeanRecency(CustomerSegment.FrequentBigSpenders) < MeanRecency(CustomerSegment.LapsedRepeaters));
+        Assert.True(MeanRecency(CustomerSegment.RecentNewcomers) < MeanRecency(CustomerSegment.DormantLowSpenders));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class OnlineRetailGeneratorTests(OnlineRetailSampleFixture sample) : ICla
     {
         var html = sample.Result.ToHtml();
         Assert.Contains(OnlineRetailGenerator.FileName, html);
-        Assert.Contains("Hibernating", html);
+        Assert.Contains("DormantLowSpenders", html);
     }
 
     [Fact]
