@@ -79,7 +79,7 @@ public sealed record ProfitCurve(ProfitSettings Settings, IReadOnlyList<ProfitPo
     public string ToHtml()
     {
         string M(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
-        var rows = new[] { ("best threshold", Best), ("threshold 0.5", Nearest(0.5)), ("break-even p = cost/value", Nearest(Settings.BreakEvenProbability)), ("contact everyone", ContactEveryone) };
+        var rows = new[] { ("best threshold", Best), ("threshold 0.5", Nearest(0.5)), ("break-even: first score ≥ cost/value", Nearest(Settings.BreakEvenProbability)), ("contact everyone", ContactEveryone) };
         return Html.Table(["policy", "threshold", "contacted", "orders won", "profit"],
             rows.Select(r => new object?[] { r.Item1, r.Item2.Threshold.ToString("F4", CultureInfo.InvariantCulture), r.Item2.Contacted, r.Item2.Conversions, M(r.Item2.Profit) }),
             string.Create(CultureInfo.InvariantCulture, $"Profit if the contact caused every order of a contacted session, with contact cost {Settings.ContactCost} and order value {Settings.ConversionValue}"));
