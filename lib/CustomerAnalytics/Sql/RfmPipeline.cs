@@ -67,9 +67,13 @@ public sealed partial class RfmPipeline
             engine.Execute($"INSERT INTO rfm_statuses VALUES ('{status.Replace("'", "''")}')");
         if (source == RfmSource.OnlineRetail)
         {
-            Replace("retail_non_product_codes", "CREATE TABLE retail_non_product_codes (stock_code VARCHAR(64))");
+            // The codes the SQL leaves out of spend, with what the workshop's list says of them ('' for codes of your own).
+            Replace("retail_non_product_codes", "CREATE TABLE retail_non_product_codes (stock_code VARCHAR(64), description VARCHAR(64), kind VARCHAR(32))");
             foreach (var code in options.NonProductStockCodes.Select(c => c.Trim().ToUpperInvariant()).Distinct())
-                engine.Execute($"INSERT INTO retail_non_product_codes VALUES ('{code.Replace("'", "''")}')");
+            {
+                var known = NonProductStockCode.All.FirstOrDefault(c => c.Code == code);
+                engine.Execute($"INSERT INTO retail_non_product_codes VALUES ({Quoted(code)}, {Quoted(known?.Description ?? "")}, {Quoted(known?.Kind ?? "")})");
+            }
         }
 
         var (first, last) = PurchaseRange();
@@ -174,6 +178,8 @@ public sealed partial class RfmPipeline
     }
 
     private long Count(string table) => engine.Count(table);
+
+    private static string Quoted(string text) => $"'{text.Replace("'", "''")}'";
 
     private void Replace(string table, string? create)
     {
