@@ -11,7 +11,7 @@ namespace CustomerAnalytics.Sql;
 /// <param name="Kind">What the line is: postage, fee, discount, adjustment.</param>
 /// <remarks>
 /// How the list was derived: the non-numeric stock codes (every code that is not five digits with an optional
-/// letter) of three public extracts of the UCI file (28,491 lines of its first two weeks and two random samples of
+/// letter) of three public extracts of the UCI file (28,492 lines of its first two weeks and two random samples of
 /// 30,000 and 40,000 lines; the file has 541,909), with their descriptions. Those whose description names a charge or
 /// an adjustment rather than goods are listed: POST, DOT, C2, M, D, S, CRUK, AMAZONFEE, BANK CHARGES. B
 /// ("Adjust bad debt", on invoices numbered A..., without CustomerID) is not in those extracts; it is listed from
