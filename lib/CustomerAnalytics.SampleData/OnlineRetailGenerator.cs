@@ -8,10 +8,13 @@ namespace CustomerAnalytics.SampleData;
 /// </summary>
 /// <remarks>
 /// Like the real file: several lines per invoice; invoice numbers rise with time from 536365; cancellations are
-/// invoices numbered "C" + number with negative quantities, by the same customer, days after the purchase;
+/// invoices numbered "C" + number with negative quantities, mostly by the same customer, days after the purchase;
 /// about a quarter of the lines belong to invoices without a CustomerID; no trading on Saturdays; most
-/// customers are in the United Kingdom, and overseas invoices carry a POSTAGE line. Descriptions are upper case
-/// and a few contain a comma (so those fields are quoted).
+/// customers are in the United Kingdom, and overseas invoices carry a POSTAGE line. Product descriptions are upper
+/// case and a few contain a comma (so those fields are quoted). In small numbers, as in the real file: the other
+/// non-product lines (DOT, C2, M, D, S, CRUK, AMAZONFEE, BANK CHARGES, with the real file's descriptions),
+/// cancellations without a customer, returns of goods bought before the data starts (by 4 customers who bought
+/// nothing in it, who have no true segment, and by 6 who did), and up to 2 customers whose only invoice comes back whole.
 /// </remarks>
 public sealed class OnlineRetailGenerator(OnlineRetailOptions? options = null)
 {
@@ -109,6 +112,10 @@ public sealed class OnlineRetailGenerator(OnlineRetailOptions? options = null)
             lines += guest.Lines.Count;
         }
 
+        // Non-product lines and returns that cannot (or can only just) be matched, from a stream of their own: the
+        // purchases above are the same with or without them.
+        lines += AddNonProductLinesAndReturns(SeededRandom.ForStream(Options.Seed, 3), catalog, invoices, usedIds, idSpan);
+
         // Invoice numbers rise with time, cancellations sharing the counter.
         invoices.Sort((a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Index.CompareTo(b.Index));
         var path = Path.Combine(folder, FileName);
@@ -145,6 +152,90 @@ public sealed class OnlineRetailGenerator(OnlineRetailOptions? options = null)
         return new OnlineRetailResult(path, segmentsPath, lines, invoices.Count, invoices.Count(i => i.Cancellation),
             linesWithoutCustomer, segments.ToDictionary(s => s.CustomerId, s => s.Segment),
             SegmentProfile.ExpectedRepeatShare(Options.Segments), Options.Segments);
+    }
+
+    /// <summary>
+    /// Adds what the real file has besides products and ordinary returns, in small numbers: DOTCOM POSTAGE on web
+    /// orders without a customer; Manual, CARRIAGE and Bank Charges lines on customers' invoices; Discount and
+    /// Manual lines on their cancellations; cancellations without a customer (some of them AMAZON FEE and SAMPLES);
+    /// CRUK Commission cancellations of one customer; returns of goods bought before the data starts, by customers
+    /// who bought nothing in it and by customers who did; and customers whose only invoice comes back whole (net
+    /// spend zero). Returns the lines added.
+    /// </summary>
+    private int AddNonProductLinesAndReturns(SeededRandom random, RetailCatalog catalog, List<Invoice> invoices, HashSet<int> usedIds, int idSpan)
+    {
+        int added = 0;
+        int periodDays = (Options.End - Options.Start).Days;
+        void Add(Invoice invoice) { invoices.Add(invoice); added += invoice.Lines.Count; }
+        void AddLine(Invoice invoice, RetailCatalog.Product product, int quantity, double price)
+        {
+            invoice.Lines.Add((product with { UnitPrice = Math.Round((decimal)price, 2) }, quantity));
+            added++;
+        }
+        Invoice Returns(int? customer, string country, double day, params (RetailCatalog.Product, int)[] lines) =>
+            new(invoices.Count, TradingTime(random, day), customer, country, [.. lines], Cancellation: true);
+
+        foreach (var invoice in invoices.ToArray())
+        {
+            if (invoice.CustomerId is null)
+            {
+                if (random.Bernoulli(0.12)) AddLine(invoice, RetailCatalog.DotcomPostage, 1, random.Uniform(5, 60));
+                if (random.Bernoulli(0.04) && Cancel(random, invoice, invoices.Count) is Invoice cancel) Add(cancel);
+            }
+            else if (!invoice.Cancellation)
+            {
+                if (random.Bernoulli(0.012)) AddLine(invoice, RetailCatalog.Manual, 1, random.Uniform(0.5, 60));
+                if (random.Bernoulli(0.01)) AddLine(invoice, RetailCatalog.Carriage, 1, 50);
+                if (random.Bernoulli(0.004)) AddLine(invoice, RetailCatalog.BankCharges, 1, 15);
+            }
+            else
+            {
+                if (random.Bernoulli(0.15)) AddLine(invoice, RetailCatalog.Discount, -1, random.Uniform(5, 80));
+                if (random.Bernoulli(0.08)) AddLine(invoice, RetailCatalog.Manual, -1, random.Uniform(1, 40));
+            }
+        }
+
+        RetailCatalog.Product Priced(RetailCatalog.Product product, double min, double max) =>
+            product with { UnitPrice = Math.Round((decimal)random.Uniform(min, max), 2) };
+        for (int i = 0; i < 3; i++)
+            Add(Returns(null, "United Kingdom", random.Uniform(0, periodDays), (Priced(RetailCatalog.AmazonFee, 500, 8000), -1)));
+        for (int i = 0; i < 2; i++)
+            Add(Returns(null, "United Kingdom", random.Uniform(0, periodDays), (Priced(RetailCatalog.Samples, 20, 300), -1)));
+
+        var customers = invoices.Where(v => v.CustomerId is not null).GroupBy(v => v.CustomerId!.Value)
+            .OrderBy(g => g.Key).ToArray();
+        var british = customers.Where(g => g.First().Country == "United Kingdom").ToArray();
+        var cruk = british[random.NextInt(british.Length)].Key;
+        for (int i = 0; i < 2; i++)
+            Add(Returns(cruk, "United Kingdom", random.Uniform(30, periodDays), (Priced(RetailCatalog.CrukCommission, 300, 1500), -1)));
+
+        // Returns of goods bought before the data starts: by 4 customers who bought nothing in it, and by 6 who did.
+        for (int i = 0; i < 4; i++)
+        {
+            int id;
+            do id = 12346 + random.NextInt(idSpan); while (!usedIds.Add(id));
+            var product = catalog.Pick(random);
+            Add(Returns(id, "United Kingdom", random.Uniform(0, 30), (product, -RetailCatalog.Quantity(random, product.UnitPrice))));
+        }
+        for (int i = 0; i < 6; i++)
+        {
+            var customer = british[random.NextInt(british.Length)];
+            var product = catalog.Pick(random);
+            Add(Returns(customer.Key, "United Kingdom", random.Uniform(0, 30), (product, -RetailCatalog.Quantity(random, product.UnitPrice))));
+        }
+
+        // Up to two customers whose only invoice comes back whole, a week later (none already returned anything).
+        var single = customers.Where(g => g.Count() == 1 && g.Single().Time < Options.End.AddDays(-10)).ToArray();
+        for (int i = 0; i < 2 && single.Length > 0; i++)
+        {
+            var purchase = single[random.NextInt(single.Length)].Single();
+            if (invoices.Any(v => v.Cancellation && v.CustomerId == purchase.CustomerId)) continue;
+            var back = purchase.Time.AddDays(7);
+            if (back.DayOfWeek == DayOfWeek.Saturday) back = back.AddDays(1);
+            Add(new Invoice(invoices.Count, back, purchase.CustomerId, purchase.Country,
+                [.. purchase.Lines.Select(l => (l.Product, -l.Quantity))], Cancellation: true));
+        }
+        return added;
     }
 
     /// <summary>A minute within shop hours on the given day of the period; Saturdays move to Sunday

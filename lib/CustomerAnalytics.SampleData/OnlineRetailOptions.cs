@@ -6,7 +6,8 @@ public sealed record OnlineRetailOptions
     /// <summary>Seed of every random draw; the same seed gives byte-identical files.</summary>
     public int Seed { get; init; } = 2010;
 
-    /// <summary>Approximate number of invoice lines (whole invoices are kept, so the count overshoots slightly).</summary>
+    /// <summary>Approximate number of invoice lines (whole invoices are kept, and non-product lines and returns are added
+    /// to them, so the count overshoots slightly).</summary>
     public int Lines { get; init; } = 18_000;
 
     /// <summary>Share of lines on invoices without a CustomerID (about 25% in the real file).</summary>

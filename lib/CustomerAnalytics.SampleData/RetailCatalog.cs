@@ -34,6 +34,24 @@ internal sealed class RetailCatalog
     /// <summary>Postage line that overseas customers pay (stock code POST, as in the real data).</summary>
     public static readonly Product Postage = new("POST", "POSTAGE", 18.00m);
 
+    // Other non-product lines of the real file (codes and descriptions as it writes them); prices set per line.
+    /// <summary>Postage of the web shop's orders, mostly on invoices without a customer.</summary>
+    public static readonly Product DotcomPostage = new("DOT", "DOTCOM POSTAGE", 0m);
+    /// <summary>Carriage, a flat 50.</summary>
+    public static readonly Product Carriage = new("C2", "CARRIAGE", 50.00m);
+    /// <summary>A manual price adjustment (positive on a sale, negative on a cancellation).</summary>
+    public static readonly Product Manual = new("M", "Manual", 0m);
+    /// <summary>A discount, written as a cancellation line.</summary>
+    public static readonly Product Discount = new("D", "Discount", 0m);
+    /// <summary>Bank charges, a flat 15.</summary>
+    public static readonly Product BankCharges = new("BANK CHARGES", "Bank Charges", 15.00m);
+    /// <summary>Marketplace fees, large cancellation lines without a customer.</summary>
+    public static readonly Product AmazonFee = new("AMAZONFEE", "AMAZON FEE", 0m);
+    /// <summary>Commission paid to a charity shop partner, cancellation lines of one customer.</summary>
+    public static readonly Product CrukCommission = new("CRUK", "CRUK Commission", 0m);
+    /// <summary>Samples written off, cancellation lines without a customer.</summary>
+    public static readonly Product Samples = new("S", "SAMPLES", 0m);
+
     public RetailCatalog(SeededRandom random, int size = 400)
     {
         var names = new HashSet<string>();

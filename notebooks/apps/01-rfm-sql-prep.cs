@@ -33,7 +33,7 @@ var app = WorkshopApp.Start("01-rfm-sql-prep", args);
 //
 // - the data is checked as it loads, and the load reports what it rejected;
 // - recency is measured from an explicit **as-of date**, never the wall clock, so the table is the same next year;
-// - scores are computed from the data: min-max scaling to 0-5 (to reproduce the original table) and scores 1-5 with named segments, where equal behaviour always gets equal scores (never the order of ids or rows);
+// - scores are computed from the data: min-max scaling to 0-5, the kind of score the original table held (it scaled weeks since the last order, the order count and the average order value between hard-coded limits; here days, orders and total spend between the data's own minimum and maximum), and scores 1-5 with named segments, where equal behaviour always gets equal scores (never the order of ids or rows);
 // - the SQL lives in `.sql` files that run unchanged on DuckDB in this process and on PostgreSQL (the tests run both); for Amazon Redshift, which cannot run here, a test checks them against its documented rules (a named frame for every running sum, only functions all three engines have).
 app.Section("# 01 · RFM scores with SQL, on DuckDB (and PostgreSQL / Redshift)");
 
@@ -150,7 +150,7 @@ var oneTime = db.Scalar<long>("SELECT COUNT(*) FROM rfm WHERE frequency = 1");
 var customers = db.Count("rfm");
 Console.WriteLine($"Olist: {oneTime:N0} of {customers:N0} customers ({100.0 * oneTime / customers:F1}%) bought only once; all of them have F = 1.");
 
-// **Step 4, scores.** Two kinds, side by side, both computed from the values alone. The min-max scaled values (0-5) reproduce the original workshop's table, but computed from the data instead of constants. The scores 1-5, where 5 is always best, follow rules that give equal behaviour equal scores, whatever the ids or the order of the rows:
+// **Step 4, scores.** Two kinds, side by side, both computed from the values alone. The min-max scaled values (0-5) are the kind of score the original workshop's table held, not a copy of it: the original scaled weeks since the last order, the number of orders and the average order value between hard-coded limits; here recency is in days, frequency counts orders and M is total spend, each scaled between this data's own minimum and maximum. The scores 1-5, where 5 is always best, follow rules that give equal behaviour equal scores, whatever the ids or the order of the rows:
 //
 // - **F is a band of the order count:** 1 order is F 1, 2 orders F 2, 3 orders F 3, 4-5 orders F 4, 6 or more F 5. With most customers on one order, quintiles of F would have to split identical one-time buyers by their ids; a band keeps F 1 meaning exactly one order.
 // - **R and M are ranks cut into fifths:** line the customers up from worst to best (longest ago, least spent); customers with the same value share the middle of the places they take; the score is the fifth of the line that middle falls in. So two customers who last bought on the same day always get the same R. The SQL does this with whole numbers only, so DuckDB and PostgreSQL agree to the last customer.
@@ -219,21 +219,52 @@ else
     Console.WriteLine($"{postgres.Name}: {onPostgres.Customers:N0} customers; DuckDB: {result.Customers:N0}");
 }
 
-// ## 7. The same on the Online Retail data, with its cleaning
+// ## 7. The same on the Online Retail data, spend net of returns
+//
+// The UCI Online Retail file is messier than Olist: it is a list of invoice lines, and not every line is a sale. About a quarter of them have no `CustomerID`; cancellations are invoices numbered `C...` with negative quantities; and some lines are not goods at all: postage, carriage, fees, discounts, manual and bad-debt adjustments, each with a stock code of its own. So each line is sorted by a rule first, and a customer's spend is **net of returns**:
+//
+// - a **non-product** line (its stock code is in the list below) is left out of spend and frequency, whatever else it is;
+// - a **cancellation** line with the `CustomerID` of someone who bought here reduces that customer's spend; one without a `CustomerID`, or of a customer with no purchase in the data (goods bought before the file starts), cannot be matched: it is counted, not used;
+// - a **purchase** line (quantity and price both positive) counts for its customer; without a `CustomerID` there is nobody to credit;
+// - anything else (a zero price, stock written off) is an **adjustment**, left out.
+//
+// Frequency counts purchase invoices: a cancellation invoice is not an order, and since the file does not say which invoice a cancellation returns, an order stays an order when goods from it come back. A customer whose returns cancel all they bought (net spend zero or less) has no spend to score: they are counted in the rules table and left out of the RFM table, and so out of workshop 02.
 //
 // The UCI Online Retail file is messier: about a quarter of its lines have no `CustomerID`, cancellations are invoices starting with `C` with negative quantities, and a few lines are adjustments with zero or negative prices. Three cleaning steps remove them, each reporting how many rows it dropped; then invoices become orders and the same RFM steps run.
 //
 // The loader reads the file section 1 chose (`retailFile`, a local copy when it lives in S3): Kaggle's `data.csv` (Latin-1, so `£` and `é` arrive intact; the load report says the encoding was detected) and UTF-8 exports with ISO dates alike.
-app.Section("## 7. The same on the Online Retail data, with its cleaning");
+app.Section("## 7. The same on the Online Retail data, spend net of returns");
 var retail = DatasetLoader.LoadOnlineRetail(db, retailFile);
 var retailRfm = RfmPipeline.ForOnlineRetail(db);
-retailRfm.Prepare();
-foreach (var step in new[] { "with_customer", "without_cancellations", "positive_lines" })
-    Console.WriteLine(retailRfm.Run(step));
+Console.WriteLine($"As-of date: {retailRfm.Prepare():yyyy-MM-dd} (the day after the last purchase)");
 app.Show(retail);
 
-// The remaining steps (invoices as orders, then R, F, M, scores and segments), how many customers bought only once here, and the segment summary:
-foreach (var step in retailRfm.Steps.Skip(3)) retailRfm.Run(step.Name);
+// **The non-product codes.** `NonProductStockCode.All` is the list, a documented constant of the library, and `Prepare` wrote it to the table `retail_non_product_codes` that step 1 reads (shown below): a line is non-product when its stock code, upper-cased, is in it. `RfmOptions.NonProductStockCodes` takes another list. How it was made: the stock codes that are not product numbers (five digits, sometimes with a letter) in three public extracts of the real file (its first two weeks and two random samples), with their descriptions; those whose description names a charge or an adjustment rather than goods are listed. `B` (Adjust bad debt) is not in those extracts and comes from published analyses of the full file. Odd-looking codes of goods stay products: `DCGS...` (the web shop's goods), `gift_0001_...` (gift vouchers sold) and `PADS`.
+app.Show(db.Query("SELECT * FROM retail_non_product_codes ORDER BY stock_code"));
+
+// **Steps 1 to 5.** Step 1 sorts every line before the as-of date by the rules above; step 2 makes one order per purchase invoice of a known customer (product lines only); step 3 adds up each customer's matched returns; step 4 nets them against the purchases; step 5 counts what each rule did. Expand *SQL* to read each statement.
+foreach (var step in new[] { "lines", "orders", "returns", "net_spend", "spend_rules" })
+    app.Show(retailRfm.Run(step));
+
+// **What each rule touched.** One row per rule: the customers, the lines and the money (GBP, quantity times unit price, negative for returns) it covers, and what it does to spend. Every line before the as-of date falls under exactly one rule, so the rules' lines add up to those lines: the cell prints both counts.
+var spendRules = db.Query("SELECT effect, rule_name, customers, lines, ROUND(money, 2) AS money FROM retail_spend_rules ORDER BY effect, rule_name");
+var ruleLines = db.Scalar<long>("SELECT CAST(SUM(lines) AS BIGINT) FROM retail_spend_rules");
+var linesBefore = db.Scalar<long>("SELECT COUNT(*) FROM retail_lines");
+Console.WriteLine($"{ruleLines:N0} lines under the rules, {linesBefore:N0} lines before the as-of date ({retail.RowsAccepted:N0} loaded).");
+app.Show(spendRules);
+
+// **Returns matched and not, and customers not scored.** The cancellations again, split into those matched to a customer (subtracted from their spend) and those that could not be; then how many customers with a purchase end with a net spend of zero or less.
+var cancellations = db.Query("""
+    SELECT CASE WHEN rule_name LIKE 'cancellation of a customer%' THEN 'matched' ELSE 'not matched' END AS cancellations,
+           SUM(lines) AS lines, ROUND(SUM(money), 2) AS money
+    FROM retail_spend_rules WHERE rule_name LIKE 'cancellation%' GROUP BY 1 ORDER BY 1
+    """);
+var notScored = db.Scalar<long>("SELECT COUNT(*) FROM retail_net_spend WHERE net_spend <= 0");
+Console.WriteLine($"{notScored:N0} of {db.Count("retail_net_spend"):N0} customers with a purchase have a net spend of zero or less: counted above, not scored.");
+app.Show(cancellations);
+
+// The remaining steps (R, F and M from the net spend, then the same scores and segments as Olist), how many customers bought only once here, and the segment summary:
+foreach (var step in retailRfm.Steps.Skip(5)) retailRfm.Run(step.Name);
 var retailResult = retailRfm.Result();
 retailRfm.Save(workshop.ResultsPath("rfm_online_retail.csv"));
 var retailOneTime = db.Scalar<long>("SELECT COUNT(*) FROM rfm WHERE frequency = 1");
@@ -245,7 +276,7 @@ app.Show(retailResult);
 // - Loaded three related tables with a validation report, explored them, and computed RFM in five readable SQL steps.
 // - Fixed the as-of date instead of using the clock, kept only delivered orders, and computed the scaling from the data.
 // - Scored customers so that equal behaviour gets equal scores (F in order bands, R and M by rank in fifths) and named the segments.
-// - Saw how the same SQL runs on PostgreSQL and Redshift, and cleaned a second, messier dataset step by step.
+// - Saw how the same SQL runs on PostgreSQL and Redshift, and computed a messier dataset's spend net of returns, with postage and fees left out and every rule counted.
 //
 // **To try:** change `asOfDate` to `"2018-01-01"` and rerun. Which segments shrink, and why do the recency values stay non-negative?
 //

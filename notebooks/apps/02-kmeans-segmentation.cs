@@ -369,7 +369,7 @@ else
 
 // ## 10. The same on the Online Retail data
 //
-// The original workshop ran its k-means on the UCI Online Retail data. Workshop 01 (section 7) cleans it (no `CustomerID`, cancellations, zero prices) and turns invoices into orders, so the same RFM columns come out, with spend in pounds sterling. Here the same steps run on it (an `s3://` `retailSource` is downloaded first), in their own section rather than behind a parameter: side by side, the two datasets show that the right k and the meaning of each feature depend on the customers. The cell says how many customers bought only once in each dataset: where most did, frequency separates few customers; where many came back, it separates many.
+// The original workshop ran its k-means on the UCI Online Retail data. Workshop 01 (section 7) sorts its lines by rule (lines without a `CustomerID` credit nobody, cancellations are subtracted from the spend of the customer they match, postage, fees and other non-product lines are left out) and turns purchase invoices into orders, so the same RFM columns come out, with spend net of returns in pounds sterling. Here the same steps run on it (an `s3://` `retailSource` is downloaded first), in their own section rather than behind a parameter: side by side, the two datasets show that the right k and the meaning of each feature depend on the customers. The cell says how many customers bought only once in each dataset: where most did, frequency separates few customers; where many came back, it separates many.
 app.Section("## 10. The same on the Online Retail data");
 var retailFile = retailSource == "" ? workshop.DataPath("online-retail", "online_retail.csv") : retailSource;
 if (S3Uri.IsS3(retailSource))

@@ -322,8 +322,11 @@ app.Show(transformerNext);
 app.Section("## 7. Comparing runs");
 app.Show(store.List().Last(12));
 
-// Validation metric per epoch: early stopping ends a run a few epochs after its best.
+// Validation metric per epoch: early stopping ends a run once `patience` epochs have passed without a new best (or at the last epoch).
 app.Show(workshop.Publish(ChurnCharts.RunCurves(store.List("rnn-churn").Last(rnnChurn.Rows.Count), metric: "F1").WithTitle("RNN churn runs: validation F1 per epoch"), "churn-run-curves"));
+
+// How much did the validation F1 move between epochs? The validation users are few, so one user more or less predicted as churned moves F1 visibly: the table gives each run's lowest and highest epoch and its largest move between two consecutive epochs, computed from the recorded epochs. Read the "best epoch" with that in mind.
+app.Show(EpochSwings.Of(store.List("rnn-churn").Last(rnnChurn.Rows.Count), "F1"));
 
 // The best run on these inputs is reloaded from its folder, exactly as you would in a later session or another program. Runs trained on other inputs, and older runs recorded without `inputs.json`, are not considered; if none is left, the error says how many runs it ignored and what to do.
 var bestRun = store.Best(rnnChurnConfig, inputs);
@@ -341,6 +344,11 @@ app.Show(rnnChurnTest);
 // The Transformer on the same users.
 var transformerChurnTest = transformerChurn.Best.Model.Predict(churn.Test);
 app.Show(transformerChurnTest);
+
+// **Which churn model is better, and how clearly?** The test users are few, so a difference of a few users may be luck. Each model's accuracy gets a Wilson interval (a share of users), its F1 of "churned" a bootstrap interval over the test users (seeded, keyed by user id). The majority class (the most frequent training class, predicted for everyone) is the bar both must clear. "No clear winner" when the best model's interval overlaps another's.
+var churnModels = new[] { ("RNN", rnnChurnTest), ("Transformer", transformerChurnTest), ("majority class", ChurnVerdicts.Majority(churn)) };
+app.Show(ChurnVerdicts.Accuracy(churn.Test, churnModels));
+app.Show(ChurnVerdicts.F1(churn.Test, churnModels, new BootstrapOptions { Seed = seed }));
 
 // True versus predicted classes: a model that always answers the majority class has one tall "predicted" bar.
 app.Show(workshop.Publish(ChurnCharts.TrueVsPredicted(rnnChurnTest).WithTitle("Churn (RNN): true vs predicted"), "churn-true-vs-predicted"));
@@ -402,7 +410,7 @@ app.Show(new { Transformer = string.Join("; ", transformerTop), RNN = string.Joi
 
 // ## 10. Against the generator's truth
 //
-// Because the sample was generated from a known process, we know what is achievable. For the next event, the **best achievable accuracy** is that of the Bayes-optimal predictor over all the sample's sessions, written by the generator into `data/truth/ga4_best_accuracy.csv` (a test set of randomly chosen users lands within about 0.01 of it); no model can beat it on average. For churn, the reference is an oracle that knows each user's hidden type (a guide, not a hard ceiling). The majority baseline shows what no learning at all would give. Both references come from the sample's generator, so on any other data this section is skipped with a sentence saying so.
+// Because the sample was generated from a known process, we know what is achievable. For the next event, the **best achievable accuracy** is that of the Bayes-optimal predictor over all the sample's sessions, written by the generator into `data/truth/ga4_best_accuracy.csv`; no model can beat it on average. For churn, the reference is an oracle that knows each user's hidden type (a guide, not a hard ceiling). The majority baseline shows what no learning at all would give. Both references come from the sample's generator, so on any other data this section is skipped with a sentence saying so.
 app.Section("## 10. Against the generator's truth");
 var rows = new List<TruthRow>();
 if (truth is not null)
@@ -418,6 +426,11 @@ app.Show(onSample ? comparison : (object)"Skipped: the best achievable accuracy 
 // As a chart (on the sample only).
 app.Show(onSample ? workshop.Publish(ChurnCharts.AgainstTruth(comparison).WithTitle("Test accuracy against the truth"), "churn-against-truth")
     : (object)"Skipped: there is no truth to compare with for these events.");
+
+// The churn accuracies against the type oracle, with their intervals. The oracle's accuracy on these test users is a reference known exactly, so it enters the verdict without an interval; the models and the majority class keep theirs. The oracle is the sample generator's, so on other data the cell says so and compares nothing.
+Candidate[]? oracle = truth is null ? null : [new("type oracle (sample only)", Interval.Exact(truth.TypeOracleChurnAccuracy(churn.Train, churn.Test)))];
+app.Show(oracle is null ? (object)"Skipped: the type oracle describes only the bundled sample's generator, and these events are other data."
+    : ChurnVerdicts.Accuracy(churn.Test, churnModels, oracle));
 
 // ## 11. Scoring new sequences
 //

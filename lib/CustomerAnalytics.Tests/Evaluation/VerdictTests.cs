@@ -46,6 +46,9 @@ public sealed class VerdictTests
         var verdict = Verdict.Compare("accuracy", [new("Transformer", new Interval(0.38, 0.30, 0.46)), new("ceiling (truth)", Interval.Exact(0.40))]);
         Assert.False(verdict.ClearWinner);
         Assert.Contains("overlaps Transformer", verdict.Sentence);
+
+        var above = Verdict.Compare("accuracy", [new("Transformer", new Interval(0.38, 0.30, 0.46)), new("type oracle", Interval.Exact(0.96))]);
+        Assert.Equal("On accuracy, type oracle (0.960) is the clear winner: it lies outside the 95% intervals of Transformer (0.380 [0.300, 0.460]).", above.Sentence);
     }
 
     [Fact]

@@ -91,6 +91,66 @@ public partial class NotebookConventionTests
         }
     }
 
+    /// <summary>
+    /// Notebooks whose prose is checked for typed-in figures (numbers in the prose are printed by cells, never typed
+    /// in). The list grows as notebooks are brought in line; every notebook can be checked with <see cref="TypedInFigures"/>.
+    /// </summary>
+    public static readonly string[] ProseWithoutTypedFigures = ["03-propensity-modelling.ipynb", "05-churn-attention.ipynb"];
+
+    public static TheoryData<string> ProseCheckedNotebooks() => new(ProseWithoutTypedFigures);
+
+    [Theory, MemberData(nameof(ProseCheckedNotebooks))]
+    public void Prose_types_in_no_figure(string name)
+    {
+        var found = TypedInFigures(Load(name));
+        Assert.True(found.Count == 0, $"{name}: figures typed into markdown (print them from a cell, or make them a parameter):\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void The_typed_in_figure_check_finds_a_result_and_lets_parameters_and_versions_through()
+    {
+        var notebook = JsonDocument.Parse("""
+            { "cells": [
+              { "cell_type": "code", "source": ["var contactCost = 1.0;\n", "var fraction = 0.8;"] },
+              { "cell_type": "markdown", "source": ["A contact costs 1.0; the model reaches AUC 0.9666 and finds 62% of orders; 80% of rows are kept; TorchSharp 0.107.0."] }
+            ] }
+            """).RootElement;
+        Assert.Equal(["cell 2: 0.9666", "cell 2: 62%"], TypedInFigures(notebook));
+    }
+
+    /// <summary>
+    /// Decimal numbers (0.033) and percentages (62%) in markdown cells that are not literals of the notebook's code
+    /// (a parameter default, a constant a cell passes; a percentage may be a code fraction: 80% for 0.8). Version
+    /// numbers (0.107.0) are not figures.
+    /// </summary>
+    public static IReadOnlyList<string> TypedInFigures(JsonElement notebook)
+    {
+        var cells = notebook.GetProperty("cells").EnumerateArray().ToArray();
+        var literals = cells.Where(c => c.GetProperty("cell_type").GetString() == "code")
+            .SelectMany(c => CodeNumber().Matches(Source(c)).Select(m => double.Parse(m.Value.Replace("_", ""), System.Globalization.CultureInfo.InvariantCulture)))
+            .ToHashSet();
+        var found = new List<string>();
+        for (int i = 0; i < cells.Length; i++)
+        {
+            if (cells[i].GetProperty("cell_type").GetString() != "markdown") continue;
+            foreach (Match m in ProseFigure().Matches(Source(cells[i])))
+            {
+                double value = double.Parse(m.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                bool percent = m.Value.EndsWith('%');
+                if (percent ? literals.Any(l => Math.Abs(l - value / 100) < 1e-12) : literals.Contains(value)) continue;
+                found.Add($"cell {i + 1}: {m.Value}");
+            }
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"(?<![\w.])\d[\d_]*(?:\.\d+)?(?![\w.]*\.\d)")]
+    private static partial Regex CodeNumber();
+
+    // A decimal (not part of a version such as 0.107.0 or a word) or a percentage.
+    [GeneratedRegex(@"(?<![\w.])(?<number>\d+\.\d+)(?![\w]|\.\d)|(?<![\w.])(?<number>\d+(?:\.\d+)?)\s?%")]
+    private static partial Regex ProseFigure();
+
     // A solution cell may follow its exercise cell directly.
     private static bool IsInjectedOrExercise(JsonElement cell) =>
         cell.TryGetProperty("metadata", out var m) && m.TryGetProperty("tags", out var tags) &&

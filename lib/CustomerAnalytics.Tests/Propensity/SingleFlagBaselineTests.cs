@@ -32,12 +32,15 @@ public sealed class SingleFlagBaselineTests
         Assert.Equal(Auc(Split.Test, expected), baseline.TestAucRoc, 9);
         Assert.InRange(baseline.TestAucRoc, 0.6, 0.99);
         Assert.InRange(baseline.TestAucPr, 0.01, 0.99);
-        Assert.True(baseline.ModelWins);
-        Assert.StartsWith("perfect beats the single-flag baseline (" + expected + ")", baseline.Verdict);
+        var verdicts = baseline.Verdicts(new ModelScores("perfect", testLabels.Select(l => l ? 1.0 : 0.0).ToArray(), testLabels), Split.Test);
+        Assert.All(verdicts, v => Assert.Equal("perfect", v.Best.Name));
+        Assert.All(verdicts, v => Assert.True(v.ClearWinner, v.Sentence));
+        Assert.Equal(baseline.TestAucRoc, verdicts[0].Candidates[1].Value.Estimate, 9);
+        Assert.DoesNotContain("beats", baseline.Summary);
     }
 
     [Fact]
-    public void A_model_no_better_than_the_flag_is_told_so()
+    public void A_model_no_better_than_the_flag_is_no_clear_winner()
     {
         var testLabels = PropensityData.Labels(Split.Test);
         var first = SingleFlagBaseline.Compare("x", ScoreEvaluation.Scores(Ml, new double[Split.Test.Count], testLabels), Split.Train, Split.Test);
@@ -45,8 +48,9 @@ public sealed class SingleFlagBaselineTests
 
         var baseline = SingleFlagBaseline.Compare("flag model", flagAsModel, Split.Train, Split.Test);
 
-        Assert.False(baseline.ModelWins);
-        Assert.Contains("does NOT beat the single-flag baseline", baseline.Verdict);
+        var verdicts = baseline.Verdicts(new ModelScores("flag model", FlagScores(Split.Test, first.Feature), testLabels), Split.Test);
+        Assert.All(verdicts, v => Assert.False(v.ClearWinner, v.Sentence));
+        Assert.All(verdicts, v => Assert.Contains("no clear winner", v.Sentence));
     }
 
     [Fact]

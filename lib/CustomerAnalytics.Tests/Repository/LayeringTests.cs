@@ -25,6 +25,7 @@ public sealed partial class LayeringTests
         ["CustomerAnalytics.Evaluation"] = 7,
         ["CustomerAnalytics.Segmentation"] = 8,
         ["CustomerAnalytics.Propensity"] = 8,
+        ["CustomerAnalytics.Lifetime"] = 8,
         ["CustomerAnalytics.Torch"] = 9,
         ["CustomerAnalytics.Sequences"] = 10,
         ["CustomerAnalytics.Churn"] = 10,

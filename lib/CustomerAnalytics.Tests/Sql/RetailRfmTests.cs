@@ -9,32 +9,25 @@ public class RetailRfmTests
     private static readonly string RetailFile = Path.Combine(RepositoryPaths.Data, "online-retail", "online_retail.csv");
 
     [Fact]
-    public void EachCleaningStepReportsTheRowsItRemoved()
+    public void EveryLineFallsUnderExactlyOneSpendRule()
     {
         using var db = new WorkshopDatabase();
         DatasetLoader.LoadOnlineRetail(db, RetailFile);
-        var engine = db;
-        var result = RfmPipeline.ForOnlineRetail(engine).RunAll();
+        var result = RfmPipeline.ForOnlineRetail(db).RunAll();
 
-        // The same three rules, counted in C# straight from the loaded table.
-        var lines = db.Query("SELECT InvoiceNo, Quantity, UnitPrice, CustomerID FROM online_retail").Rows
-            .Select(r => (Invoice: (string)r[0], Quantity: Convert.ToInt32(r[1], CultureInfo.InvariantCulture),
-                          Price: Convert.ToDecimal(r[2], CultureInfo.InvariantCulture), Customer: r[3]))
-            .ToArray();
-        var withCustomer = lines.Where(l => l.Customer is not null).ToArray();
-        var notCancelled = withCustomer.Where(l => !l.Invoice.StartsWith('C')).ToArray();
-        var positive = notCancelled.Where(l => l.Quantity > 0 && l.Price > 0).ToArray();
-
-        var steps = result.Steps.ToDictionary(s => s.Table);
-        Assert.Equal(lines.Length - withCustomer.Length, steps["retail_with_customer"].RowsRemoved);
-        Assert.Equal(withCustomer.Length - notCancelled.Length, steps["retail_without_cancellations"].RowsRemoved);
-        Assert.Equal(notCancelled.Length - positive.Length, steps["retail_clean"].RowsRemoved);
-        Assert.True(steps["retail_with_customer"].RowsRemoved > 0, "the sample should have lines without CustomerID");
-        Assert.True(steps["retail_without_cancellations"].RowsRemoved > 0, "the sample should have cancellations");
-
-        Assert.Equal(positive.Select(l => l.Customer).Distinct().Count(), (int)result.Customers);
-        Assert.Equal(["01_with_customer", "02_without_cancellations", "03_positive_lines", "04_orders", "03_rfm", "04_scores", "05_segments"],
+        Assert.Equal(["01_lines", "02_orders", "03_returns", "04_net_spend", "05_spend_rules", "06_rfm", "04_scores", "05_segments"],
             result.Steps.Select(s => s.Script.Name));
+        // The rules table accounts for every line before the as-of date and all of its money, once.
+        var lines = db.Query("SELECT Quantity, UnitPrice FROM online_retail").Rows
+            .Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture) * Convert.ToDecimal(r[1], CultureInfo.InvariantCulture)).ToArray();
+        var rules = db.Query("SELECT lines, money FROM retail_spend_rules").Rows
+            .Select(r => (Lines: Convert.ToInt64(r[0], CultureInfo.InvariantCulture), Money: Convert.ToDecimal(r[1], CultureInfo.InvariantCulture))).ToArray();
+        Assert.Equal(lines.Length, rules.Sum(r => r.Lines));
+        Assert.Equal(lines.Sum(), rules.Sum(r => r.Money));
+        // Customers whose net spend is zero or less are counted, not scored.
+        var notScored = db.Scalar<long>("SELECT COUNT(*) FROM retail_net_spend WHERE net_spend <= 0");
+        Assert.True(notScored > 0, "the sample should have customers whose returns cancel their purchases");
+        Assert.Equal(db.Count("retail_net_spend") - notScored, result.Customers);
     }
 
     [Fact]

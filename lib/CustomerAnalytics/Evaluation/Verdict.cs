@@ -32,7 +32,9 @@ public sealed record Verdict(string Metric, IReadOnlyList<Candidate> Candidates,
         var beaten = candidates.Where(c => c != best && !c.Value.Overlaps(best.Value)).ToArray();
         string level = (levels.Length == 1 ? levels[0] : 0.95).ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
         string sentence = overlapping.Length == 0
-            ? $"On {metric}, {Describe(best)} is the clear winner: its {level} interval overlaps none of {List(beaten)}."
+            ? best.Value.IsExact
+                ? $"On {metric}, {Describe(best)} is the clear winner: it lies outside the {level} intervals of {List(beaten)}."
+                : $"On {metric}, {Describe(best)} is the clear winner: its {level} interval overlaps none of {List(beaten)}."
             : $"On {metric}, no clear winner: {Describe(best)} has the {(higherIsBetter ? "highest" : "lowest")} estimate, but its {level} interval overlaps {List(overlapping)}"
               + (beaten.Length == 0 ? "." : $"; it is clearly {(higherIsBetter ? "above" : "below")} {List(beaten)}.");
         return new Verdict(metric, candidates, best, overlapping.Length == 0, higherIsBetter, sentence);

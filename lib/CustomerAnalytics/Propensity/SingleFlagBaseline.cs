@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Display;
+using CustomerAnalytics.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -9,7 +10,8 @@ namespace CustomerAnalytics.Propensity;
 /// <summary>
 /// The simplest ranking a propensity model must beat: the one behaviour flag that separates orders best on the
 /// training set (highest AUC; ties go to the earlier column), used alone as the score on the test set. A model that
-/// cannot beat "sessions that reached the checkout first" is not worth deploying, and the verdict says so.
+/// cannot clearly beat "sessions that reached the checkout first" is not worth deploying; <see cref="Verdicts"/> says
+/// whether it does, with intervals.
 /// </summary>
 /// <param name="Feature">The chosen flag.</param>
 /// <param name="TestAucRoc">The flag's AUC-ROC on the test sessions.</param>
@@ -40,13 +42,27 @@ public sealed record SingleFlagBaseline(string Feature, double TestAucRoc, doubl
             model, modelMetrics.AreaUnderRocCurve, modelMetrics.AreaUnderPrecisionRecallCurve);
     }
 
-    /// <summary>True when the model ranks better than the flag on both AUC-ROC and AUC-PR.</summary>
-    public bool ModelWins => ModelAucRoc > TestAucRoc && ModelAucPr > TestAucPr;
+    /// <summary>The flag as a score of <paramref name="sessions"/> (1 with the flag, 0 without), named as the
+    /// baseline, for <see cref="RankingVerdict"/> and the charts.</summary>
+    public ModelScores Scores(IReadOnlyList<SessionRecord> sessions) =>
+        new($"baseline: {Feature} alone", Flag(sessions, SessionFeatures.Names.ToList().IndexOf(Feature)), PropensityData.Labels(sessions));
 
-    /// <summary>One sentence: which wins, by how much.</summary>
-    public string Verdict => ModelWins
-        ? FormattableString.Invariant($"{Model} beats the single-flag baseline ({Feature}): test AUC-ROC {ModelAucRoc:F3} against {TestAucRoc:F3}, AUC-PR {ModelAucPr:F3} against {TestAucPr:F3}.")
-        : FormattableString.Invariant($"{Model} does NOT beat the single-flag baseline ({Feature}) on both measures: test AUC-ROC {ModelAucRoc:F3} against {TestAucRoc:F3}, AUC-PR {ModelAucPr:F3} against {TestAucPr:F3}. Prefer the simple rule, or find out why the model adds nothing.");
+    /// <summary>
+    /// The computed verdicts of <paramref name="model"/> against the flag on <paramref name="test"/> (the sessions the
+    /// model scored, in the same order): AUC-ROC and average precision (AUC-PR), each with a bootstrap interval over the
+    /// test sessions. "No clear winner" when the intervals overlap.
+    /// </summary>
+    public IReadOnlyList<Verdict> Verdicts(ModelScores model, IReadOnlyList<SessionRecord> test, BootstrapOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var flag = Scores(test);
+        return [RankingVerdict.Compare("test AUC-ROC", [model, flag], RankingMetric.AucRoc, options),
+            RankingVerdict.Compare("test average precision (AUC-PR)", [model, flag], RankingMetric.AveragePrecision, options)];
+    }
+
+    /// <summary>The point figures in one sentence; which is better, and how clearly, is for <see cref="Verdicts"/> to say.</summary>
+    public string Summary => FormattableString.Invariant(
+        $"Test AUC-ROC {ModelAucRoc:F3} for {Model} and {TestAucRoc:F3} for {Feature} alone; AUC-PR {ModelAucPr:F3} and {TestAucPr:F3} (point figures: the verdicts with intervals say whether the difference is clear).");
 
     private static double[] Flag(IReadOnlyList<SessionRecord> sessions, int feature) =>
         sessions.Select(s => (double)s.ToFeatureVector()[feature]).ToArray();
@@ -56,9 +72,9 @@ public sealed record SingleFlagBaseline(string Feature, double TestAucRoc, doubl
     {
         string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
         return Html.Table(["scores (test set)", "AUC-ROC", "AUC-PR"],
-            [[Model, F(ModelAucRoc), F(ModelAucPr)], [$"baseline: {Feature} alone", F(TestAucRoc), F(TestAucPr)]], Verdict);
+            [[Model, F(ModelAucRoc), F(ModelAucPr)], [$"baseline: {Feature} alone", F(TestAucRoc), F(TestAucPr)]], Summary);
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Verdict;
+    public override string ToString() => Summary;
 }

@@ -36,16 +36,16 @@ public sealed record RfmInput(DataFrame Table, string Source, bool FromSample, I
     }
 
     /// <summary>
-    /// Loads an Online Retail CSV (UCI / Kaggle layout) into DuckDB and runs workshop 01's cleaning and RFM
-    /// steps (<see cref="RfmPipeline.ForOnlineRetail"/>) on it. The customer id column is <c>customer_unique_id</c>,
+    /// Loads an Online Retail CSV (UCI / Kaggle layout) into DuckDB and runs workshop 01's RFM steps (spend
+    /// net of returns) (<see cref="RfmPipeline.ForOnlineRetail"/>) on it. The customer id column is <c>customer_unique_id</c>,
     /// the Online Retail <c>CustomerID</c> as text.
     /// </summary>
     /// <param name="path">The local Online Retail CSV file.</param>
     /// <param name="fromSample">Whether that file is the bundled sample (<c>workshop.IsSample(retailSource)</c>).</param>
-    /// <param name="options">As-of date; the defaults are workshop 01's.</param>
+    /// <param name="options">As-of date and non-product stock codes; the defaults are workshop 01's.</param>
     /// <exception cref="DataFileNotFoundException">The file is missing.</exception>
     /// <exception cref="DataValidationException">The file fails the load checks (see the message).</exception>
-    /// <exception cref="SqlEngineException">No purchase survives the cleaning steps.</exception>
+    /// <exception cref="SqlEngineException">No customer with a purchase and a positive net spend remains.</exception>
     public static RfmInput FromOnlineRetail(string path, bool fromSample, RfmOptions? options = null)
     {
         using var db = new WorkshopDatabase();

@@ -11,4 +11,8 @@ public sealed record RfmOptions
 
     /// <summary>Olist order statuses that count as purchases (default: delivered only).</summary>
     public IReadOnlyList<string> OrderStatuses { get; init; } = ["delivered"];
+
+    /// <summary>Online Retail stock codes whose lines are not product spend (compared upper-case; default
+    /// <see cref="NonProductStockCode.Codes"/>): left out of monetary value and frequency.</summary>
+    public IReadOnlyList<string> NonProductStockCodes { get; init; } = NonProductStockCode.Codes;
 }

@@ -9,7 +9,8 @@ namespace CustomerAnalytics.Sql;
 /// <summary>
 /// Runs the RFM SQL steps (lib/CustomerAnalytics/Sql/Rfm/*.sql) on any <see cref="SqlEngine"/>, one step at a
 /// time for the notebook or all at once. The SQL is the same on DuckDB and PostgreSQL; the pipeline only adds
-/// the parameter tables (rfm_statuses, rfm_as_of) and checks the inputs first.
+/// the parameter tables (rfm_statuses, rfm_as_of, and for Online Retail retail_non_product_codes) and checks the
+/// inputs first.
 /// </summary>
 public sealed partial class RfmPipeline
 {
@@ -40,9 +41,10 @@ public sealed partial class RfmPipeline
     public static RfmPipeline ForOlist(SqlEngine engine, RfmOptions? options = null) =>
         new(engine, options, RfmSource.Olist, SqlScript.Load("Rfm"));
 
-    /// <summary>RFM over the online_retail table: three cleaning steps, invoices as orders, then the same RFM steps.</summary>
+    /// <summary>RFM over the online_retail table with spend net of returns (lines sorted by rule, purchase invoices as
+    /// orders, matched cancellations, net spend, the rules table, R F M), then the same score and segment steps.</summary>
     public static RfmPipeline ForOnlineRetail(SqlEngine engine, RfmOptions? options = null) =>
-        new(engine, options, RfmSource.OnlineRetail, [.. SqlScript.Load("RetailRfm"), .. SqlScript.Load("Rfm").Where(s => s.Name[..2] is not ("01" or "02"))]);
+        new(engine, options, RfmSource.OnlineRetail, [.. SqlScript.Load("RetailRfm"), .. SqlScript.Load("Rfm").Where(s => s.Name[..2] is "04" or "05")]);
 
     /// <summary>The statements, in the order they run.</summary>
     public IReadOnlyList<SqlScript> Steps { get; }
@@ -63,6 +65,16 @@ public sealed partial class RfmPipeline
         Replace("rfm_statuses", "CREATE TABLE rfm_statuses (status VARCHAR(32))");
         foreach (var status in options.OrderStatuses)
             engine.Execute($"INSERT INTO rfm_statuses VALUES ('{status.Replace("'", "''")}')");
+        if (source == RfmSource.OnlineRetail)
+        {
+            // The codes the SQL leaves out of spend, with what the workshop's list says of them ('' for codes of your own).
+            Replace("retail_non_product_codes", "CREATE TABLE retail_non_product_codes (stock_code VARCHAR(64), description VARCHAR(64), kind VARCHAR(32))");
+            foreach (var code in options.NonProductStockCodes.Select(c => c.Trim().ToUpperInvariant()).Distinct())
+            {
+                var known = NonProductStockCode.All.FirstOrDefault(c => c.Code == code);
+                engine.Execute($"INSERT INTO retail_non_product_codes VALUES ({Quoted(code)}, {Quoted(known?.Description ?? "")}, {Quoted(known?.Kind ?? "")})");
+            }
+        }
 
         var (first, last) = PurchaseRange();
         var asOf = options.AsOfDate ?? last.Date.AddDays(1);
@@ -166,6 +178,8 @@ public sealed partial class RfmPipeline
     }
 
     private long Count(string table) => engine.Count(table);
+
+    private static string Quoted(string text) => $"'{text.Replace("'", "''")}'";
 
     private void Replace(string table, string? create)
     {

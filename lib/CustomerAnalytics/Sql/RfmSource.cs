@@ -18,9 +18,11 @@ public sealed record RfmSource(string Dataset, IReadOnlyDictionary<string, strin
         "SELECT MIN(order_purchase_timestamp), MAX(order_purchase_timestamp) FROM orders WHERE order_status IN (SELECT status FROM rfm_statuses)",
         "load them with DatasetLoader.LoadOlist(db, \"data/olist\")");
 
-    /// <summary>UCI Online Retail invoice lines (cleaned by the pipeline's first steps).</summary>
+    /// <summary>UCI Online Retail invoice lines (sorted by rule by the pipeline's first steps); the purchase range is that
+    /// of the product purchases of known customers.</summary>
     public static RfmSource OnlineRetail { get; } = new("Online Retail",
-        new Dictionary<string, string[]> { ["online_retail"] = ["invoiceno", "quantity", "invoicedate", "unitprice", "customerid"] },
-        "SELECT MIN(InvoiceDate), MAX(InvoiceDate) FROM online_retail WHERE CustomerID IS NOT NULL",
+        new Dictionary<string, string[]> { ["online_retail"] = ["invoiceno", "stockcode", "quantity", "invoicedate", "unitprice", "customerid"] },
+        "SELECT MIN(InvoiceDate), MAX(InvoiceDate) FROM online_retail WHERE CustomerID IS NOT NULL AND InvoiceNo NOT LIKE 'C%' " +
+        "AND Quantity > 0 AND UnitPrice > 0 AND UPPER(StockCode) NOT IN (SELECT stock_code FROM retail_non_product_codes)",
         "load it with DatasetLoader.LoadOnlineRetail(db, \"data/online_retail.csv\")");
 }

@@ -55,7 +55,7 @@ public static class DatasetSchemas
 
     /// <summary>
     /// UCI Online Retail invoice lines. Cancellations (InvoiceNo starting with C, negative Quantity) are valid
-    /// rows: cleaning them is a workshop step. Description and CustomerID can be empty; CustomerID may be
+    /// rows: netting them against purchases is a workshop step. Description and CustomerID can be empty; CustomerID may be
     /// written "17850.0" by spreadsheet exports. UnitPrice keeps 3 decimals (the file has prices like 0.001).
     /// </summary>
     public static DatasetSchema OnlineRetail { get; } = new("online_retail",
