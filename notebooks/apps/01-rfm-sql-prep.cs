@@ -190,7 +190,7 @@ app.Show(db.Query(MyQuery()));
 
 // ## 5. Save the table for workshop 02
 //
-// The RFM table goes to `artifacts/results/` as CSV (and Parquet, which keeps the column types). Workshop 02 segments it with k-means. With a bucket, the CSV also goes to your folder's `results/` (or to `s3ResultsUri` when you set it): on the workshop machines, workshop 02 reads it from there, as SageMaker read the table Redshift unloaded to S3.
+// The RFM table goes to `artifacts/results/` as CSV (and Parquet, which keeps the column types). Workshop 02 segments it with k-means. With a bucket, the CSV also goes to your folder's `results/` (or to `s3ResultsUri` when you set it): on the workshop machines, workshop 02 reads it from there.
 app.Section("## 5. Save the table for workshop 02");
 var csv = rfm.Save(workshop.ResultsPath("rfm_olist.csv"));
 var parquet = rfm.Save(workshop.ResultsPath("rfm_olist.parquet"));

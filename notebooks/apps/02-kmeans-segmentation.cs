@@ -32,7 +32,7 @@ var app = WorkshopApp.Start("02-kmeans-segmentation", args);
 
 // # 02 · Customer segmentation with k-means (ML.NET)
 //
-// The original workshop trained SageMaker's built-in k-means with **k = 5** on the scaled RFM table, deployed it, and added each customer's cluster and distance to a QuickSight dataset. Nobody asked whether 5 was right. This notebook does the same job with ML.NET on your laptop, and shows **how to choose k** instead of guessing:
+// The original workshop trained SageMaker's built-in k-means on the scaled RFM values (recency, frequency, monetary), and QuickSight's *Augment with SageMaker* ran it as a batch transform that added each customer's cluster and distance to the dataset. Its write-ups do not say how many clusters it used or how that number was chosen. This notebook does the same job with ML.NET on your laptop, and shows **how to choose k** instead of guessing:
 //
 // 1. compute the RFM table with workshop 01's SQL from the Olist data (the sample or yours),
 // 2. prepare the features (which ones, log or not, scaling) and look at them before and after,
@@ -92,7 +92,7 @@ app.Show(new ParameterCheck()
 //
 // Why not read the `rfm_olist.csv` workshop 01 saved? A file on disk does not say which data it was computed from: after running workshop 01 on your own files, it would silently stand in for the sample, and step 9 would compare it with the sample's truth. Computing takes about a second on the sample, so on your laptop this notebook starts from the data you name. `rfm.FromSample` records whether that data is the bundled sample. (To segment a saved table of your own, `RfmInput.Read(path)` reads it; it never counts as the sample.)
 //
-// **On a workshop machine** (`WORKSHOP_BUCKET` set, see workshop 01) with `olistSource` empty, the hand-off is the original workshop's: SageMaker read the table Redshift had unloaded to S3, and this notebook reads the `rfm_olist.csv` workshop 01 uploaded to your folder. `DownloadFileAsync` copies it into the cache folder (the loaders and readers take local files only), and `RfmInput.Read` reads it; an `s3://` `olistSource` is downloaded the same way (`DownloadPrefixAsync`). Being a file, the table from S3 is not the sample, so step 9 skips the truth comparison: set `olistSource = "../data/olist"` to compute the table here from the sample and compare.
+// **On a workshop machine** (`WORKSHOP_BUCKET` set, see workshop 01) with `olistSource` empty, this notebook reads the `rfm_olist.csv` workshop 01 uploaded to your folder. `DownloadFileAsync` copies it into the cache folder (the loaders and readers take local files only), and `RfmInput.Read` reads it; an `s3://` `olistSource` is downloaded the same way (`DownloadPrefixAsync`). Being a file, the table from S3 is not the sample, so step 9 skips the truth comparison: set `olistSource = "../data/olist"` to compute the table here from the sample and compare.
 app.Section("## 1. The RFM table");
 var s3 = new S3Transfer(S3Options.FromEnvironment());
 var s3Log = new TransferLog();
@@ -195,7 +195,7 @@ app.Show(silhouetteChart);
 var daviesBouldinChart = workshop.Publish(SegmentationCharts.DaviesBouldin(selection, chosenK), "02-davies-bouldin");
 app.Show(daviesBouldinChart);
 
-// **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are often the cleanest split. But two segments are too coarse to act on. The average-distance curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how the original workshop's k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
+// **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are often the cleanest split. But two segments are too coarse to act on. The average-distance curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how a fixed k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
 Console.WriteLine($"Chosen k = {chosenK} ({(k > 0 ? "set by the parameter k" : "the elbow")}). {selection.Reading(chosenK, 5, "the original workshop's")}");
 
 // ## 4. Train at the chosen k, evaluate with ML.NET, and profile the clusters
@@ -205,7 +205,7 @@ app.Section("## 4. Train at the chosen k, evaluate with ML.NET, and profile the 
 var (trainedModel, _, metrics) = FitBest(features, chosenK);
 Console.WriteLine($"k = {chosenK}: Davies-Bouldin index {metrics.DaviesBouldinIndex:F3}, average squared distance to the centroid {metrics.AverageDistance:F3}.");
 
-// `SegmentationModel.From` wraps the fitted model for the rest of the workshop: it reads the centroids out of the k-means step, scores customers by their id, and saves and loads the model with its feature recipe. The same steps as one function, `TrainAt`, serve the comparisons below (the original workshop's k = 5, the second exercise, the Online Retail customers).
+// `SegmentationModel.From` wraps the fitted model for the rest of the workshop: it reads the centroids out of the k-means step, scores customers by their id, and saves and loads the model with its feature recipe. The same steps as one function, `TrainAt`, serve the comparisons below (a fixed k = 5, the second exercise, the Online Retail customers).
 //
 // The profile describes each cluster in the table's own units: mean recency, frequency and spend, size and revenue.
 //
@@ -318,7 +318,7 @@ else
 if (comparison is not null)
     app.Show(workshop.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
 
-// For comparison, the original workshop's k = 5 on the same features (`TrainAt`). Which of the three agrees best with the truth? Each adjusted Rand index comes with a bootstrap interval over customers (the customers drawn again with replacement, the index recomputed each time), and the verdict names a winner only when its interval overlaps no other's (on the sample):
+// For comparison, a fixed k = 5 on the same features (`TrainAt`). Which of the three agrees best with the truth? Each adjusted Rand index comes with a bootstrap interval over customers (the customers drawn again with replacement, the index recomputed each time), and the verdict names a winner only when its interval overlaps no other's (on the sample):
 if (truth is not null)
 {
     var original = TrainAt(features, 5);
@@ -328,7 +328,7 @@ if (truth is not null)
         ("the original workshop's k = 5", original.Score(features).ByCustomer())]));
 }
 
-// **What it says.** The verdict above compares k-means at the chosen k with the fixed RFM grid of workshop 01 and with the original workshop's k = 5. The true segments overlap in RFM space: two customers with one order each differ only in when they bought and how much, whichever segment they were drawn from, so no clustering of these numbers can separate the segments fully. The cell below counts, for each true segment, how many of its customers bought once; the cross-table above shows where the clusters mix.
+// **What it says.** The verdict above compares k-means at the chosen k with the fixed RFM grid of workshop 01 and with a fixed k = 5. The true segments overlap in RFM space: two customers with one order each differ only in when they bought and how much, whichever segment they were drawn from, so no clustering of these numbers can separate the segments fully. The cell below counts, for each true segment, how many of its customers bought once; the cross-table above shows where the clusters mix.
 if (truth is not null)
 {
     var ordersOf = features.Ids.Zip(features.Frequency).ToDictionary(p => p.First, p => p.Second);
@@ -398,7 +398,7 @@ app.Show(retailProfiles);
 // Each Online Retail cluster's mean recency, frequency and spend, divided by the overall mean (1 = the average customer).
 app.Show(workshop.Publish(SegmentationCharts.Profiles(retailProfiles, retailFeatures), "02-retail-cluster-profiles"));
 
-// On the sample, the clusters against the generator's true segments of these customers (`data/truth/online_retail_customer_segments.csv`, keyed by `CustomerID`), with workshop 01's RFM grid and the original workshop's k = 5 measured the same way, each with its bootstrap interval, and the cross-table. On other data this is skipped for the reason given in step 9 (and here a real `CustomerID` can even coincide with a sample one by chance).
+// On the sample, the clusters against the generator's true segments of these customers (`data/truth/online_retail_customer_segments.csv`, keyed by `CustomerID`), with workshop 01's RFM grid and a fixed k = 5 measured the same way, each with its bootstrap interval, and the cross-table. On other data this is skipped for the reason given in step 9 (and here a real `CustomerID` can even coincide with a sample one by chance).
 if (!retailRfm.FromSample)
     Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {retailRfm.Source}.");
 else

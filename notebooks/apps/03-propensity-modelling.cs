@@ -36,7 +36,7 @@ var app = WorkshopApp.Start("03-propensity-modelling", args);
 
 // # 03 · Purchase propensity: models, evaluation and drift monitoring
 //
-// Which website sessions will end in an order? The original workshop trained XGBoost on the "customer propensity to purchase" sessions in the cloud, deployed it with data capture, injected drift into the traffic and let a monitoring service report violations. Here the whole loop runs on your laptop with ML.NET:
+// Which website sessions will end in an order? The original workshop used Amazon SageMaker to train a supervised model on the "customer propensity to purchase" sessions, deploy it and monitor its input and output to detect data problems. Here the whole loop runs on your laptop with ML.NET:
 //
 // 1. load the sessions (23 yes/no behaviour flags and the label `ordered`) and look at the class balance,
 // 2. explore which behaviours go with an order,
@@ -125,7 +125,7 @@ app.Show(workshop.Publish(PropensityCharts.FeatureRatesByOutcome(rates).WithTitl
 // The correlation heatmap shows how the behaviours go together: basket actions lead to checkout, checkout to sign-in and delivery checks. Correlated features share credit, which matters when reading feature importance later.
 app.Show(workshop.Publish(PropensityCharts.CorrelationHeatmap(FeatureExploration.Correlations(sessions)).WithTitle("Correlations between features and ordered"), "propensity-correlation-heatmap", ChartStyle.Workshop with { Height = 850 }));
 
-// Each feature's correlation with `ordered`, sorted: the bar chart the original workshop drew.
+// Each feature's correlation with `ordered`, sorted, as a bar chart.
 app.Show(workshop.Publish(PropensityCharts.CorrelationWithLabel(rates).WithTitle("Correlation of each feature with ordered"), "propensity-correlation-with-ordered", ChartStyle.Workshop with { Height = 650 }));
 
 // ## 3. Train, validation and test sets
@@ -154,7 +154,7 @@ var logisticRegression = mlContext.BinaryClassification.Trainers.LbfgsLogisticRe
         OptimizationTolerance = 1e-4f,   // stop when the loss improves by less than 0.01%
     });
 
-// **LightGBM**: gradient-boosted trees, the closest ML.NET analogue of the original XGBoost model. Each of the original settings maps onto one option, as the comments say: `max_depth` 5 → `MaximumTreeDepth` (and at most 2⁵ leaves), `eta` → `LearningRate`, `gamma` → `MinimumSplitGain`, `min_child_weight` → `MinimumChildWeight`, `subsample` → `SubsampleFraction` (redrawn every round), `num_round` → `NumberOfIterations` (the `rounds` parameter). One thread, a seed and `Deterministic` make the result repeat exactly.
+// **LightGBM**: gradient-boosted trees, the closest ML.NET analogue of XGBoost. This notebook states its settings in XGBoost's terms, and each maps onto one option, as the comments say: `max_depth` 5 → `MaximumTreeDepth` (and at most 2⁵ leaves), `eta` → `LearningRate`, `gamma` → `MinimumSplitGain`, `min_child_weight` → `MinimumChildWeight`, `subsample` → `SubsampleFraction` (redrawn every round), `num_round` → `NumberOfIterations` (the `rounds` parameter). One thread, a seed and `Deterministic` make the result repeat exactly.
 var lightGbm = mlContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
 {
     NumberOfIterations = rounds,                       // num_round
@@ -246,7 +246,7 @@ var testMetrics = mlContext.BinaryClassification.Evaluate(testScored);
 var test = ModelScores.From(chosenName, testScored);
 app.Show(MetricsTable.Of("test", chosenName, testMetrics));
 
-// ML.NET's own confusion table of those decisions, with the precision and recall of each class: the original workshop's classification report.
+// ML.NET's own confusion table of those decisions, with the precision and recall of each class.
 Console.WriteLine(testMetrics.ConfusionMatrix.GetFormattedConfusionTable());
 
 // A model earns its place only if it clearly beats something simple. The baseline here is the single behaviour flag that best separates orders on the training set, used alone as the score (sessions with the flag rank above those without). The cell prints the verdicts on the test set, AUC-ROC and average precision, each with a bootstrap interval over the test sessions, then the point figures (ML.NET's AUC-PR counts tied scores differently from average precision, which matters for a 0/1 flag); on real data the flag may well hold its own.
@@ -411,13 +411,13 @@ app.Show(ScoreIgnoringExtraColumns(extraPath));
 
 // ## 8. Monitoring for drift
 //
-// A model keeps its promises only while the traffic looks like its training data. As the original's monitoring service did, we keep a **baseline** of the training inputs and outputs: each feature's rate and the distribution of the model's scores (shares of ten bins cut at the training scores' deciles). It is saved as JSON next to the model.
+// A model keeps its promises only while the traffic looks like its training data. The original workshop monitored the deployed model's input and output to detect data problems; here we keep a **baseline** of the training inputs and outputs: each feature's rate and the distribution of the model's scores (shares of ten bins cut at the training scores' deciles). It is saved as JSON next to the model.
 app.Section("## 8. Monitoring for drift");
 var baseline = DriftBaseline.Create(split.Train, scorer.Score(split.Train));
 baseline.Save(workshop.OutputPath("propensity-baseline.json"));
 app.Show(baseline);
 
-// Two monitoring batches of `driftRows` sessions drawn from the held-out sessions: one as it is, and one where, as in the original workshop, two features are replaced with random noise (what a broken tracking tag would send). The drift report compares each with the baseline: per feature, the **population stability index** (PSI; by the usual rule of thumb, below 0.1 is stable) and a chi-square test; for the scores, PSI and a Kolmogorov-Smirnov test. A violation needs both a material shift (PSI ≥ 0.1) and a significant one (p below 0.01, Bonferroni-corrected over the 23 features): the two `DriftThresholds` in the cell, yours to change.
+// Two monitoring batches of `driftRows` sessions drawn from the held-out sessions: one as it is, and one where two features are replaced with random noise (what a broken tracking tag would send). The drift report compares each with the baseline: per feature, the **population stability index** (PSI; by the usual rule of thumb, below 0.1 is stable) and a chi-square test; for the scores, PSI and a Kolmogorov-Smirnov test. A violation needs both a material shift (PSI ≥ 0.1) and a significant one (p below 0.01, Bonferroni-corrected over the 23 features): the two `DriftThresholds` in the cell, yours to change.
 var driftThresholds = new DriftThresholds(Psi: 0.1, Alpha: 0.01);   // material shift; significance over all features
 var heldOut = split.Validation.Concat(split.Test).ToList();
 var cleanBatch = DriftInjection.Sample(heldOut, driftRows, seed + 1);

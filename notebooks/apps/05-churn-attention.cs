@@ -53,7 +53,7 @@ app.Show(workshop);
 // - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
 // - a **CSV** in the flattened shape described in `data/README.md`.
 //
-// The churn and bounce windows and the engagement event are the definitions below. `maxTrainExamples` and `maxValidationExamples` cap the sequences one epoch trains on and the validation sequences that pick the best epoch (section 3 shows what they do on these data; 0 means no cap). Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the original workshop's full grid search with its own epochs and patience (slow: section 4 prints how many runs it trains).
+// The churn and bounce windows and the engagement event are the definitions below. `maxTrainExamples` and `maxValidationExamples` cap the sequences one epoch trains on and the validation sequences that pick the best epoch (section 3 shows what they do on these data; 0 means no cap). Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the full grid search of the configuration files (`full_grid`), with its own epochs and patience (slow: section 4 prints how many runs it trains).
 app.Section("## Parameters");
 var eventsPath = app.Parameter("eventsPath", "");             // "" = data/ga4/ga4_events.csv; a local GA4 export (CSV or BigQuery JSON)
 var churnHours = app.Parameter("churnHours", 24.0);           // churn window, longer than the bounce window
@@ -122,7 +122,7 @@ app.Show(truth is null ? "Truth check skipped: the truth file describes only the
 
 // ## 3. Two datasets
 //
-// **Next event**: every session gives one example per event after its first: the events so far are the input, the next event is the target. (The original library used only each session's last event; here every session ends with `user_engagement`, so that would be trivial.)
+// **Next event**: every session gives one example per event after its first: the events so far are the input, the next event is the target. (Predicting only each session's last event would be trivial here: every session ends with `user_engagement`.)
 //
 // **Churn**: one example per user who did not bounce: the user's events before first engagement + 24 hours (so the input never contains the events that decide the label), labelled churned or retained.
 //
@@ -165,7 +165,7 @@ app.Show(SourceListing.Of(workshop.Root, typeof(EncoderLayer)));
 // The model: embedding scaled by √d plus the positions, the layers, then the last real position and the mean over real positions into the classifier.
 app.Show(SourceListing.Of(workshop.Root, typeof(TransformerModel)));
 
-// Each model has a JSON file in `notebooks/config/` with `init` (the network), `training` (epochs, learning rate, L2, gradient clipping, patience, the metric that picks the best) and `grid_search` (a tiny default grid, and the original workshop's grid under `full_grid`). `Configure` reads one and applies this notebook's parameters: the epochs (the full grid brings its own), the seed and the training sample.
+// Each model has a JSON file in `notebooks/config/` with `init` (the network), `training` (epochs, learning rate, L2, gradient clipping, patience, the metric that picks the best) and `grid_search` (a tiny default grid, and a larger one under `full_grid`). `Configure` reads one and applies this notebook's parameters: the epochs (the full grid brings its own), the seed and the training sample.
 ModelConfig Configure(string file, int epochs)
 {
     var c = ModelConfig.Load(Path.Combine(workshop.Root, "notebooks", "config", file));
