@@ -7,6 +7,6 @@ public enum ModelKind
     LogisticRegression,
     /// <summary>ML.NET's own gradient-boosted trees (MART), with a Platt calibrator for probabilities.</summary>
     FastTree,
-    /// <summary>LightGBM gradient-boosted trees: the closest ML.NET analogue to the original XGBoost model.</summary>
+    /// <summary>LightGBM gradient-boosted trees: the closest ML.NET analogue to XGBoost.</summary>
     LightGbm,
 }

@@ -12,7 +12,7 @@ namespace CustomerAnalytics.Benchmarks;
 /// the tests (the notebook builds its trainers in view; the library it loads has no copy).</summary>
 public static class PropensityTrainer
 {
-    // The original workshop's XGBoost settings, mapped onto ML.NET where it has them: eta 0.2, max_depth 5 (LightGBM;
+    // Notebook 03's settings, stated as XGBoost names them and mapped onto ML.NET where it has them: eta 0.2, max_depth 5 (LightGBM;
     // FastTree grows leaf-wise, so 2^5 = 32 leaves), gamma 4 (min split gain), min_child_weight 6, subsample 0.8 (every
     // round), and at least 10 sessions a leaf (XGBoost has no such limit). The logistic regression keeps ML.NET's
     // penalties (L1 = L2 = 1) but stops at scikit-learn's tol 1e-4 instead of ML.NET's 1e-7, which iterates for no

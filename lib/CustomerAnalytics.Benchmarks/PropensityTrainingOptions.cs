@@ -2,7 +2,7 @@ namespace CustomerAnalytics.Benchmarks;
 
 /// <summary>
 /// What a caller of <see cref="PropensityTrainer"/> may change: the seed, the threads and the boosting rounds. The other
-/// hyper-parameters are the original workshop's XGBoost settings mapped onto ML.NET (see <see cref="PropensityTrainer"/>),
+/// hyper-parameters are notebook 03's settings, stated in XGBoost's terms and mapped onto ML.NET (see <see cref="PropensityTrainer"/>),
 /// as notebook 03 builds them in view.
 /// </summary>
 public sealed record PropensityTrainingOptions

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CustomerAnalytics.SampleData;
 
 /// <summary>
-/// Writes customer touchpoint journeys in the format of the original LSTM workshop: one line per customer,
+/// Writes customer touchpoint journeys in the format of the public <c>small_train_data.csv</c> (repository shinchan75034/LSTM_TouchPoint): one line per customer,
 /// TAB-separated <c>customer_id</c>, input touchpoints, target touchpoints, no header; touchpoints are single-word
 /// tokens separated by single spaces (TV channels such as <c>itv</c> or <c>sky_sports</c>, plus <c>web</c> and
 /// <c>visit</c>). A customer converts when the target contains <c>visit</c>. The generating

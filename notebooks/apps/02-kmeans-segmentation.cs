@@ -196,7 +196,7 @@ var daviesBouldinChart = workshop.Publish(SegmentationCharts.DaviesBouldin(selec
 app.Show(daviesBouldinChart);
 
 // **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are often the cleanest split. But two segments are too coarse to act on. The average-distance curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how a fixed k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
-Console.WriteLine($"Chosen k = {chosenK} ({(k > 0 ? "set by the parameter k" : "the elbow")}). {selection.Reading(chosenK, 5, "the original workshop's")}");
+Console.WriteLine($"Chosen k = {chosenK} ({(k > 0 ? "set by the parameter k" : "the elbow")}). {selection.Reading(chosenK, 5, "fixed in advance")}");
 
 // ## 4. Train at the chosen k, evaluate with ML.NET, and profile the clusters
 //
@@ -321,11 +321,11 @@ if (comparison is not null)
 // For comparison, a fixed k = 5 on the same features (`TrainAt`). Which of the three agrees best with the truth? Each adjusted Rand index comes with a bootstrap interval over customers (the customers drawn again with replacement, the index recomputed each time), and the verdict names a winner only when its interval overlaps no other's (on the sample):
 if (truth is not null)
 {
-    var original = TrainAt(features, 5);
+    var kFive = TrainAt(features, 5);
     app.Show(SegmentAgreement.AgainstTruth(truth, [
         ($"k-means at the chosen k = {model.K}", scores.ByCustomer()),
         ("workshop 01's RFM grid", rfm.RfmSegments()),
-        ("the original workshop's k = 5", original.Score(features).ByCustomer())]));
+        ("a fixed k = 5", kFive.Score(features).ByCustomer())]));
 }
 
 // **What it says.** The verdict above compares k-means at the chosen k with the fixed RFM grid of workshop 01 and with a fixed k = 5. The true segments overlap in RFM space: two customers with one order each differ only in when they bought and how much, whichever segment they were drawn from, so no clustering of these numbers can separate the segments fully. The cell below counts, for each true segment, how many of its customers bought once; the cross-table above shows where the clusters mix.
@@ -383,7 +383,7 @@ app.Show(retailRfm);
 // Choosing k for these customers with the same three measures, the same range and seed (the table has them all; the sentence reads them).
 var retailSelection = ChooseK(retailFeatures);
 var retailChosenK = retailK > 0 ? retailK : retailSelection.Elbow;
-Console.WriteLine($"Chosen k = {retailChosenK} ({(retailK > 0 ? "set by the parameter retailK" : "the elbow")}). {retailSelection.Reading(retailChosenK, 5, "the original workshop's")}");
+Console.WriteLine($"Chosen k = {retailChosenK} ({(retailK > 0 ? "set by the parameter retailK" : "the elbow")}). {retailSelection.Reading(retailChosenK, 5, "fixed in advance")}");
 app.Show(retailSelection);
 
 // The elbow chart of the Online Retail customers, with their chosen k circled.
@@ -404,11 +404,11 @@ if (!retailRfm.FromSample)
 else
 {
     var retailTruth = TruthFiles.ReadSegments(workshop.DataPath("truth", "online_retail_customer_segments.csv"), "CustomerID");
-    var retailOriginal = TrainAt(retailFeatures, 5);
+    var retailKFive = TrainAt(retailFeatures, 5);
     app.Show(SegmentAgreement.AgainstTruth(retailTruth, [
         ($"k-means at the chosen k = {retailModel.K}", retailScores.ByCustomer()),
         ("workshop 01's RFM grid", retailRfm.RfmSegments()),
-        ("the original workshop's k = 5", retailOriginal.Score(retailFeatures).ByCustomer())]));
+        ("a fixed k = 5", retailKFive.Score(retailFeatures).ByCustomer())]));
     app.Show(SegmentAgreement.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments"));
 }
 

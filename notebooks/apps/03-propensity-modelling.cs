@@ -73,7 +73,7 @@ var rounds = app.Parameter("rounds", 100);                             // boosti
 var contactCost = app.Parameter("contactCost", 1.0);                        // cost of contacting one session
 var conversionValue = app.Parameter("conversionValue", 30.0);                   // margin of one order won
 var importanceRepeats = app.Parameter("importanceRepeats", 3);                    // shuffles per feature
-var driftRows = app.Parameter("driftRows", 3600);                         // sessions per monitoring batch, as in the original
+var driftRows = app.Parameter("driftRows", 3600);                         // sessions per monitoring batch
 var driftFeatures = app.Parameter("driftFeatures", "saw_checkout,sign_in");   // features replaced with noise in the drifted batch
 app.CheckParameters();
 

@@ -34,7 +34,7 @@ public sealed class AdditiveAttention : nn.Module<Tensor, Tensor, (Tensor Contex
 /// <summary>
 /// Multi-head scaled dot-product self-attention written out (not nn.MultiheadAttention) so that the weights of
 /// every head are returned: out [B, L, D] and weights [B, H, L, L] (rows of padded queries are 0). Each head has
-/// ⌈D / H⌉ dimensions, so any number of heads fits any width (the original workshop's 12 heads on 128 units: 12 × 11).
+/// ⌈D / H⌉ dimensions, so any number of heads fits any width (for example 12 heads on 128 units: 12 × 11).
 /// </summary>
 public sealed class SelfAttention : nn.Module<Tensor, Tensor, (Tensor Output, Tensor Weights)>
 {

@@ -25,11 +25,11 @@ public sealed record ModelConfig : IHtmlRenderable
     public TrainingOptions Training { get; init; } = new();
     /// <summary>Whether the grid search tries the grid (false: one run with Init and Training).</summary>
     public bool GridSearchEnabled { get; init; } = true;
-    /// <summary>Use <see cref="FullGrid"/> (the original workshop's grid, slow) instead of <see cref="Grid"/>.</summary>
+    /// <summary>Use <see cref="FullGrid"/> (the larger grid, slow) instead of <see cref="Grid"/>.</summary>
     public bool UseFullGrid { get; init; }
     /// <summary>The small default grid: parameter name -> values (activation, attention, l2, learning_rate, ...).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Grid { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
-    /// <summary>The original workshop's full grid.</summary>
+    /// <summary>The larger grid of the configuration file (<c>full_grid</c>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FullGrid { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     private enum Kind { Int, Number, Text, Bool, Object, Grid }

@@ -7,7 +7,7 @@ public sealed record Seq2SeqOptions
 {
     /// <summary>Size of the learned token embeddings.</summary>
     public int EmbeddingSize { get; init; } = 32;
-    /// <summary>Units of the encoder and decoder LSTMs (the original workshop used 256; 64 is enough for 12 tokens).</summary>
+    /// <summary>Units of the encoder and decoder LSTMs (64 is enough for 12 tokens).</summary>
     public int HiddenSize { get; init; } = 64;
     /// <summary>Attention over the encoder outputs: <see cref="AttentionKind.Luong"/> or <see cref="AttentionKind.None"/>.</summary>
     public AttentionKind Attention { get; init; } = AttentionKind.Luong;

@@ -4,7 +4,7 @@ namespace CustomerAnalytics.Sequences;
 
 /// <summary>
 /// The longest input and target of a set of sequences: the lengths a model built for that data should accept, so that
-/// nothing is cut (the original workshop sized its arrays the same way, from its training data). Sequences in other
+/// nothing is cut. Sequences in other
 /// sets (validation, test, new journeys) that are longer still are truncated by <see cref="SequenceEncoder"/>, which
 /// reports each one.
 /// </summary>

@@ -6,7 +6,7 @@ namespace CustomerAnalytics.Torch;
 /// </summary>
 public enum AttentionKind
 {
-    /// <summary>No attention: the decoder sees the input only through the encoder's final state (the original workshop 04).</summary>
+    /// <summary>No attention: the decoder sees the input only through the encoder's final state (a plain encoder-decoder).</summary>
     None,
     /// <summary>Luong ("general") attention: each decoder step scores every encoder output and mixes them into a context vector.</summary>
     Luong,

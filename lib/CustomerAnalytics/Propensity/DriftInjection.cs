@@ -2,7 +2,7 @@ using CustomerAnalytics.Data;
 
 namespace CustomerAnalytics.Propensity;
 
-/// <summary>Makes monitoring batches, as the original workshop did: rows sampled from held-out data, and optionally
+/// <summary>Makes monitoring batches: rows sampled from held-out data, and optionally
 /// some features replaced with noise (the data an upstream bug or a site change would send).</summary>
 public static class DriftInjection
 {

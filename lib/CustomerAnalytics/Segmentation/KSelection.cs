@@ -64,7 +64,7 @@ public sealed class KSelection : IHtmlRenderable
     /// <summary>
     /// What the three measures say, in words, for the notebook: where the silhouette peaks, where the
     /// Davies-Bouldin index is lowest, where the inertia bends, and both indices at <paramref name="chosen"/> and at
-    /// <paramref name="reference"/> (e.g. the original workshop's k = 5, named by <paramref name="referenceName"/>).
+    /// <paramref name="reference"/> (e.g. a k fixed in advance, named by <paramref name="referenceName"/>).
     /// </summary>
     public string Reading(int chosen, int? reference = null, string referenceName = "the reference")
     {
