@@ -95,6 +95,32 @@ public sealed class SeededRandom
     /// <summary>Exponential with the given mean.</summary>
     public double Exponential(double mean) => -mean * DeterministicMath.Log(1.0 - NextDouble());
 
+    /// <summary>
+    /// Gamma with the given shape and scale (mean shape × scale): Marsaglia and Tsang's method, with the usual boost
+    /// for shapes below 1 (draw at shape + 1, multiply by U^(1/shape)).
+    /// </summary>
+    public double Gamma(double shape, double scale)
+    {
+        if (!(shape > 0 && scale > 0)) throw new ArgumentOutOfRangeException(nameof(shape), $"Gamma needs a positive shape and scale; got {shape} and {scale}.");
+        if (shape < 1) return Gamma(shape + 1, scale) * DeterministicMath.Exp(DeterministicMath.Log(1.0 - NextDouble()) / shape);
+        double d = shape - 1.0 / 3, c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x = Normal(), v = 1 + c * x;
+            if (v <= 0) continue;
+            v = v * v * v;
+            double u = 1.0 - NextDouble();
+            if (DeterministicMath.Log(u) < 0.5 * x * x + d - d * v + d * DeterministicMath.Log(v)) return d * v * scale;
+        }
+    }
+
+    /// <summary>Beta(<paramref name="a"/>, <paramref name="b"/>) as the share of the first of two Gamma draws.</summary>
+    public double Beta(double a, double b)
+    {
+        double x = Gamma(a, 1), y = Gamma(b, 1);
+        return x / (x + y);
+    }
+
     /// <summary>Poisson count with mean <paramref name="lambda"/> (Knuth's product method; rounded normal
     /// approximation above 60, where the product would underflow).</summary>
     public int Poisson(double lambda)
