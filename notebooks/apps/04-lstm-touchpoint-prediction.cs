@@ -335,7 +335,7 @@ var testLabels = features.Build(split.Test).Select(e => e.Label).ToArray();
 Console.WriteLine($"{features.SlotNames.Count} touchpoint counts + last touchpoint + length; '{conversionToken}' follows in " +
     $"{validationLabels.Average(l => l ? 1.0 : 0):P1} of validation and {testLabels.Average(l => l ? 1.0 : 0):P1} of test journeys");
 
-// **The baseline model**, an ML.NET pipeline built step by step: the last touchpoint becomes one-hot columns, everything is concatenated into one feature vector and scaled to [0, 1], and L-BFGS logistic regression learns a weight per feature. It is fitted on the training journeys only; its probabilities for the validation and test journeys are kept for the threshold and the comparison.
+// **The baseline model**, an ML.NET pipeline built step by step: the last touchpoint becomes one-hot columns, everything is concatenated into one feature vector and scaled to [0, 1], and L-BFGS logistic regression learns a weight per feature. It is fitted on the training journeys only; its probabilities for the validation and test journeys are kept for the threshold and the comparison. The same logistic regression in Python (scikit-learn, on exactly this split, with the same threshold rule and a seeded bootstrap) is `lib/CustomerAnalytics.Benchmarks/peers/journey_logreg_sklearn.py`: run it on the same file to set its figures beside this notebook's.
 // STEP 1: last touchpoint -> one-hot; STEP 2: one feature vector; STEP 3: scale; STEP 4: logistic regression
 var pipeline = ml.Transforms.Categorical.OneHotEncoding("LastOneHot", nameof(ConversionExample.LastTouchpoint))
     .Append(ml.Transforms.Concatenate("Features", nameof(ConversionExample.Counts), "LastOneHot", nameof(ConversionExample.Length)))
