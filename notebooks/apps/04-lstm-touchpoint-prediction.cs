@@ -382,7 +382,7 @@ Console.WriteLine(lstmBest && f1Verdict.ClearWinner
     : lstmBest
         ? $"The LSTM has the best F1 estimate but no clear win: on this data it is not shown to answer 'does a {conversionToken} follow?' better than {string.Join(" or ", within.Select(n => $"'{n}'"))}."
         : $"The LSTM does not win on this data: '{f1Verdict.Best.Name}' has the best F1 estimate{(f1Verdict.ClearWinner ? ", clearly" : " (no clear winner)")}. " +
-          $"For 'does a {conversionToken} follow?' the simpler answer does as well; the LSTM's own contribution is the next touchpoints in order.");
+          $"For 'does a {conversionToken} follow?' the simpler answer does at least as well; the LSTM's own contribution is the next touchpoints in order.");
 
 // ## 8. Against the truth
 //
