@@ -378,10 +378,10 @@ var f1Verdict = conversion.F1Verdict;
 bool lstmBest = f1Verdict.Best.Name.StartsWith("LSTM", StringComparison.Ordinal);
 var within = f1Verdict.Candidates.Where(c => c != f1Verdict.Best && c.Value.Overlaps(f1Verdict.Best.Value)).Select(c => c.Name).ToList();
 Console.WriteLine(lstmBest && f1Verdict.ClearWinner
-    ? $"The LSTM wins clearly: score customers with '{f1Verdict.Best.Name}' for 'does a {conversionToken} follow?'."
+    ? $"The LSTM wins clearly: score customers with \"{f1Verdict.Best.Name}\" for 'does a {conversionToken} follow?'."
     : lstmBest
-        ? $"The LSTM has the best F1 estimate but no clear win: on this data it is not shown to answer 'does a {conversionToken} follow?' better than {string.Join(" or ", within.Select(n => $"'{n}'"))}."
-        : $"The LSTM does not win on this data: '{f1Verdict.Best.Name}' has the best F1 estimate{(f1Verdict.ClearWinner ? ", clearly" : " (no clear winner)")}. " +
+        ? $"The LSTM has the best F1 estimate but no clear win: on this data it is not shown to answer 'does a {conversionToken} follow?' better than {string.Join(" or ", within.Select(n => $"\"{n}\""))}."
+        : $"The LSTM does not win on this data: \"{f1Verdict.Best.Name}\" has the best F1 estimate{(f1Verdict.ClearWinner ? ", clearly" : " (no clear winner)")}. " +
           $"For 'does a {conversionToken} follow?' the simpler answer does at least as well; the LSTM's own contribution is the next touchpoints in order.");
 
 // ## 8. Against the truth
