@@ -79,27 +79,82 @@ public class ConversionBaselineTests
         var metrics = ml.BinaryClassification.Evaluate(ConversionDecisions.ToDataView(ml, labels, p, 0.35));
         Assert.Equal((0.5, 0.5, 0.5, 0.5), (metrics.Accuracy, metrics.PositivePrecision, metrics.PositiveRecall, metrics.F1Score));
         Assert.Equal(0.75, metrics.AreaUnderRocCurve, 12);
-        var score = ConversionScore.From("m", new ThresholdChoice(0.35, 1, 4), metrics);
-        Assert.Equal(new ConversionScore("m", 0.35, 0.5, 0.5, 0.5, 0.5, 0.75), score with { AucRoc = Math.Round(score.AucRoc, 12) });
+        var score = ConversionScore.From("m", new ThresholdChoice(0.35, 1, 4), metrics, labels, p);
+        Assert.Equal(("m", 0.35, 0.5, 0.5, 0.5, 0.5), (score.Model, score.Threshold, score.Precision, score.Recall, score.F1.Estimate, score.Accuracy.Estimate));
+        Assert.Equal(0.75, score.AucRoc, 12);
+        Assert.True(score.F1.Lower < 0.5 && score.F1.Upper > 0.5, $"four journeys leave F1 uncertain: {score.F1}");
         Assert.Throws<ArgumentException>(() => ConversionDecisions.ToDataView(ml, labels, [0.9, 0.3, 0.4, 1.5], 0.5));
         // a probability exactly on the threshold is not above it
         var onThreshold = ml.BinaryClassification.Evaluate(ConversionDecisions.ToDataView(ml, labels, p, 0.4));
         Assert.Equal((0.75, 1.0, 0.5), (onThreshold.Accuracy, onThreshold.PositivePrecision, onThreshold.PositiveRecall));
+        Assert.Equal(0.75, ConversionScore.From("m", new ThresholdChoice(0.4, 1, 4), onThreshold, labels, p).Accuracy.Estimate, 6);
     }
 
     [Fact]
-    public void TheVerdictNamesTheWinnerOnF1OrATie()
+    public void YesNoDecisionsGetTheSameIntervalsAsThresholdedProbabilities()
     {
-        var lstm = new ConversionScore("LSTM", 0.4, 0.7, 0.6, 0.646, 0.82, 0.85);
-        var baseline = new ConversionScore("baseline", 0.3, 0.6, 0.6, 0.600, 0.80, 0.80);
-        var greedy = ConversionScore.From("greedy", new BinaryMetrics(1, 1, 3, 5));
-        var comparison = new ConversionComparison([baseline, lstm, greedy], 200);
-        Assert.Same(lstm, comparison.Best);
-        Assert.Equal("LSTM wins: F1 0.646 against 0.600 for baseline (accuracy 0.820 against 0.800) on 200 test journeys.", comparison.Verdict);
-        Assert.Equal((0.5, 0.25, 0.6), (greedy.Precision, greedy.Recall, greedy.Accuracy));
-        Assert.Contains("<td>-</td>", comparison.ToHtml());
-        Assert.Equal("LSTM and baseline tie on F1 (0.600) on 200 test journeys.",
-            new ConversionComparison([baseline, lstm with { F1 = 0.6002 }], 200).Verdict);
+        var random = new Random(3);
+        var labels = Enumerable.Range(0, 400).Select(_ => random.NextDouble() < 0.3).ToArray();
+        var p = labels.Select(l => Math.Clamp((l ? 0.6 : 0.35) + (random.NextDouble() - 0.5) * 0.5, 0, 1)).ToArray();
+        var ml = new MLContext(1);
+        var threshold = new ThresholdChoice(0.5, 0, 1);
+        var fromProbabilities = ConversionScore.From("p", threshold, ml.BinaryClassification.Evaluate(ConversionDecisions.ToDataView(ml, labels, p, 0.5)), labels, p);
+        var fromCalls = ConversionScore.FromCalls("calls", labels, p.Select(x => x > 0.5).ToArray());
+        Assert.Equal(fromCalls.F1.Estimate, fromProbabilities.F1.Estimate, 5);
+        Assert.Equal((fromCalls.F1.Lower, fromCalls.F1.Upper), (fromProbabilities.F1.Lower, fromProbabilities.F1.Upper));
+        Assert.Equal((fromCalls.Accuracy.Lower, fromCalls.Accuracy.Upper), (fromProbabilities.Accuracy.Lower, fromProbabilities.Accuracy.Upper));
+        Assert.Throws<ArgumentException>(() => ConversionScore.FromCalls("x", [true], [true, false]));
+    }
+
+    [Fact]
+    public void TheVerdictsNameAClearWinnerOnlyWhenTheIntervalsDoNotOverlap()
+    {
+        var random = new Random(7);
+        var labels = Enumerable.Range(0, 2000).Select(_ => random.NextDouble() < 0.3).ToArray();
+        bool[] Noisy(double flip) => labels.Select(l => random.NextDouble() < flip ? !l : l).ToArray();
+        var (good, alsoGood, poor) = (Noisy(0.05), Noisy(0.05), Noisy(0.4));
+        var comparison = new ConversionComparison([
+            ConversionScore.FromCalls("LSTM", labels, good), ConversionScore.FromCalls("baseline", labels, alsoGood), ConversionScore.FromCalls("greedy", labels, poor)], labels.Length);
+        Assert.False(comparison.F1Verdict.ClearWinner);
+        Assert.StartsWith("On F1, no clear winner", comparison.F1Verdict.Sentence);
+        Assert.Contains("greedy", comparison.F1Verdict.Sentence);
+        Assert.Contains(comparison.F1Verdict.Sentence, comparison.ToHtml());
+        Assert.Contains(comparison.AccuracyVerdict.Sentence, comparison.ToString());
+        var clear = new ConversionComparison([ConversionScore.FromCalls("LSTM", labels, good), ConversionScore.FromCalls("greedy", labels, poor)], labels.Length);
+        Assert.True(clear.F1Verdict.ClearWinner);
+        Assert.Equal("LSTM", clear.F1Verdict.Best.Name);
+        Assert.Same(clear.Scores[1], clear["greedy"]);
+        Assert.Contains("the rows are: LSTM, greedy", Assert.Throws<ArgumentException>(() => clear["rule"]).Message);
+    }
+
+    [Fact]
+    public void WhereTheLastTouchpointDecidesTheBaselineFindsIt()
+    {
+        // Journeys whose target holds a visit exactly when the input ends with one; the counts are noise around it.
+        var random = new Random(11);
+        string[] channels = ["NBC", "ABC", "CBS", "FOX", "web"];
+        var pairs = Enumerable.Range(0, 1500).Select(i =>
+        {
+            var input = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.NextDouble() < 0.15 ? "visit" : channels[random.Next(channels.Length)]).ToList();
+            bool converts = input[^1] == "visit";
+            return new SequencePair($"c{i}", input, converts ? ["web", "visit"] : [channels[random.Next(channels.Length)]]);
+        }).ToArray();
+        var (train, validation, test) = (pairs[..1000], pairs[1000..1250], pairs[1250..]);
+        var vocabulary = Vocabulary.Build(train.Select(p => p.Input.Concat(p.Target)), startStop: true);
+        var features = new ConversionFeatures(vocabulary, "visit");
+        var ml = new MLContext(1);
+        // the notebook's pipeline (workshop 04, step 7)
+        var baseline = ml.Transforms.Categorical.OneHotEncoding("LastOneHot", nameof(ConversionExample.LastTouchpoint))
+            .Append(ml.Transforms.Concatenate("Features", nameof(ConversionExample.Counts), "LastOneHot", nameof(ConversionExample.Length)))
+            .Append(ml.Transforms.NormalizeMinMax("Features"))
+            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(labelColumnName: "Label", featureColumnName: "Features"))
+            .Fit(features.ToDataView(ml, train));
+        double[] P(IEnumerable<SequencePair> part) => baseline.Transform(features.ToDataView(ml, part)).GetColumn<float>("Probability").Select(p => (double)p).ToArray();
+        var threshold = ThresholdChoice.MaximiseF1(P(validation), features.Build(validation).Select(e => e.Label).ToArray());
+        var labels = features.Build(test).Select(e => e.Label).ToArray();
+        var calls = P(test).Select(p => p > threshold.Threshold).ToArray();
+        Assert.Contains(labels, l => l);
+        Assert.Equal(labels, calls);
     }
 
     [Fact]
