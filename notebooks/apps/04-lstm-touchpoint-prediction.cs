@@ -33,17 +33,17 @@ var app = WorkshopApp.Start("04-lstm-touchpoint-prediction", args);
 
 // # 04 · Predicting customer touchpoints with an LSTM (TorchSharp)
 //
-// A customer sees an ad on one TV channel (for example `itv` in the bundled sample, `NBC` in the original workshop's file), visits the website, sees another ad... and then? This workshop follows the Strata 2018 talk *"A novel adoption of LSTM in customer touchpoint prediction"*: each customer journey is a sequence of touchpoints (TV channels, `web` for a website visit, `visit` for a store visit), and a sequence-to-sequence model reads the journey so far and predicts the next few touchpoints. A journey **converts** when a store `visit` follows.
+// A customer sees an ad on one TV channel (for example `itv` in the bundled sample, `NBC` in the public `small_train_data.csv`), visits the website, sees another ad... and then? This workshop follows the Strata 2018 talk *"A novel adoption of LSTM in customer touchpoint prediction"*: each customer journey is a sequence of touchpoints (TV channels, `web` for a website visit, `visit` for a store visit), and a sequence-to-sequence model reads the journey so far and predicts the next few touchpoints. A journey **converts** when a store `visit` follows.
 //
 // What we do, step by step:
 //
-// 1. load the journeys, with a report of every line read and rejected (the original parser silently stopped at the first bad line and trained on a fraction of the data);
+// 1. load the journeys, with a report of every line read and rejected;
 // 2. encode touchpoints as learned embeddings, with padding, masking and start/stop tokens;
 // 3. build an encoder-decoder LSTM in TorchSharp, with attention;
 // 4. train it with the training loop written out (batches, `zero_grad`, forward, loss, `backward`, gradient clipping, `step`, validation, early stopping, a saved best checkpoint, live progress);
-// 5. evaluate it, with the original workshop's `visit` precision/recall/F1, and look at what it attends to;
+// 5. evaluate it, with precision/recall/F1 of a predicted `visit`, and look at what it attends to;
 // 6. use it: next touchpoints and conversion probability for a journey, a retargeting list;
-// 7. answer "does a visit follow?" with the LSTM's probability, next to a simple ML.NET baseline, the original workshop's greedy answer and a one-line rule, all judged the same way, with a computed verdict;
+// 7. answer "does a visit follow?" with the LSTM's probability, next to a simple ML.NET baseline, the greedy decoded answer and a one-line rule, all judged the same way, with a computed verdict;
 // 8. compare it with the best achievable accuracy, known exactly for the bundled sample (skipped on other data).
 app.Section("# 04 · Predicting customer touchpoints with an LSTM (TorchSharp)");
 
@@ -56,7 +56,7 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this workshop. `journeysFile` empty means the bundled sample; point it at your own file in the same format (no header; TAB-separated `customer_id`, input touchpoints, target touchpoints; touchpoints separated by spaces). The original workshop's file is public: `small_train_data.csv` in the repository [shinchan75034/LSTM_TouchPoint](https://github.com/shinchan75034/LSTM_TouchPoint) (TAB-separated despite its name, US networks plus `web` and `visit`); download it and set `journeysFile` to its path. With the defaults the bundled sample trains in under a minute on two CPU cores (the training section prints how long it took; early stopping usually ends training well before `epochs`).
+// The knobs of this workshop. `journeysFile` empty means the bundled sample; point it at your own file in the same format (no header; TAB-separated `customer_id`, input touchpoints, target touchpoints; touchpoints separated by spaces). A public file in this format: `small_train_data.csv` in the repository [shinchan75034/LSTM_TouchPoint](https://github.com/shinchan75034/LSTM_TouchPoint) (TAB-separated despite its name, US networks plus `web` and `visit`); download it and set `journeysFile` to its path. With the defaults the bundled sample trains in under a minute on two CPU cores (the training section prints how long it took; early stopping usually ends training well before `epochs`).
 app.Section("## Parameters");
 var journeysFile = app.Parameter("journeysFile", "");        // your own journeys file; empty = data/journeys/touchpoint_journeys.tsv
 var seed = app.Parameter("seed", 42);                // every random step (split, weights, batch order, sampling) uses it
@@ -66,7 +66,7 @@ var batchSize = app.Parameter("batchSize", 64);
 var learningRate = app.Parameter("learningRate", 0.003);
 var maxGradientNorm = app.Parameter("maxGradientNorm", 1.0);    // gradients are clipped to this total norm
 var embeddingSize = app.Parameter("embeddingSize", 32);
-var hiddenSize = app.Parameter("hiddenSize", 64);          // the original workshop used 256 units; 12 touchpoints need far fewer
+var hiddenSize = app.Parameter("hiddenSize", 64);          // 12 touchpoints need few units
 var useAttention = app.Parameter("useAttention", true);
 var maxJourneys = app.Parameter("maxJourneys", 0);          // 0 = all; 100 or more makes a quick run
 var beamWidth = app.Parameter("beamWidth", 3);
@@ -92,14 +92,14 @@ app.Show(new ParameterCheck()
 
 // ## 1. Load the journeys
 //
-// `JourneyLoader.Load` reads the original file format: one customer a line, no header, three TAB-separated fields. It accepts LF and CRLF line ends and rejects malformed lines (wrong number of fields, empty customer id, empty sequence) **with their line numbers**, instead of stopping silently. The report says how many lines were read, kept and rejected. The journeys are then put in a fixed order (customer id, then touchpoints), and `maxJourneys` keeps a seeded random subset of them, so the order of the file's lines changes no result.
+// `JourneyLoader.Load` reads this file format: one customer a line, no header, three TAB-separated fields. It accepts LF and CRLF line ends and rejects malformed lines (wrong number of fields, empty customer id, empty sequence) **with their line numbers**. The report says how many lines were read, kept and rejected. The journeys are then put in a fixed order (customer id, then touchpoints), and `maxJourneys` keeps a seeded random subset of them, so the order of the file's lines changes no result.
 app.Section("## 1. Load the journeys");
 var path = string.IsNullOrWhiteSpace(journeysFile) ? workshop.DataPath("journeys", "touchpoint_journeys.tsv") : journeysFile;
 var loaded = JourneyLoader.Load(path);
 var journeys = CustomerAnalytics.Sequences.JourneySelection.Canonical(loaded.Records, maxJourneys, seed);
 app.Show(loaded);
 
-// **`conversionToken` against the data.** The conversion must be a touchpoint that follows in these journeys (their targets): otherwise no journey converts, and every conversion metric below would fail or read zero. On the original workshop's file it is `visit`; on your own data it may be `purchase` or `store`. The error lists the touchpoints there are. A `maxJourneys` above the number of journeys is flagged: all of them are used.
+// **`conversionToken` against the data.** The conversion must be a touchpoint that follows in these journeys (their targets): otherwise no journey converts, and every conversion metric below would fail or read zero. In the bundled sample and in `small_train_data.csv` it is `visit`; on your own data it may be `purchase` or `store`. The error lists the touchpoints there are. A `maxJourneys` above the number of journeys is flagged: all of them are used.
 var targetTouchpoints = journeys.SelectMany(j => j.Target).Distinct().Order(StringComparer.Ordinal).ToList();
 app.Show(new ParameterCheck()
     .OneOf(nameof(conversionToken), conversionToken, targetTouchpoints, "touchpoints that follow in these journeys")
@@ -126,11 +126,11 @@ Console.WriteLine($"{endsWithIt.Count:N0} journeys ({100.0 * endsWithIt.Count / 
 
 // ## 2. Encode: vocabulary, embeddings, padding, start/stop
 //
-// **Why embeddings, not one-hot.** The original workshop one-hot encoded each touchpoint: a vector as long as the vocabulary with a single 1. That says every touchpoint is equally different from every other. A learned embedding gives each touchpoint a small dense vector (`embeddingSize` numbers) that training adjusts, so touchpoints that behave alike (say two sports channels) end up close together and share what the model learns about them. It is also the same size however large the vocabulary grows.
+// **Why embeddings, not one-hot.** One-hot encoding gives each touchpoint a vector as long as the vocabulary with a single 1. That says every touchpoint is equally different from every other. A learned embedding gives each touchpoint a small dense vector (`embeddingSize` numbers) that training adjusts, so touchpoints that behave alike (say two sports channels) end up close together and share what the model learns about them. It is also the same size however large the vocabulary grows.
 //
 // **Special tokens.** `<pad>` fills short sequences up to the batch's longest (the encoder skips it and the loss ignores it), `<unk>` stands for touchpoints never seen in training, `<start>` is the decoder's first input and `<stop>` is how the decoder says the sequence is over.
 //
-// The split into training, validation and test journeys is seeded, so every run uses the same journeys. The vocabulary comes from the training journeys only, and so do the model's longest input and target (as in the original workshop): no training journey is cut. A validation or test journey longer still is cut to fit, and the reports below say so.
+// The split into training, validation and test journeys is seeded, so every run uses the same journeys. The vocabulary comes from the training journeys only, and so do the model's longest input and target: no training journey is cut. A validation or test journey longer still is cut to fit, and the reports below say so.
 app.Section("## 2. Encode: vocabulary, embeddings, padding, start/stop");
 var split = DataSplit.Create(SequencePair.FromJourneys(journeys), new SplitOptions { Validation = 0.1, Test = 0.2, Seed = seed });
 var vocabulary = Vocabulary.Build(split.Train.Select(j => j.Input.Concat(j.Target)), startStop: true);
@@ -148,7 +148,7 @@ app.Show(train.Report);
 // ## 3. The model: encoder-decoder LSTM with attention
 //
 // - **Encoder**: an embedding layer and an LSTM read the input journey. The batch is *packed* by true length, so padding never enters the LSTM's state: a journey gets the same encoding whatever else is in its batch (a test checks this).
-// - **Decoder**: a second LSTM starts from the encoder's final hidden and cell states (as in the original Keras model) and produces one touchpoint per step, then `<stop>`.
+// - **Decoder**: a second LSTM starts from the encoder's final hidden and cell states and produces one touchpoint per step, then `<stop>`.
 // - **Attention** (Luong, optional): at each step the decoder scores every encoder output, turns the scores into weights (padding masked out) and mixes the outputs into a context vector. Besides helping with long journeys, the weights show *which* past touchpoints each prediction used (step 5).
 app.Section("## 3. The model: encoder-decoder LSTM with attention");
 
@@ -274,7 +274,7 @@ app.Show(workshop.Publish(SequenceCharts.TrainingCurves(progress.History).WithTi
 // - **token accuracy**: share of target positions predicted exactly;
 // - **exact match**: share of whole target sequences predicted exactly (hard, the more so the longer the targets);
 // - **next touchpoint top-1 / top-3**: is the true next touchpoint the most likely, or among the three most likely?
-// - the original workshop's metric: **does the predicted sequence contain `visit`** (the `conversionToken`), scored against whether the true target does, with precision, recall, F1 and the confusion matrix.
+// - a simple rule: **does the predicted sequence contain `visit`** (the `conversionToken`), scored against whether the true target does, with precision, recall, F1 and the confusion matrix.
 app.Section("## 5. Evaluation on the test journeys");
 var evaluation = SequenceEvaluation.Evaluate(model, vocabulary, test, conversionToken);
 app.Show(evaluation);
@@ -321,9 +321,9 @@ app.Show(ranking);
 
 // ## 7. Does a visit follow? The LSTM against a baseline
 //
-// The original workshop answered this from the greedy decoded sequence: yes when it contains `visit`. That throws the model's uncertainty away: a greedy sequence only contains `visit` when it is the single most likely touchpoint at some step. The LSTM also gives a probability, P(visit), estimated from sampled continuations as in the retargeting list; with a threshold it answers yes or no too. Whether that does better is measured below.
+// The simplest answer uses the greedy decoded sequence: yes when it contains `visit`. That throws the model's uncertainty away: a greedy sequence only contains `visit` when it is the single most likely touchpoint at some step. The LSTM also gives a probability, P(visit), estimated from sampled continuations as in the retargeting list; with a threshold it answers yes or no too. Whether that does better is measured below.
 //
-// And is a sequence model worth it at all? A fair answer needs a **baseline**: a simple model that ignores the order of the touchpoints. Both get the same treatment: a threshold chosen on the validation journeys to maximise F1, then precision, recall, F1 and accuracy on the test journeys, from ML.NET's evaluator. Two yes/no answers without a threshold sit beside them: the original workshop's greedy sequence, and the rule "the last touchpoint is a `visit`" from step 1, which needs no model at all.
+// And is a sequence model worth it at all? A fair answer needs a **baseline**: a simple model that ignores the order of the touchpoints. Both get the same treatment: a threshold chosen on the validation journeys to maximise F1, then precision, recall, F1 and accuracy on the test journeys, from ML.NET's evaluator. Two yes/no answers without a threshold sit beside them: the greedy sequence, and the rule "the last touchpoint is a `visit`" from step 1, which needs no model at all.
 app.Section("## 7. Does a visit follow? The LSTM against a baseline");
 
 // **The baseline's features.** `ConversionFeatures` turns each journey into the count of every touchpoint in its input (touchpoints outside the training vocabulary counted together as `<unk>`), its last touchpoint and its length; the label is whether the target contains the conversion token. The counts say *what kind of customer* this is, the last touchpoint *where they are now*; only the order in between is lost.
@@ -355,7 +355,7 @@ var baselineThreshold = ThresholdChoice.MaximiseF1(baselineValidation, validatio
 Console.WriteLine($"LSTM P({conversionToken}): {lstmThreshold}");
 Console.WriteLine($"baseline: {baselineThreshold}");
 
-// **Side by side on the test journeys.** Each model's test probabilities, decided at its own validation threshold, go through the same ML.NET evaluator (`BinaryClassification.Evaluate`); the original workshop's greedy rule and the last-touchpoint rule are scored on the same journeys. F1 and accuracy carry 95% intervals from a seeded bootstrap over the test journeys (the same resamples for every row): how much each figure would move on another test set of this size.
+// **Side by side on the test journeys.** Each model's test probabilities, decided at its own validation threshold, go through the same ML.NET evaluator (`BinaryClassification.Evaluate`); the greedy rule and the last-touchpoint rule are scored on the same journeys. F1 and accuracy carry 95% intervals from a seeded bootstrap over the test journeys (the same resamples for every row): how much each figure would move on another test set of this size.
 var bootstrap = new BootstrapOptions { Seed = seed };                      // the same resamples of the test journeys for every row
 ConversionScore Judge(string name, double[] probabilities, ThresholdChoice threshold) => ConversionScore.From(name, threshold,
     ml.BinaryClassification.Evaluate(ConversionDecisions.ToDataView(ml, testLabels, probabilities, threshold.Threshold)), testLabels, probabilities, bootstrap);
@@ -364,7 +364,7 @@ var lastCalls = split.Test.Select(j => j.Input[^1] == conversionToken).ToArray()
 var conversion = new ConversionComparison([
     Judge($"LSTM: P({conversionToken}) above threshold", lstmTest, lstmThreshold),
     Judge("baseline: logistic regression on counts + last touchpoint", baselineTest, baselineThreshold),
-    ConversionScore.FromCalls($"LSTM: greedy sequence contains '{conversionToken}' (original workshop)", testLabels, greedyCalls, bootstrap),
+    ConversionScore.FromCalls($"LSTM: greedy sequence contains '{conversionToken}' (greedy rule)", testLabels, greedyCalls, bootstrap),
     ConversionScore.FromCalls($"rule: the last touchpoint is '{conversionToken}'", testLabels, lastCalls, bootstrap)],
     testLabels.Length, conversionToken);
 app.Show(conversion);
@@ -397,7 +397,7 @@ if (workshop.IsSample(journeysFile))
 }
 else Console.WriteLine($"Skipped: {path} is not the bundled sample, and the truth describes only the bundled sample (its generated journeys).");
 
-// Reading the results: a next-touchpoint accuracy close to the best achievable means the LSTM has recovered nearly all the structure there is; the rest is noise no model can predict. A greedy sequence only contains `visit` when it is the single most likely token at some step, so the original workshop's metric ("the predicted sequence contains a visit") tends to miss converting journeys; step 7 measured, with intervals, whether the probability does better on this run.
+// Reading the results: a next-touchpoint accuracy close to the best achievable means the LSTM has recovered nearly all the structure there is; the rest is noise no model can predict. A greedy sequence only contains `visit` when it is the single most likely token at some step, so the greedy rule ("the predicted sequence contains a visit") tends to miss converting journeys; step 7 measured, with intervals, whether the probability does better on this run.
 
 // ## Exercise 3: your own journey
 //

@@ -5,7 +5,7 @@ using CustomerAnalytics.Tests.Fixtures.RealFormats;
 
 namespace CustomerAnalytics.Tests.Sequences;
 
-/// <summary>The original workshop's journey format (US networks, CRLF, no final newline, targets up to 12) from file to model input.</summary>
+/// <summary>The journey format of the public small_train_data.csv (US networks, CRLF, no final newline, targets up to 12) from file to model input.</summary>
 public class RealFormatJourneyTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("us-journeys").FullName;

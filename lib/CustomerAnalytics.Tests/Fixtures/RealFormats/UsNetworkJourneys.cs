@@ -3,7 +3,7 @@ using System.Text;
 namespace CustomerAnalytics.Tests.Fixtures.RealFormats;
 
 /// <summary>
-/// A journeys file in the format of the original workshop's published file (shinchan75034/LSTM_TouchPoint,
+/// A journeys file in the format of the public small_train_data.csv (shinchan75034/LSTM_TouchPoint,
 /// <c>small_train_data.csv</c>): no header, TAB-separated numeric customer id, input touchpoints and target touchpoints,
 /// US network names (some with punctuation, such as <c>A&amp;E</c> and <c>Telemundo(National)</c>) plus <c>web</c> and
 /// <c>visit</c>, and some lines that are only <c>visit</c> -> <c>visit</c>. Written with CRLF line ends and no newline after
