@@ -112,7 +112,7 @@ public partial class NotebookConventionTests
         var notebook = JsonDocument.Parse("""
             { "cells": [
               { "cell_type": "code", "source": ["var contactCost = 1.0;\n", "var fraction = 0.8;"] },
-              { "cell_type": "markdown", "source": ["A contact costs 1.0; the model reaches AUC 0.9666 and finds 62% of orders; 80% of rows are kept; TorchSharp 0.107.0 on Ubuntu 24.04; ids like `17850.0`; 1.5 days."] }
+              { "cell_type": "markdown", "source": ["A contact costs 1.0; the model reaches AUC 0.9666 and finds 62% of orders; 80% of rows are kept; TorchSharp 0.107.0 on Ubuntu 24.04; ids like `17850.0`; 95% intervals and a 90% (Wilson) interval; 1.5 days."] }
             ] }
             """).RootElement;
         Assert.Equal(["cell 2: 0.9666", "cell 2: 62%", "cell 2: 1.5"], TypedInFigures(notebook));
@@ -121,7 +121,8 @@ public partial class NotebookConventionTests
     /// <summary>
     /// Decimal numbers (0.033) and percentages (62%) in markdown cells that are not literals of the notebook's code
     /// (a parameter default, a constant a cell passes; a percentage may be a code fraction: 80% for 0.8). Version
-    /// numbers (0.107.0, Ubuntu 24.04) and examples of a file format in code spans (`17850.0`) are not figures.
+    /// numbers (0.107.0, Ubuntu 24.04), examples of a file format in code spans (`17850.0`) and the confidence level
+    /// of an interval (95% intervals) are not figures.
     /// </summary>
     public static IReadOnlyList<string> TypedInFigures(JsonElement notebook)
     {
@@ -136,7 +137,7 @@ public partial class NotebookConventionTests
             var prose = CodeSpan().Replace(Source(cells[i]), "`code`");
             foreach (Match m in ProseFigure().Matches(prose))
             {
-                if (Release().IsMatch(prose[..m.Index])) continue;
+                if (Release().IsMatch(prose[..m.Index]) || ConfidenceLevel().IsMatch(prose[(m.Index + m.Length)..])) continue;
                 double value = double.Parse(m.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 bool percent = m.Value.EndsWith('%');
                 if (percent ? literals.Any(l => Math.Abs(l - value / 100) < 1e-12) : literals.Contains(value)) continue;
@@ -152,6 +153,10 @@ public partial class NotebookConventionTests
     // Inline code in markdown: a format example or an identifier, not a result.
     [GeneratedRegex(@"`[^`\n]*`")]
     private static partial Regex CodeSpan();
+
+    // A percentage that names an interval's confidence level ("95% intervals", "its 95% (Wilson) interval").
+    [GeneratedRegex(@"^ (?:\([^)]*\) )?(?:intervals?|confidence)\b")]
+    private static partial Regex ConfidenceLevel();
 
     // An operating system's release number written after its name.
     [GeneratedRegex(@"(?:Ubuntu|Debian) $")]
