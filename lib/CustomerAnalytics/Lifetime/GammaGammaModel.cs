@@ -36,7 +36,7 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma) : IHtmlRe
         if (notPositive.Length > 0) throw new LifetimeModelException($"{notPositive.Length} of {customers.Count} customers have an average spend that is not positive (for example customer {notPositive[0].CustomerId}: {notPositive[0].AverageSpend}); returns or free orders must be handled before the spend model.");
 
         // Sorted, so the sum and the fit do not depend on the input order.
-        var data = customers.OrderBy(c => c.Frequency).ThenBy(c => c.AverageSpend).Select(c => (X: (double)c.Frequency, M: c.AverageSpend)).ToArray();
+        var data = customers.OrderBy(c => c.Frequency).ThenBy(c => c.AverageSpend).Select(c => (X: (double)c.Frequency, M: c.AverageSpend, LogM: Math.Log(c.AverageSpend))).ToArray();
         double Objective(double[] log) => -LogLikelihoodOf(data, Math.Exp(log[0]), Math.Exp(log[1]), Math.Exp(log[2])) + options.Penalty * log.Sum(l => Math.Exp(2 * l));
         double meanSpend = data.Average(d => d.M);
         var (point, _, evaluations, converged) = NelderMead.Minimize(Objective, [0, 0, Math.Log(meanSpend)], options.Tolerance);
@@ -51,12 +51,19 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma) : IHtmlRe
         };
     }
 
-    private static double LogLikelihoodOf((double X, double M)[] data, double p, double q, double gamma)
+    private static double LogLikelihoodOf((double X, double M, double LogM)[] data, double p, double q, double gamma)
     {
-        double sum = 0, logGammaQ = SpecialFunctions.LogGamma(q);
-        foreach (var (x, m) in data)
-            sum += SpecialFunctions.LogGamma(p * x + q) - SpecialFunctions.LogGamma(p * x) - logGammaQ + q * Math.Log(gamma)
-                   + (p * x - 1) * Math.Log(m) + p * x * Math.Log(x) - (p * x + q) * Math.Log(gamma + m * x);
+        // ln Γ(px + q) - ln Γ(px) - ln Γ(q) depends on x alone: computed once per distinct frequency (data is sorted by x).
+        double sum = 0, logGammaQ = SpecialFunctions.LogGamma(q), logGamma = q * Math.Log(gamma), perFrequency = 0, lastX = -1;
+        foreach (var (x, m, logM) in data)
+        {
+            if (x != lastX)
+            {
+                perFrequency = SpecialFunctions.LogGamma(p * x + q) - SpecialFunctions.LogGamma(p * x) - logGammaQ + p * x * Math.Log(x);
+                lastX = x;
+            }
+            sum += perFrequency + logGamma + (p * x - 1) * logM - (p * x + q) * Math.Log(gamma + m * x);
+        }
         return sum;
     }
 
