@@ -31,8 +31,19 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, Time
 
         double Objective(double[] log) => -LogLikelihoodOf(groups, Math.Exp(log[0]), Math.Exp(log[1]), Math.Exp(log[2]), Math.Exp(log[3]))
                                           + options.Penalty * log.Sum(l => Math.Exp(2 * l));
+        // The same objective with its gradient in the log parameters (chain rule: d/d ln θ = θ d/dθ).
+        (double, double[]) WithGradient(double[] log)
+        {
+            var theta = log.Select(Math.Exp).ToArray();
+            var (value, gradient) = LogLikelihoodAndGradient(groups, theta[0], theta[1], theta[2], theta[3]);
+            return (-value + options.Penalty * theta.Sum(t => t * t), theta.Select((t, i) => -t * gradient[i] + 2 * options.Penalty * t * t).ToArray());
+        }
         double meanAge = groups.Sum(g => g.Count * g.Age) / customers.Count;
-        var (point, _, evaluations, converged) = NelderMead.Minimize(Objective, [0, Math.Log(meanAge), 0, 0], options.Tolerance);
+        double[] start = [0, Math.Log(meanAge), 0, 0];
+        // BFGS with the exact gradient needs a few dozen passes over the customers, Nelder-Mead hundreds; Nelder-Mead
+        // starts afresh only when BFGS does not converge.
+        var (point, _, evaluations, converged) = Bfgs.Minimize(WithGradient, start);
+        if (!converged) (point, _, evaluations, converged) = NelderMead.Minimize(Objective, start, options.Tolerance);
         if (!converged) throw new LifetimeModelException($"The BG/NBD fit did not converge in {evaluations} likelihood evaluations. Try a penalty (LifetimeFitOptions.Penalty = 0.01) or check the time unit.");
 
         var fitted = point.Select(Math.Exp).ToArray();
@@ -67,6 +78,37 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, Time
             sum += g.Count * (a1 + term);
         }
         return sum;
+    }
+
+    /// <summary>The log-likelihood and its derivatives in r, α, a and b, in one pass over the groups (sorted by x).</summary>
+    internal static (double Value, double[] Gradient) LogLikelihoodAndGradient(IReadOnlyList<HistoryGroup> groups, double r, double alpha, double a, double b)
+    {
+        double value = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
+        double gammaTerms = 0, digammaR = 0, digammaB = 0, digammaAB = 0; // ψ(r+x)-ψ(r), ψ(b+x)-ψ(b), ψ(a+b+x)-ψ(a+b)
+        int lastX = 0;
+        double logAlpha = Math.Log(alpha);
+        foreach (var g in groups)
+        {
+            for (int k = lastX; k < g.Frequency; k++)
+            {
+                gammaTerms += Math.Log((r + k) * (b + k) / (a + b + k));
+                digammaR += 1 / (r + k);
+                digammaB += 1 / (b + k);
+                digammaAB += 1 / (a + b + k);
+            }
+            lastX = g.Frequency;
+            double x = g.Frequency, logAge = Math.Log(alpha + g.Age), logRecency = Math.Log(alpha + g.Recency);
+            double a3 = -(r + x) * logAge;
+            double a4 = x > 0 ? Math.Log(a) - Math.Log(b + x - 1) - (r + x) * logRecency : double.NegativeInfinity;
+            double term = x > 0 ? LogSumExp(a3, a4) : a3;
+            double w = x > 0 ? Math.Exp(a4 - term) : 0; // share of "dropped out after the last purchase" in the likelihood
+            value += g.Count * (gammaTerms + r * logAlpha + term);
+            dr += g.Count * (digammaR + logAlpha - (1 - w) * logAge - w * (x > 0 ? logRecency : 0));
+            dAlpha += g.Count * (r / alpha - (1 - w) * (r + x) / (alpha + g.Age) - (x > 0 ? w * (r + x) / (alpha + g.Recency) : 0));
+            da += g.Count * (-digammaAB + (x > 0 ? w / a : 0));
+            db += g.Count * (digammaB - digammaAB - (x > 0 ? w / (b + x - 1) : 0));
+        }
+        return (value, [dr, dAlpha, da, db]);
     }
 
     private static double LogSumExp(double u, double v) => Math.Max(u, v) + Math.Log(1 + Math.Exp(-Math.Abs(u - v)));
