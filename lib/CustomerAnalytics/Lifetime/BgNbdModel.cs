@@ -59,15 +59,28 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, Time
     /// <summary>The log-likelihood of <paramref name="customers"/> under this model's parameters (equation 6 of the paper).</summary>
     public double LogLikelihoodOf(IReadOnlyList<CustomerHistory> customers) => LogLikelihoodOf(HistoryGroups.Of(customers), R, Alpha, A, B);
 
-    // One implementation of the likelihood: the value is the gradient pass's first result.
-    private static double LogLikelihoodOf(IReadOnlyList<HistoryGroup> groups, double r, double alpha, double a, double b) =>
-        LogLikelihoodAndGradient(groups, r, alpha, a, b).Value;
+    private static double LogLikelihoodOf(IReadOnlyList<HistoryGroup> groups, double r, double alpha, double a, double b)
+    {
+        double sum = 0;
+        int lastX = 0;
+        double gammaTerms = 0; // both ratios are 1 at x = 0
+        // ln Γ(r+x)/Γ(r) + ln Γ(a+b)Γ(b+x)/(Γ(b)Γ(a+b+x)) grows by ln((r+k)(b+k)/(a+b+k)) per purchase: groups come sorted by x.
+        foreach (var g in groups)
+        {
+            for (int k = lastX; k < g.Frequency; k++) gammaTerms += Math.Log((r + k) * (b + k) / (a + b + k));
+            lastX = g.Frequency;
+            double x = g.Frequency;
+            double a1 = gammaTerms + r * Math.Log(alpha);
+            double a3 = -(r + x) * Math.Log(alpha + g.Age);
+            double term = x > 0
+                ? LogSumExp(a3, Math.Log(a) - Math.Log(b + x - 1) - (r + x) * Math.Log(alpha + g.Recency))
+                : a3;
+            sum += g.Count * (a1 + term);
+        }
+        return sum;
+    }
 
-    /// <summary>
-    /// The log-likelihood (equation 6 of the paper) and its derivatives in r, α, a and b, in one pass over the groups.
-    /// The groups come sorted by x, so ln Γ(r+x)/Γ(r) + ln Γ(a+b)Γ(b+x)/(Γ(b)Γ(a+b+x)) and its digamma differences
-    /// grow by one term per purchase.
-    /// </summary>
+    /// <summary>The log-likelihood and its derivatives in r, α, a and b, in one pass over the groups (sorted by x).</summary>
     internal static (double Value, double[] Gradient) LogLikelihoodAndGradient(IReadOnlyList<HistoryGroup> groups, double r, double alpha, double a, double b)
     {
         double value = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
