@@ -59,6 +59,8 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, Time
     /// <summary>The log-likelihood of <paramref name="customers"/> under this model's parameters (equation 6 of the paper).</summary>
     public double LogLikelihoodOf(IReadOnlyList<CustomerHistory> customers) => LogLikelihoodOf(HistoryGroups.Of(customers), R, Alpha, A, B);
 
+    // The value alone, beside LogLikelihoodAndGradient below: the Hessian's 40 evaluations and Nelder-Mead need no
+    // gradient, and deriving this from the gradient pass made the 100,000-customer fit about three times slower.
     private static double LogLikelihoodOf(IReadOnlyList<HistoryGroup> groups, double r, double alpha, double a, double b)
     {
         double sum = 0;
