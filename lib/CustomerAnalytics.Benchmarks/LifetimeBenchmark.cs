@@ -17,10 +17,10 @@ public sealed class LifetimeBenchmark : IBenchmark
         var spends = customers.Where(c => c.Frequency > 0).Select(c => new RepeatSpend(c.CustomerId, c.Frequency, c.AverageRepeatSpend)).ToArray();
         var averageSpend = customers.ToDictionary(c => c.CustomerId, c => c.AverageRepeatSpend);
         // The same customers for the SciPy peer (peers/lifetime_scipy.py), in round-trip precision.
-        File.WriteAllLines(Path.Combine(workFolder, "lifetime-100k.csv"), customers.Select(c => string.Join(',',
+        AtomicFile.WriteAllText(Path.Combine(workFolder, "lifetime-100k.csv"), string.Join('\n', customers.Select(c => string.Join(',',
                 c.CustomerId, c.Frequency, c.Recency.ToString("R", CultureInfo.InvariantCulture), c.Age.ToString("R", CultureInfo.InvariantCulture),
                 c.AverageRepeatSpend.ToString("R", CultureInfo.InvariantCulture)))
-            .Prepend("customer_id,frequency,recency,age,average_repeat_spend"));
+            .Prepend("customer_id,frequency,recency,age,average_repeat_spend")) + "\n");
         return (histories, spends, averageSpend);
     }
 
