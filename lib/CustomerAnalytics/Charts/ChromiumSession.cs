@@ -125,7 +125,8 @@ internal sealed class ChromiumSession : IAsyncDisposable
             session.browser = await Puppeteer.ConnectAsync(new ConnectOptions { BrowserWSEndpoint = endpoint.Task.Result })
                 .WaitAsync(deadline.Token);
             session.page = await session.browser.NewPageAsync().WaitAsync(deadline.Token);
-            await session.page.SetContentAsync(HostPage()).WaitAsync(deadline.Token);
+            // PuppeteerSharp's own 30 s default would end the load of plotly.js before the launch deadline on a busy machine.
+            await session.page.SetContentAsync(HostPage(), new NavigationOptions { Timeout = (int)timeout.TotalMilliseconds }).WaitAsync(deadline.Token);
             var plotly = await session.page.EvaluateExpressionAsync<string>("typeof window.Plotly").WaitAsync(deadline.Token);
             if (plotly == "undefined") throw session.Failure("plotly.js did not load in chromium (window.Plotly is undefined).");
             return session;
