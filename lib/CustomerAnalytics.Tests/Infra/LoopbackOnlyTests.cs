@@ -132,6 +132,35 @@ public sealed partial class LoopbackOnlyTests
         RunnerTestSupport.DeleteQuietly(output);
     }
 
+    [Fact]
+    public void A_process_a_step_leaves_running_is_named_and_stopped_and_fails_the_step()
+    {
+        // A daemon (its own session, re-parented away from the command) is what held CI's strace until the time limit.
+        var marker = "leftover-" + Guid.NewGuid().ToString("N")[..8];
+        var run = InfraPaths.Run("python3", [Leftovers, "--grace", "1", "bash", "-c", $"setsid bash -c 'exec -a {marker} sleep 300' & echo started"]);
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains("leftovers: 1 process(es) still running 1 s after", run.Output);
+        Assert.Contains(marker, run.Output);
+        Assert.DoesNotContain(Directory.GetDirectories("/proc"), d => File.Exists(Path.Combine(d, "cmdline")) && ReadQuietly(Path.Combine(d, "cmdline")).Contains(marker, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_step_that_leaves_nothing_running_keeps_its_exit_code()
+    {
+        Assert.Equal(0, InfraPaths.Run("python3", [Leftovers, "--grace", "1", "bash", "-c", "sleep 0.2 & wait"]).ExitCode);
+        Assert.Equal(7, InfraPaths.Run("python3", [Leftovers, "--grace", "1", "bash", "-c", "exit 7"]).ExitCode);
+    }
+
+    private static string Leftovers => Path.Combine(RepositoryPaths.Root, ".ci", "leftovers.py");
+
+    private static string ReadQuietly(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+
     private static InfraPaths.Result Check(string log)
     {
         var file = Path.Combine(RunnerTestSupport.NewTempDirectory(), "strace.log");
