@@ -146,8 +146,15 @@ public sealed class ChromiumLifetimeTests
         {
             Assert.StartsWith(ChromiumProfiles.Prefix, Path.GetFileName(session.ProfilePath));
             Assert.Equal(Environment.ProcessId.ToString(), File.ReadAllText(Path.Combine(session.ProfilePath, ChromiumProfiles.OwnerFile)));
+            // Chromium's crash database (and its crash handlers' command lines) are in the profile, not in ~/.config.
+            if (OperatingSystem.IsLinux())
+                Assert.True(Directory.Exists(Path.Combine(session.ProfilePath, "chromium", "Crash Reports")), "no crash database in the profile");
         }
         finally { await session.DisposeAsync(); }
         Assert.False(Directory.Exists(session.ProfilePath));
+        if (!OperatingSystem.IsLinux()) return;
+        var clock = Stopwatch.StartNew(); // the crash handlers end with the browser
+        while (ProcessesUsing(session.ProfilePath).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(200);
+        Assert.Empty(ProcessesUsing(session.ProfilePath));
     }
 }

@@ -133,13 +133,13 @@ public sealed partial class LoopbackOnlyTests
     }
 
     [Fact]
-    public void A_process_a_step_leaves_running_is_named_and_stopped_and_fails_the_step()
+    public void A_process_a_step_leaves_running_is_named_and_stopped()
     {
         // A daemon (its own session, re-parented away from the command) is what held CI's strace until the time limit.
         var marker = "leftover-" + Guid.NewGuid().ToString("N")[..8];
         var run = InfraPaths.Run("python3", [Leftovers, "--grace", "1", "bash", "-c", $"setsid bash -c 'exec -a {marker} sleep 300' & echo started"]);
 
-        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.True(run.ExitCode == 0, run.ToString()); // the step's own exit code
         Assert.Contains("leftovers: 1 process(es) still running 1 s after", run.Output);
         Assert.Contains(marker, run.Output);
         Assert.DoesNotContain(Directory.GetDirectories("/proc"), d => File.Exists(Path.Combine(d, "cmdline")) && ReadQuietly(Path.Combine(d, "cmdline")).Contains(marker, StringComparison.Ordinal));

@@ -74,13 +74,16 @@ internal sealed class ChromiumSession : IAsyncDisposable
     {
         var owner = ownerPid ?? Environment.ProcessId;
         var profile = ChromiumProfiles.Create(owner);
-        var start = ChromiumWatchdog.StartInfo(chromiumPath, [.. Flags, "--user-data-dir=" + profile.FullName, "about:blank"], owner);
+        var start = ChromiumWatchdog.StartInfo(chromiumPath, [.. Flags, "--user-data-dir=" + profile.FullName, "about:blank"], owner, profile.FullName);
         start.UseShellExecute = false;
         start.RedirectStandardError = true;
         start.RedirectStandardOutput = true;
         // Chromium's own temp files (its singleton socket folder) go into the profile, so
         // deleting the profile cleans up even after a kill.
         start.Environment["TMPDIR"] = profile.FullName;
+        // Its crash database too (XDG_CONFIG_HOME/chromium/Crash Reports, whatever --user-data-dir says): nothing in
+        // the user's ~/.config, and the watchdog can tell this session's crash handlers from other chromiums'.
+        start.Environment["XDG_CONFIG_HOME"] = profile.FullName;
 
         var stderr = new StderrTail();
         var endpoint = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
