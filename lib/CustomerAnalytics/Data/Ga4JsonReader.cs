@@ -216,7 +216,7 @@ internal static class Ga4JsonReader
 
     private static string ReadSql()
     {
-        using var stream = typeof(Ga4JsonReader).Assembly.GetManifestResourceStream("CustomerAnalytics.Data.Loaders.ga4_events_json.sql")
+        using var stream = typeof(Ga4JsonReader).Assembly.GetManifestResourceStream("CustomerAnalytics.Data.ga4_events_json.sql")
             ?? throw new InvalidOperationException("ga4_events_json.sql is not embedded in the library.");
         return new StreamReader(stream).ReadToEnd();
     }
