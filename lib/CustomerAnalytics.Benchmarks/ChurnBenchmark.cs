@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Models;
+using CustomerAnalytics.Churn.Training;
 using CustomerAnalytics.Torch;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Models;
+using CustomerAnalytics.Churn.Training;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
 using TorchSharp;

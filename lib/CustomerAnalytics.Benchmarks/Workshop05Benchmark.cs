@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Training;
 using CustomerAnalytics.SampleData;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Evaluation;
 using System.Globalization;
 
 namespace CustomerAnalytics.SampleData;

@@ -15,12 +15,16 @@
 
 using CustomerAnalytics;
 using CustomerAnalytics.Exercises;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Churn.Charts;
 using System.IO;
+using CustomerAnalytics.Churn.Evaluation;
 using CustomerAnalytics.Torch;
+using CustomerAnalytics.Churn.Models;
 using CustomerAnalytics.Training;
+using CustomerAnalytics.Churn.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using System.Diagnostics;
@@ -144,7 +148,7 @@ app.Show(capsTable);
 
 // ## 4. Models and their configuration
 //
-// The models are TorchSharp `nn.Module`s: layers as fields, built in the constructor, and a `forward` that says how data flows through them, exactly as in PyTorch. They live in the library (`lib/CustomerAnalytics.Deep/Churn/`), so the next cells show their source, read from those files when the notebook runs: what you read here is the code that runs.
+// The models are TorchSharp `nn.Module`s: layers as fields, built in the constructor, and a `forward` that says how data flows through them, exactly as in PyTorch. They live in the library (`lib/CustomerAnalytics.Deep/Churn/Models/`, a folder of their own with the settings that shape them; the code that trains them is elsewhere), so the next cells show their source, read from those files when the notebook runs: what you read here is the code that runs.
 //
 // - `RnnAttentionModel`: embedding → GRU (or LSTM) → attention → dense layer. Attention is **global** (additive: one weight per event, pooling the GRU outputs), **self** (every event attends to every other) or **multi-head** (self-attention with several heads).
 // - `TransformerModel`: embedding + sinusoidal positions → N encoder layers. Its attention is written out rather than taken from `nn.MultiheadAttention`, so every layer's and head's weights are returned.

@@ -1,4 +1,6 @@
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Models;
+using CustomerAnalytics.Churn.Training;
+using CustomerAnalytics.Churn.Evaluation;
 using CustomerAnalytics.Torch;
 using TorchSharp;
 using static TorchSharp.torch;

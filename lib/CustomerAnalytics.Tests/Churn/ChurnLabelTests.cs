@@ -1,4 +1,5 @@
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Evaluation;
 using static CustomerAnalytics.Tests.Churn.ChurnTestData;
 
 namespace CustomerAnalytics.Tests.Churn;

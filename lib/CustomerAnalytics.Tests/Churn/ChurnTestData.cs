@@ -1,6 +1,8 @@
 using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Torch;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Models;
+using CustomerAnalytics.Churn.Training;
 
 namespace CustomerAnalytics.Tests.Churn;
 

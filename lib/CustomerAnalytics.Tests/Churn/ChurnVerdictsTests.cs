@@ -1,4 +1,6 @@
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Training;
+using CustomerAnalytics.Churn.Evaluation;
 using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Training;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Tests.Fixtures.RealFormats;
 using static CustomerAnalytics.Tests.Fixtures.RealFormats.Ga4BigQueryExport;

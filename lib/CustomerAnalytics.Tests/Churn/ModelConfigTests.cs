@@ -1,5 +1,7 @@
 using CustomerAnalytics.Torch;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Models;
+using CustomerAnalytics.Churn.Training;
 
 namespace CustomerAnalytics.Tests.Churn;
 

@@ -1,5 +1,6 @@
 using CustomerAnalytics.Torch;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Training;
 using CustomerAnalytics.Training;
 
 namespace CustomerAnalytics.Tests.Churn;

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
 using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Tests.Churn;

@@ -1,5 +1,6 @@
 using CustomerAnalytics.Torch;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Evaluation;
 using CustomerAnalytics.SampleData;
 using static CustomerAnalytics.Tests.Churn.ChurnTestData;
 

@@ -1,4 +1,6 @@
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Models;
+using CustomerAnalytics.Churn.Training;
 using CustomerAnalytics.Torch;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
 using CustomerAnalytics.Benchmarks;
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Training;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
 using CustomerAnalytics.Evaluation;

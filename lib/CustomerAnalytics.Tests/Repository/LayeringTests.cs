@@ -4,35 +4,83 @@ using System.Text.RegularExpressions;
 namespace CustomerAnalytics.Tests.Repository;
 
 /// <summary>
-/// The library's parts follow the data flow (README, "Layout"): each namespace uses only itself and the namespaces of
-/// lower ranks. Namespaces of equal rank are siblings (two workshops' models) and do not use each other.
+/// The library's parts follow the data flow (README, "Repository layout"): each namespace uses only namespaces of lower
+/// ranks. Namespaces of equal rank are siblings and do not use each other, and no workshop uses another workshop.
+/// The ranks are the README's picture: <see cref="Picture"/> draws them and a test keeps the README's copy equal.
 /// </summary>
 public sealed partial class LayeringTests
 {
-    /// <summary>Rank of each namespace of the runtime library, lowest first; every namespace must be listed.</summary>
-    internal static readonly IReadOnlyDictionary<string, int> Ranks = new Dictionary<string, int>
+    /// <summary>One rank of the flow: the stage it is, what sits there, and its namespaces (without the common prefix).</summary>
+    internal sealed record Layer(string Stage, string Holds, params string[] Namespaces);
+
+    /// <summary>The shared layers, lowest first: cross-cutting helpers, then the stages in the order the data flows.</summary>
+    internal static readonly Layer[] Shared =
+    [
+        new("cross-cutting", "notebook display", "Display"),
+        new("cross-cutting", "Workshop (settings read once), errors, atomic files", ""),
+        new("cross-cutting", "training progress, exercise checks", "Training", "Exercises"),
+        new("files / S3", "S3 transfer", "Cloud"),
+        new("loading", "validate, report rejects; DuckDB WorkshopDatabase", "Data"),
+        new("SQL", "PostgreSQL engine, RFM", "Sql"),
+        new("models", "devices, shared TorchSharp pieces", "Torch"),
+        new("evaluation", "metrics the frameworks lack, intervals, verdicts, truth", "Evaluation"),
+        new("charts and reports", "the chart toolkit, workshop 01's RFM charts", "Charts"),
+    ];
+
+    /// <summary>The parts of a workshop, in the same order: each is a sub-namespace (Churn.Data, Churn.Models, ...).</summary>
+    internal static readonly Layer[] WorkshopParts =
+    [
+        new("feature tables", "its data: events, labels, sequences", "Data"),
+        new("models", "its nn.Modules and the settings that shape them", "Models"),
+        new("training", "its training, configuration, run tracking", "Training"),
+        new("evaluation", "its metrics, truth comparison, attention read-outs", "Evaluation"),
+        new("charts and reports", "its charts", "Charts"),
+    ];
+
+    /// <summary>
+    /// The workshops' namespaces. Split ones are made of <see cref="WorkshopParts"/>; the others are still one namespace
+    /// holding all their parts, so they rank with the last part.
+    /// </summary>
+    internal static readonly string[] SplitWorkshops = ["Churn"], WholeWorkshops = ["Segmentation", "Propensity", "Sequences", "Lifetime"];
+
+    /// <summary>The hosts, over everything: the setup check and the file-based apps' entry point.</summary>
+    internal static readonly Layer Hosts = new("hosts", "the setup check, the apps' entry point", "Setup", "Apps");
+
+    private static string Full(string name) => name == "" ? "CustomerAnalytics" : "CustomerAnalytics." + name;
+
+    /// <summary>Rank of each namespace of the runtime library, lowest first, from the lists above; every namespace must have one.</summary>
+    internal static readonly IReadOnlyDictionary<string, int> Ranks = BuildRanks();
+
+    private static Dictionary<string, int> BuildRanks()
     {
-        // Cross-cutting, below every stage: notebook display, settings and errors, progress, exercises, the chart toolkit.
-        ["CustomerAnalytics.Display"] = 0,
-        ["CustomerAnalytics"] = 1,
-        ["CustomerAnalytics.Training"] = 2,
-        ["CustomerAnalytics.Exercises"] = 2,
-        ["CustomerAnalytics.Charts"] = 3,
-        // The stages, in the order the data flows: files and S3, loading, SQL, evaluation, models.
-        ["CustomerAnalytics.Cloud"] = 4,
-        ["CustomerAnalytics.Data"] = 5,
-        ["CustomerAnalytics.Sql"] = 6,
-        ["CustomerAnalytics.Evaluation"] = 7,
-        ["CustomerAnalytics.Segmentation"] = 8,
-        ["CustomerAnalytics.Propensity"] = 8,
-        ["CustomerAnalytics.Lifetime"] = 8,
-        ["CustomerAnalytics.Torch"] = 9,
-        ["CustomerAnalytics.Sequences"] = 10,
-        ["CustomerAnalytics.Churn"] = 10,
-        // Hosts over everything: the setup check and the file-based apps' entry point.
-        ["CustomerAnalytics.Setup"] = 11,
-        ["CustomerAnalytics.Apps"] = 11,
-    };
+        var ranks = new Dictionary<string, int>();
+        for (var i = 0; i < Shared.Length; i++)
+            foreach (var n in Shared[i].Namespaces) ranks.Add(Full(n), i);
+        for (var k = 0; k < WorkshopParts.Length; k++)
+            foreach (var w in SplitWorkshops) ranks.Add(Full(w + "." + WorkshopParts[k].Namespaces[0]), Shared.Length + k);
+        foreach (var w in WholeWorkshops) ranks.Add(Full(w), Shared.Length + WorkshopParts.Length - 1);
+        foreach (var n in Hosts.Namespaces) ranks.Add(Full(n), Shared.Length + WorkshopParts.Length);
+        return ranks;
+    }
+
+    /// <summary>The workshop a namespace belongs to, or null for a shared one.</summary>
+    private static string? WorkshopOf(string name) =>
+        SplitWorkshops.Concat(WholeWorkshops).FirstOrDefault(w => name == Full(w) || name.StartsWith(Full(w) + ".", StringComparison.Ordinal));
+
+    /// <summary>The ranks as the README draws them (its "Repository layout" section holds this text verbatim).</summary>
+    internal static string Picture()
+    {
+        var lines = new List<string> { $"{"rank",4}  {"stage",-20} {"namespace",-20} holds" };
+        void Line(int rank, Layer layer, string names) => lines.Add($"{rank,4}  {layer.Stage,-20} {names,-20} {layer.Holds}".TrimEnd());
+        for (var i = 0; i < Shared.Length; i++)
+            Line(i, Shared[i], string.Join(", ", Shared[i].Namespaces.Select(n => n == "" ? "CustomerAnalytics" : n)));
+        lines.Add("      a workshop, its parts in the same order (W = " + string.Join(", ", SplitWorkshops) + "):");
+        for (var k = 0; k < WorkshopParts.Length; k++)
+            Line(Shared.Length + k, WorkshopParts[k], "W." + WorkshopParts[k].Namespaces[0]);
+        lines.Add($"      not split yet, one namespace each at rank {Shared.Length + WorkshopParts.Length - 1}: " + string.Join(", ", WholeWorkshops));
+        Line(Shared.Length + WorkshopParts.Length, Hosts, string.Join(", ", Hosts.Namespaces));
+        return string.Join("\n", lines) + "\n";
+    }
 
     /// <summary>The assemblies the notebooks load (the sample-data generators are a tool, not part of it).</summary>
     internal static readonly Assembly[] Runtime =
@@ -45,7 +93,7 @@ public sealed partial class LayeringTests
     {
         var unplaced = RuntimeTypes().Select(t => t.Namespace ?? "").Where(n => n != "" && !n.StartsWith("System", StringComparison.Ordinal) && !n.StartsWith("Microsoft", StringComparison.Ordinal))
             .Distinct().Where(n => !Ranks.ContainsKey(n)).Order().ToArray();
-        Assert.True(unplaced.Length == 0, "Give these namespaces a rank in LayeringTests.Ranks and the README's layout: " + string.Join(", ", unplaced));
+        Assert.True(unplaced.Length == 0, "Give these namespaces a place in LayeringTests (Shared, WorkshopParts, SplitWorkshops, WholeWorkshops or Hosts) and copy its Picture() into the README: " + string.Join(", ", unplaced));
     }
 
     [Fact]
@@ -59,9 +107,39 @@ public sealed partial class LayeringTests
             {
                 if (used.Namespace is not { } to || to == from || !Ranks.TryGetValue(to, out var toRank)) continue;
                 if (toRank >= fromRank) violations.Add($"{from} -> {to}: {where} uses {used.Name}");
+                else if (WorkshopOf(to) is { } other && other != WorkshopOf(from)) violations.Add($"{from} -> {to}: {where} uses {used.Name} (another workshop)");
             }
         }
         Assert.True(violations.Count == 0, $"{violations.Count} references against the flow:\n" + string.Join("\n", violations.Take(60)));
+    }
+
+    [Fact]
+    public void The_readme_draws_these_ranks()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var picture = Picture();
+        Assert.True(readme.Contains("```text\n" + picture + "```\n", StringComparison.Ordinal),
+            "The README's layout picture differs from LayeringTests' ranks. Put this in README.md, section \"Repository layout\", in a ```text block:\n" + picture);
+    }
+
+    [Fact]
+    public void Every_rank_names_namespaces_that_exist()
+    {
+        var existing = RuntimeTypes().Select(t => t.Namespace).OfType<string>().ToHashSet();
+        Assert.Empty(Ranks.Keys.Where(n => !existing.Contains(n)));
+    }
+
+    [Fact]
+    public void A_split_workshops_modules_are_in_its_models_part_and_nothing_trains_there()
+    {
+        foreach (var w in SplitWorkshops)
+        {
+            var models = Full(w + ".Models");
+            var types = RuntimeTypes().Where(t => t.Namespace is { } n && (n == Full(w) || n.StartsWith(Full(w) + ".", StringComparison.Ordinal))).ToArray();
+            Assert.All(types.Where(t => t.IsSubclassOf(typeof(TorchSharp.torch.nn.Module))), t => Assert.Equal(models, t.Namespace));
+            // The trainers are elsewhere: nothing in Models steps an optimizer.
+            Assert.All(types.Where(t => t.Namespace == models), t => Assert.DoesNotContain(AssemblyReferences.Of(t), u => u.Used.Namespace == "TorchSharp.Modules" && u.Used.Name.Contains("Optimizer", StringComparison.Ordinal)));
+        }
     }
 
     [Fact]

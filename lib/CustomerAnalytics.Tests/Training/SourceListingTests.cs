@@ -1,4 +1,4 @@
-using CustomerAnalytics.Churn;
+using CustomerAnalytics.Churn.Models;
 using CustomerAnalytics.Sequences;
 using CustomerAnalytics.Training;
 
@@ -10,7 +10,7 @@ public class SourceListingTests
     public void ATypeIsListedFromItsDocCommentToItsClosingBrace()
     {
         var listing = SourceListing.Of(RepositoryPaths.Root, typeof(AdditiveAttention));
-        Assert.Equal("lib/CustomerAnalytics.Deep/Churn/AttentionLayers.cs", listing.File);
+        Assert.Equal("lib/CustomerAnalytics.Deep/Churn/Models/AttentionLayers.cs", listing.File);
         Assert.StartsWith("/// <summary>", listing.Code);
         Assert.Contains("public sealed class AdditiveAttention", listing.Code);
         Assert.Contains("public override (Tensor Context, Tensor Weights) forward(Tensor h, Tensor mask)", listing.Code);
@@ -24,7 +24,7 @@ public class SourceListingTests
     public void TheListingRendersAsAnEncodedCodeBlockUnderItsPath()
     {
         var html = SourceListing.Of(RepositoryPaths.Root, typeof(RnnAttentionModel)).ToHtml();
-        Assert.Contains("<b>lib/CustomerAnalytics.Deep/Churn/RnnAttentionModel.cs</b>", html);
+        Assert.Contains("<b>lib/CustomerAnalytics.Deep/Churn/Models/RnnAttentionModel.cs</b>", html);
         Assert.Contains("<pre><code class=\"language-csharp\">", html);
         Assert.Contains("(Tensor Logits, IReadOnlyList&lt;Tensor&gt; Attention) ForwardWithAttention", html);
     }
