@@ -32,7 +32,6 @@ public sealed class ReportFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        CustomerAnalytics.Charts.Charts.CloseBrowser(); // Publish may have started chromium for the PNG
         DeleteQuietly(Out);
         return Task.CompletedTask;
     }
