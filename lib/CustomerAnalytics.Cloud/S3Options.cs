@@ -12,7 +12,7 @@ public sealed record S3Options
     public string? Bucket { get; init; }
     /// <summary>Prefix ("folder") prepended to relative keys, for example "workshops/olist".</summary>
     public string Prefix { get; init; } = "";
-    /// <summary>AWS region; null: AWS_REGION, then AWS_DEFAULT_REGION, then us-east-1.</summary>
+    /// <summary>AWS region; null: us-east-1. <see cref="FromEnvironment"/> fills it from AWS_REGION, then AWS_DEFAULT_REGION.</summary>
     public string? Region { get; init; }
     /// <summary>Endpoint of an S3-compatible server (for example http://127.0.0.1:4568); null for AWS.</summary>
     public string? ServiceUrl { get; init; }
@@ -35,22 +35,22 @@ public sealed record S3Options
     /// <summary>Retries of a failed request (the SDK backs off between them).</summary>
     public int MaxRetries { get; init; } = 3;
 
-    /// <summary>The region actually used.</summary>
-    public string EffectiveRegion => Region
-        ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
-        ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"))
-        ?? "us-east-1";
+    /// <summary>The region actually used (no environment is read here: see <see cref="FromEnvironment"/>).</summary>
+    public string EffectiveRegion => Region ?? "us-east-1";
 
     /// <summary>
-    /// Options from the standard AWS environment: region from AWS_REGION, and a custom endpoint from
-    /// AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL (with path-style addressing, which local servers need).
-    /// Credentials come from the standard chain when the client is created.
+    /// Options from the standard AWS environment, read once, here: the region from AWS_REGION, then AWS_DEFAULT_REGION,
+    /// and a custom endpoint from AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL. The endpoint is read here rather than left
+    /// to the SDK because an endpoint means a local server (s3rver, MinIO), which needs path-style addressing, and the
+    /// SDK does not switch that on by itself. Credentials come from the SDK's own chain when the client is created.
     /// </summary>
     public static S3Options FromEnvironment()
     {
         var endpoint = NonEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_S3"))
                     ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL"));
-        return new S3Options { ServiceUrl = endpoint, ForcePathStyle = endpoint is not null };
+        var region = NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
+                  ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"));
+        return new S3Options { ServiceUrl = endpoint, ForcePathStyle = endpoint is not null, Region = region };
     }
 
     /// <summary>Options for a local S3-compatible server; s3rver's built-in credentials are S3RVER/S3RVER.</summary>

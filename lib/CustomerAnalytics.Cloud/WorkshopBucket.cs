@@ -13,7 +13,7 @@ public static class WorkshopBucket
     {
         if (workshop.Bucket is null)
             throw new S3TransferException(S3ErrorKind.Configuration,
-                $"No bucket for '{path}': {Workshop.BucketVariable} is not set. Set it to your bucket's name before starting " +
+                $"No bucket for '{path}': {WorkshopSettings.BucketVariable} is not set. Set it to your bucket's name before starting " +
                 "JupyterLab (the GPU machines do), or give the notebook a full s3://bucket/key parameter.", null, path);
         return new S3Uri(workshop.Bucket, S3Uri.JoinKey(workshop.Attendee, path)).ToString();
     }

@@ -1,16 +1,8 @@
 namespace CustomerAnalytics.Runner;
 
-/// <summary>Finds the repository root and turns command-line arguments into an ordered list of notebook files.</summary>
+/// <summary>Turns command-line arguments into an ordered list of notebook files.</summary>
 public static class NotebookLocator
 {
-    /// <summary>The nearest folder at or above <paramref name="start"/> holding <c>global.json</c>; null if there is none.</summary>
-    public static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "global.json"))) return dir.FullName;
-        return null;
-    }
-
     /// <summary>
     /// Notebook files for the given inputs (files, or folders whose <c>*.ipynb</c> are taken in name order);
     /// with no inputs, every notebook in <c>notebooks/</c> of the repository. Paths are relative to <paramref name="workingDirectory"/>.
@@ -18,12 +10,12 @@ public static class NotebookLocator
     /// </summary>
     public static IReadOnlyList<string> Resolve(IReadOnlyList<string> inputs, string workingDirectory)
     {
-        var root = FindRepositoryRoot(workingDirectory);
+        var root = RepositoryRoot.TryFind(workingDirectory);
         if (inputs.Count == 0)
         {
             var folder = DefaultNotebookFolder(root)
                 ?? throw new RunnerUsageException(
-                    $"No notebooks given and no notebooks/ folder found above {workingDirectory} (the repository root is the folder with global.json). " +
+                    $"No notebooks given and no notebooks/ folder found above {workingDirectory} (the repository root is the folder with global.json and notebooks/). " +
                     "Run from inside the repository or name notebooks on the command line.");
             var all = NotebooksIn(folder);
             return all.Count > 0 ? all : throw new RunnerUsageException($"{folder} holds no *.ipynb notebooks.");

@@ -56,7 +56,7 @@ public sealed record NotebookResult(
     /// <summary>The cell that failed or timed out, if any.</summary>
     public CellResult? FailedCell => Cells.LastOrDefault(c => c.Status != CellStatus.Ok);
 
-    /// <summary>The folder the notebook's charts were written to (<c>WORKSHOP_OUTPUT_DIR</c> during the run).</summary>
+    /// <summary>The folder the notebook's charts were written to (the output folder of the settings its <c>Workshop.Start()</c> was given).</summary>
     public string? ChartsDirectory { get; init; }
 
     /// <summary>When the run of this notebook started.</summary>

@@ -1,3 +1,5 @@
+using CustomerAnalytics.Hosting;
+
 namespace CustomerAnalytics.Runner;
 
 /// <summary>Settings for running single notebooks with <see cref="NotebookRunner"/>.</summary>
@@ -19,8 +21,13 @@ public sealed record NotebookRunOptions
     /// <summary>Longest the notebook may run; the cell running at that moment is failed.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Environment variable naming the folder the library writes chart files into.</summary>
-    public const string OutputDirectoryVariable = "WORKSHOP_OUTPUT_DIR";
+    /// <summary>The machine's settings the host read once (bucket, attendee, device, chromium: see
+    /// <see cref="WorkshopSettings.FromEnvironment"/>); the runner sets the folders and the chart output itself. Null: none.</summary>
+    public WorkshopSettings? Machine { get; init; }
+
+    /// <summary>The PNG exporter the run shares (one chromium for all its notebooks; its owner disposes it). Null: the
+    /// runner starts one for this notebook and closes it at the end.</summary>
+    public PngExporter? Png { get; init; }
 
     /// <summary>Where the executed copy of <paramref name="notebookName"/> is written.</summary>
     public string ExecutedNotebookPath(string notebookName) => Path.Combine(OutputDirectory, "notebooks", notebookName + ".ipynb");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CustomerAnalytics.Hosting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -10,13 +11,15 @@ using Microsoft.DotNet.Interactive.PackageManagement;
 namespace CustomerAnalytics.Runner;
 
 /// <summary>
-/// Runs one notebook top to bottom in a fresh C# kernel, the way Jupyter would: the kernel starts in the
-/// notebook's folder (relative paths and <c>#r "../..."</c> resolve from there), <c>#r "nuget: ..."</c> and
+/// Runs one notebook top to bottom in a fresh C# kernel, the way Jupyter would: <c>#r "nuget: ..."</c> and
 /// the kernel helpers (<c>display</c>, <c>HTML</c>, ...) work, and the first failing cell stops the notebook.
 /// Writes the executed copy with outputs and returns a <see cref="NotebookResult"/>.
 /// </summary>
 /// <remarks>
-/// The current directory and environment are process-wide, so run one notebook at a time per process.
+/// The notebook gets its settings explicitly (<see cref="KernelCode"/>): its <c>Workshop.Start()</c> call is handed the
+/// runner's <see cref="WorkshopSettings"/> (output folders, the chart files, the machine's settings) and its paths
+/// relative to the notebook's folder are made absolute. No environment variable is set and the current folder is
+/// never changed. .NET Interactive's formatters are process-wide, so run one notebook at a time per process.
 /// </remarks>
 public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log = null)
 {
@@ -52,31 +55,27 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
         Directory.CreateDirectory(chartsDirectory);
 
         var outputs = new NotebookOutputs(name, _log);
-        var previousDirectory = Environment.CurrentDirectory;
-        var previousOutputVariable = Environment.GetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable);
-        var previousArtifactsVariable = Environment.GetEnvironmentVariable(Workshop.ArtifactsDirVariable);
+        // One chromium for the run when the caller shares one; else this notebook's own, closed when it ends.
+        await using var ownPng = options.Png is null ? new PngExporter(new PngExportOptions { ChromiumPath = options.Machine?.ChromiumPath }) : null;
+        var settings = SettingsFor(fullPath, chartsDirectory, new ChartFiles(chartsDirectory, options.Png ?? ownPng));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Timeout);
         CSharpKernel? kernel = null;
         List<CellResult> cells;
         try
         {
-            // Jupyter starts the kernel in the notebook's folder; the library finds its chart folder here.
-            Directory.SetCurrentDirectory(Path.GetDirectoryName(fullPath)!);
-            Environment.SetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable, chartsDirectory);
-            // Results, models and the run store go below the run's output folder too (--out writes nothing elsewhere).
-            Environment.SetEnvironmentVariable(Workshop.ArtifactsDirVariable, options.OutputDirectory);
             // Formatters are process-wide; a notebook must not see what the previous one registered.
             Formatter.ResetToDefault();
             kernel = CreateKernel();
             using var subscription = kernel.KernelEvents.Subscribe(outputs);
-            cells = await RunCellsAsync(kernel, notebook, sourceCellOf, outputs, deadline.Token, cancellationToken);
+            var code = new KernelCode(Path.GetDirectoryName(fullPath)!, settings is null ? null : KernelCode.SettingsVariable, options.Machine?.Device);
+            // Declared as object: the kernel compiles against the notebook's own #r of the library, which loads as the
+            // runner's copy (one assembly per process), so the notebook's cast to WorkshopSettings succeeds.
+            if (settings is not null) await kernel.SetValueAsync(KernelCode.SettingsVariable, settings, typeof(object));
+            cells = await RunCellsAsync(kernel, notebook, sourceCellOf, outputs, code, deadline.Token, cancellationToken);
         }
         finally
         {
-            Directory.SetCurrentDirectory(previousDirectory);
-            Environment.SetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable, previousOutputVariable);
-            Environment.SetEnvironmentVariable(Workshop.ArtifactsDirVariable, previousArtifactsVariable);
             // After a timeout the cell may still be running: disposal stops its scheduler but cannot abort the thread.
             kernel?.Dispose();
         }
@@ -98,6 +97,25 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
         {
             ChartsDirectory = chartsDirectory,
             StartedAt = startedAt,
+        };
+    }
+
+    /// <summary>
+    /// The settings the notebook's <c>Workshop.Start()</c> is given: its repository, this run's folders (charts in
+    /// <paramref name="chartsDirectory"/>; results, models and the run store below the run's output folder, so
+    /// <c>--out</c> writes nothing elsewhere), the chart files, and the machine's settings the host read. Null when the
+    /// notebook is not in a workshop repository (its own <c>Workshop.Start()</c> then says so).
+    /// </summary>
+    private WorkshopSettings? SettingsFor(string notebookPath, string chartsDirectory, IChartOutput charts)
+    {
+        var root = RepositoryRoot.TryFind(Path.GetDirectoryName(notebookPath)!);
+        if (root is null) return null;
+        return (options.Machine ?? new WorkshopSettings { Root = root }) with
+        {
+            Root = root,
+            OutputFolder = chartsDirectory,
+            ArtifactsFolder = options.OutputDirectory,
+            ChartOutput = charts,
         };
     }
 
@@ -130,7 +148,7 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
 
     /// <summary>Submits the code cells in order; stops at the first failure or timeout, which it reports.</summary>
     private async Task<List<CellResult>> RunCellsAsync(CSharpKernel kernel, LoadedNotebook notebook, List<int?> sourceCellOf,
-                                                       NotebookOutputs outputs, CancellationToken deadline, CancellationToken cancellationToken)
+                                                       NotebookOutputs outputs, KernelCode kernelCode, CancellationToken deadline, CancellationToken cancellationToken)
     {
         var name = notebook.Name;
         var elements = notebook.Document.Elements;
@@ -148,7 +166,7 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
             var clock = Stopwatch.StartNew();
             var kernelName = CellSource.KernelName(elements[i]);
             var outcome = kernelName == "csharp"
-                ? await SubmitAsync(kernel, code, deadline)
+                ? await SubmitAsync(kernel, kernelCode.Translate(code), deadline)
                 : CellOutcome.Fail("NotCSharpCell", $"This is a '{kernelName}' cell; run-workshops runs C# cells only. Change the cell's language to C# or remove it.");
             cancellationToken.ThrowIfCancellationRequested();
 

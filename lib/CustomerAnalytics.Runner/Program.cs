@@ -28,7 +28,9 @@ try
         return 0;
     }
 
-    var report = await WorkshopRun.RunAsync(options);
+    // The host reads the machine's settings (bucket, attendee, device, chromium) once and hands them to every notebook.
+    var root = RepositoryRoot.TryFind(Directory.GetCurrentDirectory());
+    var report = await WorkshopRun.RunAsync(root is null ? options : options with { Machine = WorkshopSettings.FromEnvironment(root) });
     if (report.Results.Any(r => r.Status == NotebookStatus.TimedOut))
     {
         // A timed-out cell may still be running on a foreground thread, which would keep the process alive.

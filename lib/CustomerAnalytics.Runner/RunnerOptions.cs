@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerAnalytics.Hosting;
 
 namespace CustomerAnalytics.Runner;
 
@@ -33,6 +34,10 @@ public sealed record RunnerOptions
     /// starts it; it stops at the first exercise left undone).</summary>
     public bool WithoutSolutions { get; init; }
 
+    /// <summary>The machine's settings (bucket, attendee, device, chromium), read once by the host's entry point
+    /// (<see cref="WorkshopSettings.FromEnvironment"/>) and handed to every notebook; null: none.</summary>
+    public WorkshopSettings? Machine { get; init; }
+
     /// <summary><c>--help</c> was given: print <see cref="Usage"/> and do nothing else.</summary>
     public bool ShowHelp { get; init; }
 
@@ -54,7 +59,7 @@ public sealed record RunnerOptions
                                  "parameters", or starting with "// parameters"). Repeatable. int, long, double, float,
                                  decimal, bool and string values are written as C# literals.
           --out DIR              Output folder (default: artifacts/ at the repository root). Executed notebooks go to
-                                 DIR/notebooks/, charts to DIR/charts/<notebook>/ (the notebook sees WORKSHOP_OUTPUT_DIR),
+                                 DIR/notebooks/, charts to DIR/charts/<notebook>/ (the notebook's Workshop.Start() gets it),
                                  HTML reports to DIR/reports/<notebook>.html with DIR/reports/index.html linking them
                                  (always written; self-contained, they open offline). DIR must be a folder you can
                                  write to; one run at a time writes it (DIR/.workshop-run.lock holds the run's pid).
@@ -77,11 +82,12 @@ public sealed record RunnerOptions
     public static RunnerOptions Parse(IReadOnlyList<string> args)
     {
         var inputs = new List<string>();
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         var options = new RunnerOptions();
+        var shared = new HostArguments(message => new RunnerUsageException(message)); // --param and --out, as the apps read them
 
         for (var i = 0; i < args.Count; i++)
         {
+            if (shared.TryRead(args, ref i)) continue;
             var arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
@@ -113,19 +119,11 @@ public sealed record RunnerOptions
                 case "--without-solutions":
                     options = options with { WithoutSolutions = true };
                     break;
-                case "--out":
-                    options = options with { OutputDirectory = Value() };
-                    break;
                 case "--timeout-minutes":
                     var text = Value();
                     if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) || minutes <= 0)
                         throw new RunnerUsageException($"--timeout-minutes needs a positive number of minutes, got '{text}'.");
                     options = options with { Timeout = TimeSpan.FromMinutes(minutes) };
-                    break;
-                case "--param":
-                    var (key, value) = ParseParameter(Value());
-                    if (!parameters.TryAdd(key, value))
-                        throw new RunnerUsageException($"--param {key} is given twice; give each parameter once.");
                     break;
                 default:
                     throw new RunnerUsageException($"Unknown option '{arg}'. Run with --help for the list of options.");
@@ -133,17 +131,8 @@ public sealed record RunnerOptions
         }
 
         // The README's pictures, and the provenance a test checks them against, come from the default run only.
-        if (options.UpdateImages && (parameters.Count > 0 || options.WithoutSolutions))
+        if (options.UpdateImages && (shared.Parameters.Count > 0 || options.WithoutSolutions))
             throw new RunnerUsageException("--update-images makes the README's pictures from the notebooks as committed: leave out --param and --without-solutions.");
-        return options with { Inputs = inputs, Parameters = parameters };
-    }
-
-    private static (string Name, string Value) ParseParameter(string text)
-    {
-        var eq = text.IndexOf('=');
-        var name = eq > 0 ? text[..eq].Trim() : "";
-        if (eq <= 0 || !ParameterInjector.IsIdentifier(name))
-            throw new RunnerUsageException($"--param expects name=value with a C# variable name, for example --param sampleSize=200; got '{text}'.");
-        return (name, text[(eq + 1)..]);
+        return options with { Inputs = inputs, Parameters = shared.Parameters, OutputDirectory = shared.OutputFolder };
     }
 }

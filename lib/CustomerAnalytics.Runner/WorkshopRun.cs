@@ -1,3 +1,5 @@
+using CustomerAnalytics.Hosting;
+
 namespace CustomerAnalytics.Runner;
 
 /// <summary>The results of a whole run and the process exit code they imply.</summary>
@@ -28,11 +30,13 @@ public static class WorkshopRun
         log ??= RunnerConsole.Out;
         var cwd = Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory);
         var notebooks = NotebookLocator.Resolve(options.Inputs, cwd);
-        var root = NotebookLocator.FindRepositoryRoot(cwd) ?? cwd;
+        var root = RepositoryRoot.TryFind(cwd) ?? cwd;
         var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, "artifacts"), cwd);
         var parameters = ParametersPerNotebook(notebooks, options.Parameters);
         // Checked and held before anything is written: a file, an unwritable folder or another run's folder is a usage error.
         using var folderLock = OutputFolderLock.Acquire(outputDirectory);
+        // One chromium draws the PNGs of every notebook of the run; it closes when the run ends.
+        await using var png = new PngExporter(new PngExportOptions { ChromiumPath = options.Machine?.ChromiumPath });
 
         var results = new List<NotebookResult>();
         var reports = new List<ReportIndex.Entry>();
@@ -45,6 +49,8 @@ public static class WorkshopRun
                 Parameters = parameters[notebook],
                 Timeout = options.Timeout,
                 WithoutSolutions = options.WithoutSolutions,
+                Machine = options.Machine,
+                Png = png,
             };
             var result = await new NotebookRunner(runOptions, log).RunAsync(notebook, cancellationToken);
             results.Add(result);

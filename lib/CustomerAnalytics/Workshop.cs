@@ -4,40 +4,34 @@ namespace CustomerAnalytics;
 
 /// <summary>Where the workshop's files are, found the same way in Jupyter, the headless runner and apps.</summary>
 /// <param name="Root">The repository folder (the one with global.json and notebooks/).</param>
-/// <param name="OutputFolder">Where a headless run writes charts and key numbers: WORKSHOP_OUTPUT_DIR when the runner
-/// or an app sets it, else artifacts/charts.</param>
+/// <param name="OutputFolder">Where a headless run writes charts and key numbers: the folder the runner or an app
+/// gives (<see cref="WorkshopSettings.OutputFolder"/>), else artifacts/charts.</param>
 /// <param name="ArtifactsFolder">Root of everything a run writes besides charts (results, models, the run store):
-/// WORKSHOP_ARTIFACTS_DIR when the runner or an app is given <c>--out</c>, else the repository's artifacts/.</param>
+/// the runner's or an app's <c>--out</c> folder, else the repository's artifacts/.</param>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record Workshop(string Root, string OutputFolder, string ArtifactsFolder) : IHtmlRenderable
 {
-    /// <summary>Environment variable the runner and the apps set to their <c>--out</c> folder, so a run with
-    /// <c>--out</c> writes nothing under the repository's artifacts/.</summary>
-    public const string ArtifactsDirVariable = "WORKSHOP_ARTIFACTS_DIR";
-
-    /// <summary>Environment variable the runner and the apps set to each notebook's output folder: read once, by
-    /// <see cref="Start"/>, and passed on through <see cref="OutputFolder"/> and <see cref="Headless"/>.</summary>
-    public const string OutputDirVariable = "WORKSHOP_OUTPUT_DIR";
-
-    /// <summary>Environment variable naming the attendee's S3 bucket; the GPU machines' template sets it. When it is
-    /// set, workshops 01-03 keep their data, tables and models there (see <see cref="Bucket"/>).</summary>
-    public const string BucketVariable = "WORKSHOP_BUCKET";
-
-    /// <summary>Environment variable naming the attendee (the folder of their objects in the bucket); the user name
-    /// when it is not set.</summary>
-    public const string AttendeeVariable = "WORKSHOP_ATTENDEE";
-
-    /// <summary>The S3 bucket of this machine (<see cref="BucketVariable"/>), or null: then nothing goes to S3 unless
+    /// <summary>The S3 bucket of this machine (<see cref="WorkshopSettings.BucketVariable"/>), or null: then nothing goes to S3 unless
     /// a notebook parameter names an s3:// location.</summary>
     public string? Bucket { get; init; }
 
-    /// <summary>The attendee's folder in <see cref="Bucket"/>: <see cref="AttendeeVariable"/>, else the user name,
+    /// <summary>The attendee's folder in <see cref="Bucket"/>: <see cref="WorkshopSettings.AttendeeVariable"/>, else the user name,
     /// reduced to letters, digits, '.', '_' and '-' so it is a safe key prefix.</summary>
     public string Attendee { get; init; } = "attendee";
 
-    /// <summary>True when the runner or an app runs the notebook (they set <see cref="OutputDirVariable"/>): published
-    /// charts are then also saved as HTML and PNG, and the key numbers as JSON, in <see cref="OutputFolder"/>.</summary>
-    public bool Headless { get; init; }
+    /// <summary>Where the host keeps published charts (the runner's and the apps' HTML and PNG files); null in a
+    /// notebook, where charts are only displayed.</summary>
+    public IChartOutput? ChartOutput { get; init; }
+
+    /// <summary>True when a host (the runner or an app) runs the workshop: it has a <see cref="ChartOutput"/>, and the
+    /// key numbers are also written as JSON in <see cref="OutputFolder"/>.</summary>
+    public bool Headless => ChartOutput is not null;
+
+    /// <summary>The TorchSharp device preference (cpu, cuda, auto) from <see cref="WorkshopSettings.Device"/>; null: auto.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>The notebook page this workshop's charts are shown on: plotly.js goes into its first rendered chart.</summary>
+    public NotebookPage Page { get; init; } = new();
 
     /// <summary>The sample data folder.</summary>
     public string DataFolder => Path.Combine(Root, "data");
@@ -120,30 +114,41 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
     }
 
     /// <summary>
-    /// Call once at the top of a notebook or app: makes charts work in the Jupyter kernel and finds the
-    /// repository from the current folder (notebooks/ in Jupyter and in the runner).
+    /// Call once at the top of a notebook: makes charts work in the Jupyter kernel, finds the repository from the
+    /// current folder (notebooks/ in Jupyter) and reads the machine's settings from the environment, the only place
+    /// in the library that does (<see cref="WorkshopSettings.FromEnvironment"/>).
     /// </summary>
-    public static Workshop Start(string? startFolder = null)
+    /// <param name="startFolder">Where to look for the repository from; default the current folder.</param>
+    public static Workshop Start(string? startFolder = null) =>
+        Start(WorkshopSettings.FromEnvironment(startFolder ?? Directory.GetCurrentDirectory()));
+
+    /// <summary>
+    /// The workshop of a host (the headless runner, a file-based app, a test): built from explicit settings, nothing
+    /// read from the environment or the current folder. The runner hands a notebook's <c>Workshop.Start()</c> call
+    /// its settings this way.
+    /// </summary>
+    public static Workshop Start(WorkshopSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         FSharpCoreRedirect.Install();
-        return FromSettings(startFolder ?? Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable, Environment.UserName);
+        var root = Path.GetFullPath(settings.Root);
+        return new Workshop(root,
+            settings.OutputFolder is { } output ? Path.GetFullPath(output) : Path.Combine(root, "artifacts", "charts"),
+            settings.ArtifactsFolder is { } artifacts ? Path.GetFullPath(artifacts) : Path.Combine(root, "artifacts"))
+        {
+            ChartOutput = settings.ChartOutput,
+            Bucket = settings.Bucket,
+            Attendee = KeyPrefix(settings.Attendee ?? Environment.UserName),
+            Device = settings.Device,
+        };
     }
 
-    /// <summary>The workshop as <see cref="Start"/> finds it, with the settings read through <paramref name="setting"/>
-    /// (the environment in <see cref="Start"/>; a dictionary in tests).</summary>
+    /// <summary>The workshop as <see cref="Start(string)"/> finds it, with the settings read through
+    /// <paramref name="setting"/> (a dictionary in tests) and <paramref name="userName"/> as the default attendee.</summary>
     internal static Workshop FromSettings(string startFolder, Func<string, string?> setting, string userName)
     {
-        var root = FindRoot(startFolder);
-        string? Read(string name) => setting(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        var runOutput = Read(OutputDirVariable);
-        var output = runOutput ?? Path.Combine(root, "artifacts", "charts");
-        var artifacts = Read(ArtifactsDirVariable) is { } runDir ? Path.GetFullPath(runDir) : Path.Combine(root, "artifacts");
-        return new Workshop(root, output, artifacts)
-        {
-            Headless = runOutput is not null,
-            Bucket = Read(BucketVariable),
-            Attendee = KeyPrefix(Read(AttendeeVariable) ?? userName),
-        };
+        var settings = WorkshopSettings.From(startFolder, setting);
+        return Start(settings with { Attendee = settings.Attendee ?? userName });
     }
 
     // S3 keys may hold anything, but a folder name typed in a console or a policy is best kept plain.
@@ -151,18 +156,6 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
     {
         var plain = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray()).Trim('-', '.');
         return plain.Length == 0 ? "attendee" : plain;
-    }
-
-    private static string FindRoot(string start) => TryFindRoot(start) ?? throw new DirectoryNotFoundException(
-        $"No workshop repository (a folder with global.json and data/) at or above {start}. Open the notebook from the cloned repository.");
-
-    /// <summary>The repository folder (global.json and data/) at or above <paramref name="start"/>, or null.</summary>
-    internal static string? TryFindRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "global.json")) && Directory.Exists(Path.Combine(dir.FullName, "data")))
-                return dir.FullName;
-        return null;
     }
 
     /// <inheritdoc />

@@ -15,6 +15,7 @@
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
 #:project ../../lib/CustomerAnalytics.Deep/CustomerAnalytics.Deep.csproj
+#:project ../../lib/CustomerAnalytics.Hosting/CustomerAnalytics.Hosting.csproj
 #:property PublishAot=false
 
 using System.Diagnostics;
@@ -45,10 +46,10 @@ app.Section("# 00 · Is this machine ready for the workshops?");
 //
 // All workshops call one small compiled library, `lib/CustomerAnalytics`, so that each notebook cell stays short and every step is tested. This cell builds the library if it has not been built yet (about a minute the first time; the headless runner and the tests build it for you).
 app.Section("## 1. The .NET SDK and the workshop library");
-var libraryDll = Path.GetFullPath("../artifacts/bin/CustomerAnalytics/debug/CustomerAnalytics.dll");
+var libraryDll = Path.GetFullPath(app.FromNotebookFolder("../artifacts/bin/CustomerAnalytics/debug/CustomerAnalytics.dll"));
 if (!File.Exists(libraryDll))
 {
-    var build = Process.Start("dotnet", $"build \"{Path.GetFullPath("../lib/CustomerAnalytics")}\" -nologo -v q");
+    var build = Process.Start("dotnet", $"build \"{Path.GetFullPath(app.FromNotebookFolder("../lib/CustomerAnalytics"))}\" -nologo -v q");
     build.WaitForExit();
     if (build.ExitCode != 0)
         throw new Exception("Building lib/CustomerAnalytics failed: run 'dotnet build lib/CustomerAnalytics' in a terminal to see why.");
@@ -59,7 +60,7 @@ Console.WriteLine($".NET {Environment.Version}, workshop library at {libraryDll}
 //
 // The next cell downloads (once) and loads every package the workshops use. It then starts the workshop library: `Workshop.Start()` finds the repository's `data/` folder and lets the chart library run inside this kernel. The versions are the ones pinned in `Directory.Packages.props`; a test keeps every notebook in step with that file. `TorchSharp-cpu` runs anywhere; on an NVIDIA GPU machine replace it with `TorchSharp-cuda-linux` (or `-windows`), nothing else changes.
 app.Section("## 2. Packages");
-var workshop = Workshop.Start();
+var workshop = app.Workshop;
 app.Show(workshop);
 
 // ## 3. The checks
@@ -73,7 +74,7 @@ app.Show(report);
 //
 // `TorchDevice.Select()` initialises TorchSharp once and picks CUDA when a GPU and the CUDA package are present, otherwise the CPU. Every deep-learning workshop starts with this call. Here we multiply two matrices on that device.
 app.Section("## 4. TorchSharp on the device it found");
-var device = TorchDevice.Select();
+var device = TorchDevice.Select(app.Workshop);
 TorchDevice.Seed(2024);
 var matrix = torch.rand(500, 500, device: device.Device);
 var product = matrix.matmul(matrix.T);

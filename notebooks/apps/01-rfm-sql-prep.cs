@@ -12,6 +12,7 @@
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
 #:project ../../lib/CustomerAnalytics.Cloud/CustomerAnalytics.Cloud.csproj
+#:project ../../lib/CustomerAnalytics.Hosting/CustomerAnalytics.Hosting.csproj
 #:property PublishAot=false
 
 using CustomerAnalytics;
@@ -41,7 +42,7 @@ app.Section("# 01 · RFM scores with SQL, on DuckDB (and PostgreSQL / Redshift)"
 //
 // Load the packages this workshop uses (versions pinned in `Directory.Packages.props`) and the workshop library. `Workshop.Start()` finds the repository's `data/` folder and reads the settings once, among them `WORKSHOP_BUCKET`: the S3 bucket the workshop machines give you (section 1).
 app.Section("## Setup");
-var workshop = Workshop.Start();
+var workshop = app.Workshop;
 
 // ## Parameters
 //

@@ -12,6 +12,7 @@
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
 #:project ../../lib/CustomerAnalytics.Cloud/CustomerAnalytics.Cloud.csproj
+#:project ../../lib/CustomerAnalytics.Hosting/CustomerAnalytics.Hosting.csproj
 #:property PublishAot=false
 
 using CustomerAnalytics;
@@ -52,7 +53,7 @@ app.Section("# 02 · Customer segmentation with k-means (ML.NET)");
 //
 // Packages at the versions pinned in `Directory.Packages.props`, the workshop library, and `Workshop.Start()` (finds `data/` and makes charts work in the kernel). Run `00-setup-check` first if anything here fails.
 app.Section("## Setup");
-var workshop = Workshop.Start();
+var workshop = app.Workshop;
 app.Show(workshop);
 
 // ## Parameters

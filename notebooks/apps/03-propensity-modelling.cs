@@ -14,6 +14,7 @@
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
 #:project ../../lib/CustomerAnalytics.Cloud/CustomerAnalytics.Cloud.csproj
+#:project ../../lib/CustomerAnalytics.Hosting/CustomerAnalytics.Hosting.csproj
 #:property PublishAot=false
 
 using CustomerAnalytics;
@@ -57,7 +58,7 @@ app.Section("# 03 · Purchase propensity: models, evaluation and drift monitorin
 //
 // The packages this workshop uses (versions pinned in `Directory.Packages.props`), then the workshop library and its S3 part (section 7 keeps the model in your bucket when there is one). `Workshop.Start()` finds the repository's `data/` folder and lets the chart library run inside the kernel. The `using` lines bring in ML.NET, its trainers' option classes and the exercises' placeholder.
 app.Section("## Setup");
-var workshop = Workshop.Start();
+var workshop = app.Workshop;
 app.Show(workshop);
 
 // ## Parameters

@@ -12,6 +12,7 @@
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
 #:project ../../lib/CustomerAnalytics.Deep/CustomerAnalytics.Deep.csproj
+#:project ../../lib/CustomerAnalytics.Hosting/CustomerAnalytics.Hosting.csproj
 #:property PublishAot=false
 
 using CustomerAnalytics;
@@ -51,7 +52,7 @@ app.Section("# 04 · Predicting customer touchpoints with an LSTM (TorchSharp)")
 //
 // Packages (versions pinned in `Directory.Packages.props`; ML.NET for the baseline of step 7), the workshop library, and `Workshop.Start()`, which finds the repository's `data/` folder. `TorchSharp-cpu` runs anywhere; on an NVIDIA machine use `TorchSharp-cuda-linux` instead and nothing else changes.
 app.Section("## Setup");
-var workshop = Workshop.Start();
+var workshop = app.Workshop;
 app.Show(workshop);
 
 // ## Parameters
@@ -156,7 +157,7 @@ app.Section("## 3. The model: encoder-decoder LSTM with attention");
 app.Show(SourceListing.Of(workshop.Root, typeof(Seq2SeqModel)));
 
 // **The device.** `TorchDevice.Select()` picks CUDA when a GPU and the CUDA build of TorchSharp are present, otherwise the CPU, and says why. Seeding libtorch first fixes the initial weights; `.to(device)` moves them to the device. Every batch's tensors are then created on the model's device, and anything read back into .NET goes through `.cpu()` first (reading a GPU tensor's data directly throws).
-var device = TorchDevice.Select();
+var device = TorchDevice.Select(app.Workshop);
 TorchDevice.Seed(seed);                                                  // the same initial weights on every run
 var model = new Seq2SeqModel(vocabulary.Count, options).to(device.Device);
 Console.WriteLine($"{device.Reason}\n{model.parameters().Sum(p => p.numel()):N0} weights on {model.Device.type}; attention: {options.Attention}");

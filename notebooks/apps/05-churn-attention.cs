@@ -11,6 +11,7 @@
 #:package Plotly.NET.CSharp
 #:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj
 #:project ../../lib/CustomerAnalytics.Deep/CustomerAnalytics.Deep.csproj
+#:project ../../lib/CustomerAnalytics.Hosting/CustomerAnalytics.Hosting.csproj
 #:property PublishAot=false
 
 using CustomerAnalytics;
@@ -47,7 +48,7 @@ app.Section("# 05 · Churn and next-event prediction with RNNs, Transformers and
 //
 // Packages at the versions pinned in `Directory.Packages.props`, then the workshop library. `Workshop.Start()` finds the repository's `data/` folder and lets charts render inside this kernel.
 app.Section("## Setup");
-var workshop = Workshop.Start();
+var workshop = app.Workshop;
 app.Show(workshop);
 
 // ## Parameters
@@ -200,7 +201,7 @@ app.Show($"full grid: {string.Join(" + ", fullRuns)} = {fullRuns.Sum()} training
 app.Section("## 5. The training loop");
 var device = TorchDevice.Current;
 torch.set_num_threads(1);
-app.Show(TorchDevice.Select());
+app.Show(TorchDevice.Select(app.Workshop));
 
 // A new model for a configuration, on the device. Seeding first makes the initial weights (and dropout) the same on every run with the same seed.
 TrainedModel NewModel(ModelConfig config, DataSplit<SequenceDataset> data)

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using CustomerAnalytics.Charts;
 using CustomerAnalytics.Torch;
 using DuckDB.NET.Data;
 using Microsoft.ML;
@@ -10,11 +9,7 @@ namespace CustomerAnalytics.Setup;
 public static class SetupCheck
 {
     /// <summary>Runs every check; never throws (call <see cref="SetupReport.ThrowIfFailed"/> to stop on failures).</summary>
-    public static SetupReport Run() => new([Runtime(), CppRuntime(), TorchSharp(), DuckDb(), MlNet(), Chromium(), SampleData()]);
-
-    private static CheckResult Chromium() => ChromiumLocator.Find(null, out var whyNot) is { } path
-        ? new("Chromium (PNG export)", CheckStatus.Ok, path)
-        : new("Chromium (PNG export)", CheckStatus.Warning, "not found: charts show in notebooks and save as HTML, but not as PNG. " + whyNot, ChromiumLocator.InstallHint);
+    public static SetupReport Run() => new([Runtime(), CppRuntime(), TorchSharp(), DuckDb(), MlNet(), SampleData()]);
 
     private static CheckResult SampleData()
     {

@@ -4,18 +4,21 @@ namespace CustomerAnalytics.Torch;
 
 /// <summary>
 /// Picks the TorchSharp device once per process: CUDA when present, else CPU.
-/// Notebooks call <see cref="Select"/> in their setup cell; every later call returns the same answer,
+/// Notebooks call <see cref="Select(DevicePreference)"/> in their setup cell; every later call returns the same answer,
 /// so libtorch's native library is initialised exactly once.
 /// </summary>
+/// <remarks>
+/// The preference comes from the caller, never from the environment: <see cref="Select(Workshop)"/> takes the
+/// workshop's (<see cref="WorkshopSettings.DeviceVariable"/>, read once by <see cref="Workshop.Start()"/>, or the host's
+/// settings); the runner hands a notebook's <c>TorchDevice.Select()</c> the run's preference explicitly.
+/// </remarks>
 public static class TorchDevice
 {
-    /// <summary>Environment variable that overrides <see cref="DevicePreference.Auto"/>: cpu, cuda or auto.</summary>
-    public const string EnvironmentVariable = "WORKSHOP_DEVICE";
-
     private static readonly Lock Gate = new();
+    // Process-wide on purpose: libtorch's native library is initialised once per process and cannot switch device.
     private static TorchDeviceInfo? selected;
 
-    /// <summary>The device chosen by the first <see cref="Select"/> call (selecting with Auto if none was made).</summary>
+    /// <summary>The device chosen by the first <see cref="Select(DevicePreference)"/> call (selecting with Auto if none was made).</summary>
     public static torch.Device Current => Select().Device;
 
     /// <summary>
@@ -27,7 +30,6 @@ public static class TorchDevice
     {
         lock (Gate)
         {
-            preference = ApplyEnvironment(preference, Environment.GetEnvironmentVariable(EnvironmentVariable));
             if (selected is not null)
             {
                 if (preference == DevicePreference.Cuda && !selected.IsCuda)
@@ -47,18 +49,23 @@ public static class TorchDevice
         if (info.IsCuda) torch.cuda.manual_seed_all(seed);
     }
 
-    /// <summary>An explicit preference wins; Auto defers to the environment variable's value.</summary>
-    internal static DevicePreference ApplyEnvironment(DevicePreference preference, string? environmentValue)
+    /// <summary><see cref="Select(DevicePreference)"/> with the workshop's preference (<see cref="Workshop.Device"/>).</summary>
+    /// <exception cref="TorchUnavailableException">The preference is not a device, libtorch cannot load, or CUDA was required but is absent.</exception>
+    public static TorchDeviceInfo Select(Workshop workshop)
     {
-        if (preference != DevicePreference.Auto) return preference;
-        return environmentValue?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "auto" => DevicePreference.Auto,
-            "cpu" => DevicePreference.Cpu,
-            "cuda" or "gpu" => DevicePreference.Cuda,
-            var other => throw new TorchUnavailableException($"{EnvironmentVariable}='{other}' is not a device; use cpu, cuda or auto."),
-        };
+        ArgumentNullException.ThrowIfNull(workshop);
+        return Select(Parse(workshop.Device));
     }
+
+    /// <summary>A device preference as written in settings: cpu, cuda (or gpu), auto; null or empty is auto.</summary>
+    /// <exception cref="TorchUnavailableException">Anything else, naming the setting.</exception>
+    public static DevicePreference Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "auto" => DevicePreference.Auto,
+        "cpu" => DevicePreference.Cpu,
+        "cuda" or "gpu" => DevicePreference.Cuda,
+        var other => throw new TorchUnavailableException($"{WorkshopSettings.DeviceVariable}='{other}' is not a device; use cpu, cuda or auto."),
+    };
 
     private static TorchDeviceInfo Initialise(DevicePreference preference)
     {

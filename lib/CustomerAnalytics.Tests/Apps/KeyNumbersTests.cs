@@ -1,21 +1,23 @@
+using CustomerAnalytics.Hosting;
+
 namespace CustomerAnalytics.Tests.Apps;
 
-[Collection(CustomerAnalytics.Tests.Runner.RunnerCollection.Name)] // sets WORKSHOP_OUTPUT_DIR
 public sealed class KeyNumbersTests : IDisposable
 {
-    private readonly string? previousOutput = Environment.GetEnvironmentVariable(Workshop.OutputDirVariable);
     private readonly string output = Path.Combine(Path.GetTempPath(), "ca-keynumbers-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>A workshop run by a host: its charts go to files (HTML only here), its key numbers to JSON.</summary>
+    private Workshop Headless() => new(RepositoryPaths.Root, output, output) { ChartOutput = new ChartFiles(output, png: null) };
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, previousOutput);
         try { Directory.Delete(output, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
     public void Key_numbers_round_trip_exactly_through_the_json_file()
     {
-        var workshop = new Workshop(RepositoryPaths.Root, output, output) { Headless = true };
+        var workshop = Headless();
 
         var shown = workshop.KeyNumbers("02-test", ("chosen k", 4), ("ARI", 0.1 + 0.2), ("revenue", 875_612.5));
         var read = KeyNumbers.Read(Path.Combine(output, KeyNumbers.FileName));
@@ -29,11 +31,9 @@ public sealed class KeyNumbersTests : IDisposable
     }
 
     [Fact]
-    public void Start_reads_the_output_folder_once_and_is_headless_only_when_it_is_set()
+    public void A_host_s_settings_make_the_workshop_headless_and_a_notebook_s_do_not()
     {
-        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, output);
-        var headless = Workshop.Start(RepositoryPaths.Root);
-        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, null);
+        var headless = Workshop.Start(new WorkshopSettings { Root = RepositoryPaths.Root, OutputFolder = output, ChartOutput = new ChartFiles(output, png: null) });
         var kernel = Workshop.Start(RepositoryPaths.Root);
 
         Assert.True(headless.Headless);
@@ -56,7 +56,7 @@ public sealed class KeyNumbersTests : IDisposable
     [Fact]
     public void A_number_that_is_not_finite_is_refused_by_name()
     {
-        var workshop = new Workshop(RepositoryPaths.Root, output, output) { Headless = true };
+        var workshop = Headless();
 
         var e = Assert.Throws<ArgumentException>(() => workshop.KeyNumbers("02-test", ("AUC", double.NaN)));
 

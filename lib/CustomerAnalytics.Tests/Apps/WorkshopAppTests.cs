@@ -3,36 +3,37 @@ using Microsoft.Data.Analysis;
 
 namespace CustomerAnalytics.Tests.Apps;
 
-/// <summary>WorkshopApp sets the process-wide current folder and WORKSHOP_OUTPUT_DIR, as an app does.</summary>
-[Collection(CustomerAnalytics.Tests.Runner.RunnerCollection.Name)]
+/// <summary>WorkshopApp builds the app's workshop from explicit settings; it changes no process-wide state.</summary>
 public sealed class WorkshopAppTests : IDisposable
 {
-    private readonly string previousDirectory = Directory.GetCurrentDirectory();
-    private readonly string? previousOutput = Environment.GetEnvironmentVariable(Workshop.OutputDirVariable);
     private readonly string output = Path.Combine(Path.GetTempPath(), "ca-app-tests", Guid.NewGuid().ToString("N"));
     private readonly StringWriter console = new();
 
     public void Dispose()
     {
-        Directory.SetCurrentDirectory(previousDirectory);
-        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, previousOutput);
         try { Directory.Delete(output, recursive: true); } catch (IOException) { }
     }
 
     private WorkshopApp Start(params string[] args)
     {
-        Directory.SetCurrentDirectory(RepositoryPaths.Root);
         return WorkshopApp.Start("02-test", [.. args, "--out", output], console);
     }
 
     [Fact]
-    public void Start_points_charts_at_the_output_folder_and_runs_from_notebooks()
+    public void Start_points_the_workshop_at_the_output_folder_without_touching_the_process()
     {
+        var directoryBefore = Directory.GetCurrentDirectory();
+
         var app = Start();
 
         Assert.Equal(Path.GetFullPath(output), app.OutputFolder);
-        Assert.Equal(app.OutputFolder, Environment.GetEnvironmentVariable(Workshop.OutputDirVariable));
-        Assert.Equal(Path.Combine(RepositoryPaths.Root, "notebooks"), Directory.GetCurrentDirectory());
+        Assert.Equal(app.OutputFolder, app.Workshop.OutputFolder);
+        Assert.Equal(Path.GetFullPath(output), app.Workshop.ArtifactsFolder); // --out: results go there too
+        Assert.True(app.Workshop.Headless); // charts are written as files
+        Assert.Equal(RepositoryPaths.Root, app.Workshop.Root);
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "notebooks", "config"), app.FromNotebookFolder("./config"));
+        Assert.Equal(directoryBefore, Directory.GetCurrentDirectory());
+        Assert.Null(Environment.GetEnvironmentVariable("WORKSHOP_OUTPUT_DIR"));
         Assert.True(Directory.Exists(output));
     }
 
@@ -77,7 +78,6 @@ public sealed class WorkshopAppTests : IDisposable
     [Fact]
     public void An_unexpected_argument_is_refused_with_the_usage()
     {
-        Directory.SetCurrentDirectory(RepositoryPaths.Root);
         var e = Assert.Throws<WorkshopAppException>(() => WorkshopApp.Start("02-test", ["k=3"], console));
         Assert.Contains("Usage: dotnet run notebooks/apps/02-test.cs", e.Message);
     }
@@ -95,7 +95,6 @@ public sealed class WorkshopAppTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         File.WriteAllText(output, "a file");
-        Directory.SetCurrentDirectory(RepositoryPaths.Root);
 
         var e = Assert.Throws<OutputFolderException>(() => WorkshopApp.Start("02-test", ["--out", output], console));
 

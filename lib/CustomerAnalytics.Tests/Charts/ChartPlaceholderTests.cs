@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
+using CustomerAnalytics.Charts;
 using static CustomerAnalytics.Tests.Charts.ChartTestSupport;
 using ChartsApi = CustomerAnalytics.Charts.Charts;
 
 namespace CustomerAnalytics.Tests.Charts;
 
-[Collection(ChartsCollection.Name)]
 public sealed class ChartPlaceholderTests
 {
+    private readonly Workshop _workshop = RunIn(null); // its own notebook page: no state shared with other tests
+
     // What an untrusted notebook shows: JupyterLab's sanitiser drops script elements (and ids), keeps p/b/i/code.
     private static string AsUntrustedJupyterShowsIt(string html) =>
         Regex.Replace(Regex.Replace(html, "<script[^>]*>.*?</script>", "", RegexOptions.Singleline), " id=\"[^\"]*\"", "");
@@ -14,11 +16,11 @@ public sealed class ChartPlaceholderTests
     private static string VisibleText(string html) =>
         System.Net.WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", ""));
 
-    private static string SecondChartHtml()
+    private string SecondChartHtml()
     {
-        ChartsApi.ResetEmbedding();
-        _ = ChartsApi.Show(BarChart()).ToHtml(); // the first carries 3.6 MB of plotly.js
-        return ChartsApi.Show(BarChart()).ToHtml();
+        _workshop.ResetEmbedding();
+        _ = _workshop.Show(BarChart()).ToHtml(); // the first carries 3.6 MB of plotly.js
+        return _workshop.Show(BarChart()).ToHtml();
     }
 
     [Fact]

@@ -1,23 +1,18 @@
+using CustomerAnalytics.Hosting;
 using Plotly.NET;
-using ChartsApi = CustomerAnalytics.Charts.Charts;
 using CsChart = Plotly.NET.CSharp.Chart;
 
 namespace CustomerAnalytics.Tests.Charts;
 
 /// <summary>
-/// Chart tests share process-wide state (the "plotly.js already embedded" flag, WORKSHOP_OUTPUT_DIR,
-/// the reused chromium), so they run one at a time in this collection.
+/// Tests that start headless chromium run one at a time: no library state is shared any more (each test has its own
+/// workshop, page and exporter), but each chromium is a heavy external process, and several starting at once on the
+/// 2-core CI machine ran into their launch timeouts. The tests that only build HTML run in parallel.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ChartsCollection : ICollectionFixture<ChartsCollection.BrowserCleanup>
+public sealed class ChromiumCollection
 {
-    public const string Name = "Charts (shared process state)";
-
-    /// <summary>Closes the shared chromium after the collection.</summary>
-    public sealed class BrowserCleanup : IDisposable
-    {
-        public void Dispose() => ChartsApi.CloseBrowser();
-    }
+    public const string Name = "Chromium (one headless browser at a time)";
 }
 
 internal static class ChartTestSupport
@@ -28,7 +23,7 @@ internal static class ChartTestSupport
     /// </summary>
     public static string? RequireChromium()
     {
-        var path = CustomerAnalytics.Charts.ChromiumLocator.Find(null, out var whyNot);
+        var path = ChromiumLocator.Find(Environment.GetEnvironmentVariable(WorkshopSettings.ChromiumVariable), out var whyNot);
         if (path is not null) return path;
         if (Environment.GetEnvironmentVariable("ALLOW_NO_CHROMIUM") == "1") return null;
         Assert.Fail($"This test needs chromium: {whyNot} (Set ALLOW_NO_CHROMIUM=1 to let chromium tests pass without running.)");
@@ -48,10 +43,13 @@ internal static class ChartTestSupport
             Y: new[] { "R1", "R2", "R3", "R4", "R5" },
             Name: "Customers by R and F");
 
-    /// <summary>A workshop whose charts are saved in <paramref name="outputFolder"/> (a headless run), or, with null,
-    /// one in a notebook kernel (charts only shown).</summary>
-    public static Workshop RunIn(string? outputFolder) =>
-        new(RepositoryPaths.Root, outputFolder ?? Path.Combine(Path.GetTempPath(), "ca-kernel-charts"), RepositoryPaths.Root) { Headless = outputFolder is not null };
+    /// <summary>A workshop whose charts are saved in <paramref name="outputFolder"/> as HTML and, with
+    /// <paramref name="png"/>, PNG (a headless run), or, with null, one in a notebook kernel (charts only shown).</summary>
+    public static Workshop RunIn(string? outputFolder, PngExporter? png = null) =>
+        new(RepositoryPaths.Root, outputFolder ?? Path.Combine(Path.GetTempPath(), "ca-kernel-charts"), RepositoryPaths.Root)
+        {
+            ChartOutput = outputFolder is null ? null : new ChartFiles(outputFolder, png),
+        };
 
     /// <summary>
     /// Loads an HTML file in headless chromium (offline flags, fresh profile) and returns the screenshot.
@@ -67,7 +65,7 @@ internal static class ChartTestSupport
             RedirectStandardOutput = true,
         };
         // The library's flags that keep chromium on 127.0.0.1 (CI's loopback check fails on any DNS query).
-        foreach (var flag in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", .. global::CustomerAnalytics.Charts.ChromiumSession.LoopbackOnlyFlags,
+        foreach (var flag in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", .. ChromiumSession.LoopbackOnlyFlags,
                      "--user-data-dir=" + Path.Combine(dir, "profile-" + Guid.NewGuid().ToString("N")), "--hide-scrollbars",
                      $"--window-size={width},{height}", "--virtual-time-budget=10000", "--screenshot=" + png, new Uri(htmlPath).AbsoluteUri])
             start.ArgumentList.Add(flag);

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Hosting;
 using static CustomerAnalytics.Tests.Charts.ChartTestSupport;
 
 namespace CustomerAnalytics.Tests.Charts;
 
 /// <summary>A process that dies without cleaning up must not leave chromium or its profile behind.</summary>
-[Collection(ChartsCollection.Name)]
+[Collection(ChromiumCollection.Name)]
 public sealed class ChromiumLifetimeTests
 {
     /// <summary>Pids of processes whose command line or environment (TMPDIR) names <paramref name="profile"/>.</summary>
@@ -66,9 +67,9 @@ public sealed class ChromiumLifetimeTests
         string Code(string source) => System.Text.Json.JsonSerializer.Serialize(new { cell_type = "code", metadata = new { }, source, outputs = Array.Empty<object>(), execution_count = (int?)null });
         var cells = new[]
         {
-            Code($"#r \"{Path.Combine(bin, "Plotly.NET.dll")}\"\n#r \"{Path.Combine(bin, "Plotly.NET.CSharp.dll")}\"\n#r \"{Path.Combine(bin, "CustomerAnalytics.dll")}\""),
+            Code($"#r \"{Path.Combine(bin, "Plotly.NET.dll")}\"\n#r \"{Path.Combine(bin, "Plotly.NET.CSharp.dll")}\"\n#r \"{Path.Combine(bin, "CustomerAnalytics.dll")}\"\n#r \"{Path.Combine(bin, "CustomerAnalytics.Hosting.dll")}\""),
             Code("var chart = Plotly.NET.CSharp.Chart.Column<int, string, string>(values: new[] { 1, 3, 2 }, Keys: new[] { \"a\", \"b\", \"c\" });\n" +
-                 $"var result = CustomerAnalytics.Charts.Charts.SavePng(chart, @\"{Path.Combine(folder, "x.png")}\", 120, 80);\n" +
+                 $"var result = new CustomerAnalytics.Hosting.PngExporter().Save(chart, @\"{Path.Combine(folder, "x.png")}\", 120, 80);\n" +
                  $"System.IO.File.WriteAllText(@\"{Path.Combine(folder, "exported")}\", result.Message);\n" +
                  "System.Threading.Thread.Sleep(300_000);"),
         };

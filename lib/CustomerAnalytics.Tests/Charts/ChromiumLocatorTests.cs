@@ -1,4 +1,4 @@
-using CustomerAnalytics.Charts;
+using CustomerAnalytics.Hosting;
 
 namespace CustomerAnalytics.Tests.Charts;
 
@@ -6,41 +6,35 @@ public sealed class ChromiumLocatorTests
 {
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
-    private static string? Find(string? explicitPath, string? env, HashSet<string> existing, out string whyNot) =>
-        ChromiumLocator.Find(explicitPath, name => name == "CHROMIUM_PATH" ? env : null, existing.Contains, Candidates, out whyNot);
+    // The explicit path is the host's setting (CHROMIUM_PATH, read once by WorkshopSettings.FromEnvironment) or an option.
+    private static string? Find(string? explicitPath, HashSet<string> existing, out string whyNot) =>
+        ChromiumLocator.Find(explicitPath, existing.Contains, Candidates, out whyNot);
 
     [Fact]
-    public void EnvironmentVariableWinsOverStandardPaths()
+    public void TheGivenPathWinsOverStandardPaths()
     {
-        Assert.Equal("/opt/chrome/chrome", Find(null, "/opt/chrome/chrome", ["/opt/chrome/chrome", "/usr/bin/chromium"], out _));
+        Assert.Equal("/opt/chrome/chrome", Find("/opt/chrome/chrome", ["/opt/chrome/chrome", "/usr/bin/chromium"], out _));
     }
 
     [Fact]
     public void StandardPathsAreTriedInOrder()
     {
-        Assert.Equal("/usr/bin/chromium-browser", Find(null, null, ["/usr/bin/google-chrome", "/usr/bin/chromium-browser"], out _));
+        Assert.Equal("/usr/bin/chromium-browser", Find(null, ["/usr/bin/google-chrome", "/usr/bin/chromium-browser"], out _));
     }
 
     [Fact]
     public void ExplicitPathWinsAndIsNotSilentlyReplaced()
     {
-        Assert.Equal("/x/chromium", Find("/x/chromium", "/usr/bin/chromium", ["/x/chromium", "/usr/bin/chromium"], out _));
-        Assert.Null(Find("/missing/chromium", null, ["/usr/bin/chromium"], out var whyNot));
+        Assert.Equal("/x/chromium", Find("/x/chromium", ["/x/chromium", "/usr/bin/chromium"], out _));
+        Assert.Null(Find("/missing/chromium", ["/usr/bin/chromium"], out var whyNot));
         Assert.Contains("/missing/chromium", whyNot);
     }
 
     [Fact]
     public void NothingFoundExplainsWhereItLookedAndHowToInstall()
     {
-        Assert.Null(Find(null, "/bad/env/path", [], out var whyNot));
-        Assert.Contains("CHROMIUM_PATH=/bad/env/path does not exist", whyNot);
+        Assert.Null(Find(null, [], out var whyNot));
         Assert.Contains("/usr/bin/chromium-browser", whyNot);
         Assert.Contains("sudo apt-get install chromium", whyNot);
-    }
-
-    [Fact]
-    public void EnvironmentPathThatDoesNotExistFallsBackToStandardPaths()
-    {
-        Assert.Equal("/usr/bin/chromium", Find(null, "/bad/env/path", ["/usr/bin/chromium"], out _));
     }
 }

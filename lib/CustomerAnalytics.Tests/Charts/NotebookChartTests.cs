@@ -1,20 +1,22 @@
+using CustomerAnalytics.Charts;
 using Plotly.NET;
 using static CustomerAnalytics.Tests.Charts.ChartTestSupport;
 using ChartsApi = CustomerAnalytics.Charts.Charts;
 
 namespace CustomerAnalytics.Tests.Charts;
 
-[Collection(ChartsCollection.Name)]
 public sealed class NotebookChartTests
 {
+    private readonly Workshop _workshop = RunIn(null); // its own notebook page: no state shared with other tests
+
     private const string PlotlyJsBanner = "plotly.js v2.28.0";
 
     [Fact]
     public void FirstRenderedChartCarriesPlotlyJsAndTheSecondDoesNot()
     {
-        ChartsApi.ResetEmbedding();
-        var first = ChartsApi.Show(BarChart("First"));
-        var second = ChartsApi.Show(BarChart("Second"));
+        _workshop.ResetEmbedding();
+        var first = _workshop.Show(BarChart("First"));
+        var second = _workshop.Show(BarChart("Second"));
 
         var firstHtml = first.ToHtml();
         var secondHtml = second.ToHtml();
@@ -31,9 +33,9 @@ public sealed class NotebookChartTests
     [Fact]
     public void PlotlyJsGoesToTheFirstChartRenderedNotTheFirstCreated()
     {
-        ChartsApi.ResetEmbedding();
-        var createdFirst = ChartsApi.Show(BarChart());
-        var renderedFirst = ChartsApi.Show(BarChart());
+        _workshop.ResetEmbedding();
+        var createdFirst = _workshop.Show(BarChart());
+        var renderedFirst = _workshop.Show(BarChart());
 
         Assert.Contains(PlotlyJsBanner, renderedFirst.ToHtml());
         Assert.DoesNotContain(PlotlyJsBanner, createdFirst.ToHtml());
@@ -42,25 +44,24 @@ public sealed class NotebookChartTests
     [Fact]
     public void RenderingTwiceGivesTheSameHtml()
     {
-        ChartsApi.ResetEmbedding();
-        var chart = ChartsApi.Show(BarChart());
+        _workshop.ResetEmbedding();
+        var chart = _workshop.Show(BarChart());
         Assert.Same(chart.ToHtml(), chart.ToHtml());
-        Assert.DoesNotContain(PlotlyJsBanner, ChartsApi.Show(BarChart()).ToHtml());
+        Assert.DoesNotContain(PlotlyJsBanner, _workshop.Show(BarChart()).ToHtml());
     }
 
     [Fact]
     public void ResetEmbeddingMakesTheNextChartCarryPlotlyJsAgain()
     {
-        ChartsApi.ResetEmbedding();
-        _ = ChartsApi.Show(BarChart()).ToHtml();
-        ChartsApi.ResetEmbedding();
-        Assert.Contains(PlotlyJsBanner, ChartsApi.Show(BarChart()).ToHtml());
+        _workshop.ResetEmbedding();
+        _ = _workshop.Show(BarChart()).ToHtml();
+        _workshop.ResetEmbedding();
+        Assert.Contains(PlotlyJsBanner, _workshop.Show(BarChart()).ToHtml());
     }
 
     [Fact]
     public void ANewOutputDirectoryMeansANewNotebookPage()
     {
-        ChartsApi.ResetEmbedding();
         var a = RunIn(null) with { OutputFolder = "/tmp/ca-notebook-a" };
         var b = RunIn(null) with { OutputFolder = "/tmp/ca-notebook-b" };
         Assert.True(ChartsApi.Publish(a, BarChart(), "first").EmbedsPlotlyJsAfterRender());
@@ -71,7 +72,7 @@ public sealed class NotebookChartTests
     [Fact]
     public void HtmlContainsTheChartDataAndDrawsIntoItsOwnDiv()
     {
-        var html = ChartsApi.Show(BarChart("Customers per segment")).ToHtml();
+        var html = _workshop.Show(BarChart("Customers per segment")).ToHtml();
 
         Assert.Contains("\"name\":\"Customers per segment\"", html);
         Assert.Contains("\"At risk\"", html);
@@ -84,15 +85,15 @@ public sealed class NotebookChartTests
     public void ChartIdsAreUniqueSoOutputsOfEarlierSessionsDoNotCollide()
     {
         string Id(string html) => System.Text.RegularExpressions.Regex.Match(html, "id=\"(ca-chart-[0-9a-f]+)\"").Groups[1].Value;
-        Assert.NotEqual(Id(ChartsApi.Show(BarChart()).ToHtml()), Id(ChartsApi.Show(BarChart()).ToHtml()));
+        Assert.NotEqual(Id(_workshop.Show(BarChart()).ToHtml()), Id(_workshop.Show(BarChart()).ToHtml()));
     }
 
     [Fact]
     public void ChartsWithoutPlotlyJsSayVisiblyWhatToDo()
     {
-        ChartsApi.ResetEmbedding();
-        _ = ChartsApi.Show(BarChart()).ToHtml();
-        var html = ChartsApi.Show(BarChart()).ToHtml();
+        _workshop.ResetEmbedding();
+        _ = _workshop.Show(BarChart()).ToHtml();
+        var html = _workshop.Show(BarChart()).ToHtml();
 
         Assert.Contains("if (window.Plotly)", html);
         Assert.Contains("plotly.js is not loaded in this page", html);
@@ -104,7 +105,7 @@ public sealed class NotebookChartTests
     [Fact]
     public void LabelsCannotBreakOutOfTheScriptElement()
     {
-        var html = ChartsApi.Show(BarChart("</script><b>bold</b><!--")).ToHtml();
+        var html = _workshop.Show(BarChart("</script><b>bold</b><!--")).ToHtml();
 
         Assert.DoesNotContain("</script><b>", html);
         Assert.DoesNotContain("<!--", html);
@@ -114,38 +115,46 @@ public sealed class NotebookChartTests
     [Fact]
     public void NotebookHtmlNeverLinksTheCdn()
     {
-        ChartsApi.ResetEmbedding();
-        var html = ChartsApi.Show(BarChart()).ToHtml();
+        _workshop.ResetEmbedding();
+        var html = _workshop.Show(BarChart()).ToHtml();
         Assert.DoesNotMatch("<script[^>]*\\bsrc=", html);
     }
 
     [Fact]
     public void PlotlyJsIsWrappedSoRequireJsPagesStillGetTheGlobal()
     {
-        ChartsApi.ResetEmbedding();
-        var html = ChartsApi.Show(BarChart()).ToHtml();
+        _workshop.ResetEmbedding();
+        var html = _workshop.Show(BarChart()).ToHtml();
         Assert.Contains("(function (define, module, exports) {", html);
         Assert.Contains("}).call(window);", html);
     }
 
     [Fact]
+    public void PlainTextViewIsOneShortLine()
+    {
+        var text = _workshop.Show(BarChart()).ToString();
+        Assert.Equal("Chart 'chart'", text);
+    }
+}
+
+/// <summary>.NET Interactive's formatters are process-wide and the runner resets them per notebook: this test runs in
+/// the runner's collection, not beside it.</summary>
+[Collection(Runner.RunnerCollection.Name)]
+public sealed class NotebookChartFormatterTests
+{
+    private readonly Workshop _workshop = RunIn(null);
+
+    [Fact]
     public void DotNetInteractiveFormatsTheChartAsItsHtml()
     {
-        ChartsApi.ResetEmbedding();
-        var chart = ChartsApi.Show(BarChart("Formatted"));
+        _workshop.ResetEmbedding();
+        var chart = _workshop.Show(BarChart("Formatted"));
 
         var html = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(chart, "text/html");
         var text = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(chart, "text/plain");
 
         Assert.StartsWith("<div class=\"ca-chart\"><script", html);
         Assert.Equal(chart.ToHtml(), html);
-        Assert.Equal("Chart 'chart'", text);
-    }
-
-    [Fact]
-    public void PlainTextViewIsOneShortLine()
-    {
-        var text = ChartsApi.Show(BarChart()).ToString();
         Assert.Equal("Chart 'chart'", text);
     }
 }
@@ -163,18 +172,20 @@ internal static class NotebookChartTestExtensions
 /// Renders chart outputs the way a notebook front end does (JupyterLab and VS Code set the
 /// output's innerHTML, then re-create each script element so it runs) and checks the pixels.
 /// </summary>
-[Collection(ChartsCollection.Name)]
+[Collection(ChromiumCollection.Name)]
 public sealed class NotebookPageTests
 {
+    private readonly Workshop _workshop = RunIn(null); // its own notebook page: no state shared with other tests
+
     [Fact]
     public void LaterOutputsDrawWithThePlotlyJsOfTheFirstOutput()
     {
         var chromium = RequireChromium();
         if (chromium is null) return;
         using var temp = new TempFolder();
-        ChartsApi.ResetEmbedding();
-        var first = ChartsApi.Show(SizedBar(0x636EFA)).ToHtml();
-        var second = ChartsApi.Show(SizedBar(0xE69F00)).ToHtml();
+        _workshop.ResetEmbedding();
+        var first = _workshop.Show(SizedBar(0x636EFA)).ToHtml();
+        var second = _workshop.Show(SizedBar(0xE69F00)).ToHtml();
         Assert.DoesNotContain("plotly.js v2.28.0", second);
 
         var image = Screenshot(chromium, NotebookPage(temp.File("page.html"), first, second), 500, 700);
@@ -190,9 +201,9 @@ public sealed class NotebookPageTests
         var chromium = RequireChromium();
         if (chromium is null) return;
         using var temp = new TempFolder();
-        ChartsApi.ResetEmbedding();
-        _ = ChartsApi.Show(BarChart()).ToHtml(); // plotly.js went into an output that was then cleared
-        var orphan = ChartsApi.Show(SizedBar(0xE69F00)).ToHtml();
+        _workshop.ResetEmbedding();
+        _ = _workshop.Show(BarChart()).ToHtml(); // plotly.js went into an output that was then cleared
+        var orphan = _workshop.Show(SizedBar(0xE69F00)).ToHtml();
 
         var image = Screenshot(chromium, NotebookPage(temp.File("cleared.html"), orphan), 500, 400);
 

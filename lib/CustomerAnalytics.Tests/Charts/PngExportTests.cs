@@ -1,12 +1,24 @@
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Hosting;
 using static CustomerAnalytics.Tests.Charts.ChartTestSupport;
-using ChartsApi = CustomerAnalytics.Charts.Charts;
 
 namespace CustomerAnalytics.Tests.Charts;
 
-[Collection(ChartsCollection.Name)]
-public sealed class PngExportTests
+[Collection(ChromiumCollection.Name)]
+public sealed class PngExportTests : IDisposable
 {
+    // The exporter a host owns: one chromium, started by the first export, closed when the host disposes it.
+    private readonly PngExporter _png = new();
+
+    public void Dispose() => _png.Dispose();
+
+    /// <summary>An export through an exporter of its own with <paramref name="options"/>, closed afterwards.</summary>
+    private static PngExportResult SaveWith(PngExportOptions options, Plotly.NET.GenericChart chart, string path, int width, int height)
+    {
+        using var exporter = new PngExporter(options);
+        return exporter.Save(chart, path, width, height);
+    }
+
     [Fact]
     public void SavePngWritesARealPngOfTheRequestedSize()
     {
@@ -14,7 +26,7 @@ public sealed class PngExportTests
         using var temp = new TempFolder();
         var path = temp.File("bar.png");
 
-        var result = ChartsApi.SavePng(BarChart(), path, 640, 360);
+        var result = _png.Save(BarChart(), path, 640, 360);
 
         Assert.True(result.Written, result.Message);
         Assert.Equal(Path.GetFullPath(path), result.Path);
@@ -33,8 +45,8 @@ public sealed class PngExportTests
         if (RequireChromium() is null) return;
         using var temp = new TempFolder();
 
-        var a = ChartsApi.SavePng(BarChart(), temp.File("a.png"), 300, 200);
-        var b = ChartsApi.SavePng(ChartStyle.Workshop.Apply(Heatmap()), temp.File("b.png"), 500, 420);
+        var a = _png.Save(BarChart(), temp.File("a.png"), 300, 200);
+        var b = _png.Save(ChartStyle.Workshop.Apply(Heatmap()), temp.File("b.png"), 500, 420);
 
         Assert.True(a.Written && b.Written, a.Message + " / " + b.Message);
         Assert.Equal((300, 200), PngImage.ReadSize(File.ReadAllBytes(a.Path)));
@@ -50,7 +62,7 @@ public sealed class PngExportTests
         if (RequireChromium() is null) return;
         using var temp = new TempFolder();
         var path = temp.File("x2.png");
-        var result = ChartsApi.SavePng(BarChart(), path, 200, 150, new PngExportOptions { Scale = 2 });
+        var result = SaveWith(new PngExportOptions { Scale = 2 }, BarChart(), path, 200, 150);
         Assert.True(result.Written, result.Message);
         Assert.Equal((400, 300), PngImage.ReadSize(File.ReadAllBytes(path)));
     }
@@ -61,7 +73,7 @@ public sealed class PngExportTests
         using var temp = new TempFolder();
         var path = temp.File("never.png");
 
-        var result = ChartsApi.SavePng(BarChart(), path, 400, 300, new PngExportOptions { ChromiumPath = "/nonexistent/chromium" });
+        var result = SaveWith(new PngExportOptions { ChromiumPath = "/nonexistent/chromium" }, BarChart(), path, 400, 300);
 
         Assert.True(result.Skipped);
         Assert.False(result.Written);
@@ -81,7 +93,7 @@ public sealed class PngExportTests
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
 
         var error = Assert.Throws<ChartExportException>(() =>
-            ChartsApi.SavePng(BarChart(), temp.File("x.png"), 100, 100, new PngExportOptions { ChromiumPath = fake }));
+            SaveWith(new PngExportOptions { ChromiumPath = fake }, BarChart(), temp.File("x.png"), 100, 100));
 
         Assert.IsAssignableFrom<WorkshopException>(error);
         Assert.Equal(fake, error.ChromiumPath);
@@ -100,8 +112,7 @@ public sealed class PngExportTests
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
 
         var error = Assert.Throws<ChartExportException>(() =>
-            ChartsApi.SavePng(BarChart(), temp.File("x.png"), 100, 100,
-                new PngExportOptions { ChromiumPath = fake, LaunchTimeout = TimeSpan.FromSeconds(1) }));
+            SaveWith(new PngExportOptions { ChromiumPath = fake, LaunchTimeout = TimeSpan.FromSeconds(1) }, BarChart(), temp.File("x.png"), 100, 100));
 
         Assert.Contains("within 1 s", error.Message);
         Assert.Contains("starting (fake)", error.StderrTail);
@@ -110,6 +121,6 @@ public sealed class PngExportTests
     [Fact]
     public void RejectsNonPositiveSizes()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ChartsApi.SavePng(BarChart(), "x.png", 0, 100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _png.Save(BarChart(), "x.png", 0, 100));
     }
 }

@@ -1,10 +1,11 @@
+using CustomerAnalytics.Hosting;
 using Plotly.NET;
 using static CustomerAnalytics.Tests.Charts.ChartTestSupport;
 using ChartsApi = CustomerAnalytics.Charts.Charts;
 
 namespace CustomerAnalytics.Tests.Charts;
 
-[Collection(ChartsCollection.Name)]
+[Collection(ChromiumCollection.Name)] // one test draws its PNG with chromium
 public sealed class PublishTests
 {
     [Fact]
@@ -13,19 +14,19 @@ public sealed class PublishTests
         if (RequireChromium() is null) return;
         using var temp = new TempFolder();
         var dir = temp.Dir;
-        CustomerAnalytics.Charts.NotebookChart published = null!;
+        using var png = new PngExporter();
 
-        published = ChartsApi.Publish(RunIn(dir.FullName), BarChart(), "RFM segments / 2024");
+        var published = ChartsApi.Publish(RunIn(dir.FullName, png), BarChart(), "RFM segments / 2024");
 
         var html = Path.Combine(dir.FullName, "RFM-segments-2024.html");
-        var png = Path.Combine(dir.FullName, "RFM-segments-2024.png");
+        var pngFile = Path.Combine(dir.FullName, "RFM-segments-2024.png");
         Assert.Equal(html, published.HtmlPath);
-        Assert.Equal(png, published.Png!.Path);
+        Assert.Equal(pngFile, published.PngPath);
         Assert.Equal(["RFM-segments-2024.html", "RFM-segments-2024.png"], dir.GetFiles().Select(f => f.Name).Order());
         Assert.DoesNotMatch("<script[^>]*\\bsrc=", File.ReadAllText(html));
-        Assert.Equal((1200, 540), PngImage.ReadSize(File.ReadAllBytes(png)));
+        Assert.Equal((1200, 540), PngImage.ReadSize(File.ReadAllBytes(pngFile)));
         // Workshop styling reached the PNG: bars in the first workshop colour, not plotly's default.
-        var image = PngImage.Decode(File.ReadAllBytes(png));
+        var image = PngImage.Decode(File.ReadAllBytes(pngFile));
         Assert.True(image.ShareNear(0x0072B2) > 0.03, "bars should be the workshop blue #0072B2");
         Assert.True(image.ShareNear(0x636EFA) < 0.001, "plotly's default bar colour should be gone");
         Assert.Contains("RFM-segments-2024.png", published.ToString());
@@ -34,20 +35,14 @@ public sealed class PublishTests
     [Fact]
     public void WritesNothingInANotebookKernel()
     {
-        using var temp = new TempFolder();
-        var dir = temp.Dir;
-        var cwd = Environment.CurrentDirectory;
-        CustomerAnalytics.Charts.NotebookChart published = null!;
-        try
-        {
-            Environment.CurrentDirectory = dir.FullName;
-            published = ChartsApi.Publish(RunIn(null), BarChart(), "quiet-chart");
-        }
-        finally { Environment.CurrentDirectory = cwd; }
+        var kernel = RunIn(null); // no chart output: the notebook displays its charts
 
+        var published = ChartsApi.Publish(kernel, BarChart(), "quiet-chart");
+
+        Assert.Null(published.Saved);
         Assert.Null(published.HtmlPath);
-        Assert.Null(published.Png);
-        Assert.Empty(dir.GetFileSystemInfos());
+        Assert.Null(published.PngPath);
+        Assert.False(File.Exists(Path.Combine(kernel.OutputFolder, "quiet-chart.html")));
         Assert.Contains("\"name\":\"Customers\"", published.ToHtml());
     }
 
@@ -56,23 +51,24 @@ public sealed class PublishTests
     {
         using var temp = new TempFolder();
         var dir = temp.Dir;
-        var noBrowser = new CustomerAnalytics.Charts.PngExportOptions { ChromiumPath = "/nonexistent/chromium" };
+        using var noBrowser = new PngExporter(new PngExportOptions { ChromiumPath = "/nonexistent/chromium" });
         CustomerAnalytics.Charts.NotebookChart published = null!;
         var stderr = new StringWriter();
         var originalError = Console.Error;
         try
         {
             Console.SetError(stderr);
-            published = ChartsApi.Publish(RunIn(dir.FullName), BarChart(), "fallback", pngOptions: noBrowser);
+            published = ChartsApi.Publish(RunIn(dir.FullName, noBrowser), BarChart(), "fallback");
         }
         finally { Console.SetError(originalError); }
 
         Assert.True(File.Exists(Path.Combine(dir.FullName, "fallback.html")));
         Assert.False(File.Exists(Path.Combine(dir.FullName, "fallback.png")));
-        Assert.True(published.Png!.Skipped);
+        Assert.Null(published.PngPath);
+        Assert.NotNull(published.Saved!.Warning);
         Assert.StartsWith("warning: PNG export skipped", stderr.ToString());
         Assert.Contains("sudo apt-get install chromium", stderr.ToString());
-        Assert.Contains("PNG skipped", published.ToString());
+        Assert.Contains("PNG export skipped", published.ToString());
     }
 
     [Fact]

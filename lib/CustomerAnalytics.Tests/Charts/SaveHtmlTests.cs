@@ -3,7 +3,7 @@ using ChartsApi = CustomerAnalytics.Charts.Charts;
 
 namespace CustomerAnalytics.Tests.Charts;
 
-[Collection(ChartsCollection.Name)]
+[Collection(ChromiumCollection.Name)] // one test takes a screenshot with chromium
 public sealed class SaveHtmlTests
 {
     [Fact]
@@ -27,9 +27,9 @@ public sealed class SaveHtmlTests
     public void SavingHtmlDoesNotSpendTheNotebookEmbedding()
     {
         using var temp = new TempFolder();
-        ChartsApi.ResetEmbedding();
+        var workshop = RunIn(null);
         ChartsApi.SaveHtml(BarChart(), temp.File("a.html"));
-        Assert.True(ChartsApi.Show(BarChart()).EmbedsPlotlyJsAfterRender());
+        Assert.True(ChartsApi.Show(workshop, BarChart()).EmbedsPlotlyJsAfterRender());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class WorkshopBucketTests
     [Fact]
     public void The_bucket_comes_from_WORKSHOP_BUCKET_and_the_folder_from_the_user_name()
     {
-        var workshop = With("ubuntu", (Workshop.BucketVariable, "workshop-data-ada"));
+        var workshop = With("ubuntu", (WorkshopSettings.BucketVariable, "workshop-data-ada"));
 
         Assert.Equal("workshop-data-ada", workshop.Bucket);
         Assert.Equal("ubuntu", workshop.Attendee);
@@ -26,16 +26,16 @@ public class WorkshopBucketTests
     [Fact]
     public void WORKSHOP_ATTENDEE_names_the_folder_and_is_made_a_plain_key_prefix()
     {
-        Assert.Equal("ada-lovelace", With("ubuntu", (Workshop.BucketVariable, "b"), (Workshop.AttendeeVariable, "ada-lovelace")).Attendee);
-        Assert.Equal("Jane-Doe", With(@"CORP\Jane Doe".Split('\\')[1], (Workshop.BucketVariable, "b")).Attendee);
-        Assert.Equal("a-b", With("x", (Workshop.AttendeeVariable, "/a/b/")).Attendee);
+        Assert.Equal("ada-lovelace", With("ubuntu", (WorkshopSettings.BucketVariable, "b"), (WorkshopSettings.AttendeeVariable, "ada-lovelace")).Attendee);
+        Assert.Equal("Jane-Doe", With(@"CORP\Jane Doe".Split('\\')[1], (WorkshopSettings.BucketVariable, "b")).Attendee);
+        Assert.Equal("a-b", With("x", (WorkshopSettings.AttendeeVariable, "/a/b/")).Attendee);
         Assert.Equal("attendee", With("///").Attendee);
     }
 
     [Fact]
     public void Without_WORKSHOP_BUCKET_there_is_no_bucket_and_asking_for_one_says_what_to_set()
     {
-        var workshop = With("ubuntu", (Workshop.BucketVariable, "  "));
+        var workshop = With("ubuntu", (WorkshopSettings.BucketVariable, "  "));
 
         Assert.Null(workshop.Bucket);
         Assert.DoesNotContain("S3", workshop.ToString());
@@ -49,7 +49,7 @@ public class WorkshopBucketTests
     public void Downloads_are_cached_under_the_run_artifacts_by_bucket_and_key()
     {
         var output = Path.Combine(Path.GetTempPath(), "ca-cache-test");
-        var workshop = With("u", (Workshop.ArtifactsDirVariable, output));
+        var workshop = With("u") with { ArtifactsFolder = output };
 
         Assert.Equal(Path.Combine(output, "s3-cache", "b", "u", "olist"), workshop.CachePath("s3://b/u/olist/"));
         Assert.Equal(Path.Combine(output, "s3-cache", "other", "retail", "online_retail.csv"), workshop.CachePath("s3://other/retail/online_retail.csv"));

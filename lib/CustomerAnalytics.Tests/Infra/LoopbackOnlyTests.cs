@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Hosting;
 using CustomerAnalytics.Tests.Runner;
 
 namespace CustomerAnalytics.Tests.Infra;

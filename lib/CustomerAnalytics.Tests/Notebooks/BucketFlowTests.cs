@@ -16,8 +16,8 @@ public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rver
 {
     private Dictionary<string, string?> BucketEnvironment(string bucket) => new()
     {
-        [Workshop.BucketVariable] = bucket,
-        [Workshop.AttendeeVariable] = null, // the user name, as on the GPU machines
+        [WorkshopSettings.BucketVariable] = bucket,
+        [WorkshopSettings.AttendeeVariable] = null, // the user name, as on the GPU machines
         ["AWS_ENDPOINT_URL"] = server.ServiceUrl,
         ["AWS_ENDPOINT_URL_S3"] = null,
         ["AWS_ACCESS_KEY_ID"] = "S3RVER",

@@ -16,7 +16,7 @@ public class AppGeneratorTests
 
         var firstCode = Array.FindIndex(lines, l => l.Length > 0 && !l.StartsWith("//") && !l.StartsWith("#:"));
         var directives = lines.Where(l => l.StartsWith("#:")).ToArray();
-        Assert.Equal(["#:package Microsoft.Data.Analysis", "#:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj", "#:property PublishAot=false"], directives);
+        Assert.Equal(["#:package Microsoft.Data.Analysis", "#:project ../../lib/CustomerAnalytics/CustomerAnalytics.csproj", AppGenerator.HostingProject, "#:property PublishAot=false"], directives);
         Assert.All(directives, d => Assert.True(Array.IndexOf(lines, d) < firstCode));
         Assert.DoesNotContain(lines, l => l.StartsWith("#r"));
     }
@@ -35,7 +35,7 @@ public class AppGeneratorTests
     {
         var text = Generate("app-twin.ipynb");
 
-        Assert.Contains("var workshop = Workshop.Start();\napp.Show(workshop);", text);
+        Assert.Contains("var workshop = app.Workshop;\napp.Show(workshop);", text); // the app's host builds the workshop
         Assert.Contains("app.Show(label);", text);              // display(label)
         Assert.Contains("Console.WriteLine(total);\napp.Show(total + 1);", text); // the trailing expression
         Assert.Contains("var done = true;", text);              // a cell ending in a statement shows nothing

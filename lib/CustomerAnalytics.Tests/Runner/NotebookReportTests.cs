@@ -32,7 +32,6 @@ public sealed class ReportFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        CustomerAnalytics.Charts.Charts.CloseBrowser(); // Publish may have started chromium for the PNG
         DeleteQuietly(Out);
         return Task.CompletedTask;
     }
@@ -66,7 +65,7 @@ public sealed partial class NotebookReportTests(ReportFixture run, Xunit.Abstrac
             "<caption>Customers per segment</caption>",
             "&quot;segment-sizes&quot;",
             "<div class=\"ca-chart\">",                                        // chart 1
-            "Charts.Show(Plotly.NET.CSharp.Chart.Column&lt;int, string, string&gt;(values: new[] { 5, 3 }",
+            "workshop.Show(Plotly.NET.CSharp.Chart.Column&lt;int, string, string&gt;(values: new[] { 5, 3 }",
             "<div class=\"ca-chart\">",                                        // chart 2
         ];
         Assert.Equal(1, Charts.ChartTestSupport.Count(html, "Segments at a glance</h1>")); // not repeated in the header
@@ -186,7 +185,7 @@ public sealed partial class NotebookReportTests(ReportFixture run, Xunit.Abstrac
             cells.Add(new JsonObject
             {
                 ["cell_type"] = "code", ["execution_count"] = n, ["id"] = $"c{n}", ["metadata"] = new JsonObject(),
-                ["source"] = $"Charts.Show(chart{n})",
+                ["source"] = $"workshop.Show(chart{n})",
                 ["outputs"] = new JsonArray(new JsonObject
                 {
                     ["output_type"] = "execute_result", ["execution_count"] = n, ["metadata"] = new JsonObject(),

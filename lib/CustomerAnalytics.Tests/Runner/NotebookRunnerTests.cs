@@ -39,9 +39,9 @@ public sealed class NotebookRunnerTests : IDisposable
         var printing = result.Cells.Single(c => c.Number == 3).Stdout;
         Assert.Contains("sampleSize=200", printing);
         Assert.Contains("label=it's \"top\" rate=0.5 verbose=False", printing);
-        Assert.Contains("notebook folder: True", printing); // the kernel ran in the notebook's folder
+        Assert.Contains("notebook folder: True", printing); // "./good.ipynb" resolved from the notebook's folder
         Assert.Equal(directoryBefore, Environment.CurrentDirectory); // ... and the runner's directory came back
-        Assert.Null(Environment.GetEnvironmentVariable(NotebookRunOptions.OutputDirectoryVariable));
+        Assert.Null(Environment.GetEnvironmentVariable("WORKSHOP_OUTPUT_DIR")); // settings travel explicitly, not through the environment
 
         Assert.Equal(Path.Combine(_out, "notebooks", "good.ipynb"), result.ExecutedPath);
         var cells = ReadJson(result.ExecutedPath!).GetProperty("cells").EnumerateArray().ToList();

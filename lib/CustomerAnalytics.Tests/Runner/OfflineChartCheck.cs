@@ -1,4 +1,5 @@
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Hosting;
 using System.Collections.Concurrent;
 using CustomerAnalytics.Tests.Charts;
 using PuppeteerSharp;

@@ -2,8 +2,8 @@ using static CustomerAnalytics.Tests.Runner.RunnerTestSupport;
 
 namespace CustomerAnalytics.Tests.Runner;
 
-/// <summary>Starts the built run-workshops executable as a process: exit codes and console output.</summary>
-[Collection(RunnerCollection.Name)]
+/// <summary>Starts the built run-workshops executable as a process: exit codes and console output. Each test has its own
+/// repository and output folder and the runner changes nothing process-wide, so these run beside other tests.</summary>
 public sealed class RunWorkshopsExeTests : IDisposable
 {
     private readonly string _root = NewRepository(("good.ipynb", "01-good.ipynb"), ("broken.ipynb", "02-broken.ipynb"));
@@ -133,7 +133,6 @@ public sealed class RunWorkshopsExeTests : IDisposable
     }
 }
 
-[Collection(RunnerCollection.Name)]
 public sealed class GenerateDataCommandTests : IDisposable
 {
     private readonly string _folder = NewTempDirectory();

@@ -5,8 +5,9 @@ using CustomerAnalytics.Charts;
 namespace CustomerAnalytics.Tests.Runner;
 
 /// <summary>
-/// Runner tests change the process-wide current directory and environment (as the runner does per notebook)
-/// and start C# kernels, so they run one at a time, apart from other collections.
+/// Runner tests start C# kernels in this process, and .NET Interactive's formatters are process-wide (the runner resets
+/// them before each notebook; a notebook registers its own), so they run one at a time, apart from other collections.
+/// The runner no longer changes the current folder or the environment.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class RunnerCollection

@@ -10,7 +10,7 @@ public class SetupCheckTests
     {
         var report = SetupCheck.Run();
         Assert.True(report.Ready, report.ToString());
-        Assert.Equal(["NET runtime", "C++ runtime", "TorchSharp", "DuckDB", "ML.NET", "Chromium (PNG export)", "Sample data"], report.Checks.Select(c => c.Name));
+        Assert.Equal(["NET runtime", "C++ runtime", "TorchSharp", "DuckDB", "ML.NET", "Sample data"], report.Checks.Select(c => c.Name));
         Assert.All(report.Checks, c => Assert.Equal(CheckStatus.Ok, c.Status));
         Assert.Contains(report.Checks, c => c.Name == "TorchSharp" && c.Detail.Contains("CPU"));
         Assert.Same(report, report.ThrowIfFailed());

@@ -58,17 +58,13 @@ public class TorchDeviceTests
     [InlineData("CPU", DevicePreference.Cpu)]
     [InlineData(" gpu ", DevicePreference.Cuda)]
     [InlineData("cuda", DevicePreference.Cuda)]
-    public void EnvironmentVariableOverridesAuto(string? value, DevicePreference expected) =>
-        Assert.Equal(expected, TorchDevice.ApplyEnvironment(DevicePreference.Auto, value));
+    public void TheSettingParsesToAPreference(string? value, DevicePreference expected) =>
+        Assert.Equal(expected, TorchDevice.Parse(value));
 
     [Fact]
-    public void ExplicitPreferenceWinsOverEnvironment() =>
-        Assert.Equal(DevicePreference.Cpu, TorchDevice.ApplyEnvironment(DevicePreference.Cpu, "cuda"));
-
-    [Fact]
-    public void UnknownEnvironmentValueIsAnError()
+    public void UnknownSettingIsAnErrorNamingTheVariable()
     {
-        var error = Assert.Throws<TorchUnavailableException>(() => TorchDevice.ApplyEnvironment(DevicePreference.Auto, "tpu"));
+        var error = Assert.Throws<TorchUnavailableException>(() => TorchDevice.Parse("tpu"));
         Assert.Contains("WORKSHOP_DEVICE='tpu'", error.Message);
     }
 }

@@ -19,7 +19,7 @@ internal static class ChartHtml
     internal const string MissingPlotlyNotice =
         "This chart cannot be drawn: plotly.js is not loaded in this page. It is embedded once, in the first chart " +
         "output of the session, and that output was cleared or belongs to an earlier kernel. Run " +
-        "<code>CustomerAnalytics.Charts.Charts.ResetEmbedding();</code> (or restart the kernel and re-run the setup cell), " +
+        "<code>workshop.ResetEmbedding();</code> (or restart the kernel and re-run the setup cell), " +
         "then re-run this cell.";
 
     // A JS string literal. JsonEncodedText, not JsonSerializer: file-based apps (dotnet run x.cs)

@@ -14,17 +14,18 @@ public sealed class NotebookChart : IHtmlRenderable
 {
     private readonly Lazy<string> html;
 
-    /// <param name="page">Which notebook page the chart goes to (its workshop's output folder; "" for <see cref="Charts.Show"/>):
-    /// plotly.js is embedded in the first chart of each page.</param>
-    internal NotebookChart(GenericChart chart, string name, string page, string? htmlPath = null, PngExportResult? png = null)
+    /// <param name="chart">The chart as drawn.</param>
+    /// <param name="name">The name it was published under.</param>
+    /// <param name="page">The notebook page the chart goes to (its workshop's): plotly.js is embedded in the first chart rendered there.</param>
+    /// <param name="saved">What the host's chart output wrote, if there is one.</param>
+    internal NotebookChart(GenericChart chart, string name, NotebookPage page, SavedChart? saved = null)
     {
         Chart = chart;
         Name = name;
-        HtmlPath = htmlPath;
-        Png = png;
+        Saved = saved;
         html = new Lazy<string>(() =>
         {
-            EmbedsPlotlyJs = PlotlyEmbedding.Claim(page);
+            EmbedsPlotlyJs = page.ClaimPlotlyJs();
             return ChartHtml.Fragment(Chart, EmbedsPlotlyJs);
         });
     }
@@ -35,11 +36,14 @@ public sealed class NotebookChart : IHtmlRenderable
     /// <summary>The name given to <see cref="Charts.Publish"/> (or "chart" for <see cref="Charts.Show"/>).</summary>
     public string Name { get; }
 
-    /// <summary>The standalone HTML file written by <see cref="Charts.Publish"/>, if any.</summary>
-    public string? HtmlPath { get; }
+    /// <summary>What the host's chart output wrote (<see cref="Workshop.ChartOutput"/>); null in a notebook.</summary>
+    public SavedChart? Saved { get; }
 
-    /// <summary>The PNG export done by <see cref="Charts.Publish"/>, if any (it may say it was skipped).</summary>
-    public PngExportResult? Png { get; }
+    /// <summary>The standalone HTML file the host wrote, if any.</summary>
+    public string? HtmlPath => Saved?.HtmlPath;
+
+    /// <summary>The PNG file the host wrote, if any.</summary>
+    public string? PngPath => Saved?.PngPath;
 
     /// <summary>Whether this chart's HTML carries plotly.js (true for the first chart rendered on a page).</summary>
     public bool EmbedsPlotlyJs { get; private set; }
@@ -50,8 +54,8 @@ public sealed class NotebookChart : IHtmlRenderable
     /// <summary>A one-line description (the plain-text view of the chart).</summary>
     public override string ToString()
     {
-        var files = string.Join(", ", new[] { HtmlPath, Png is { Written: true } ? Png.Path : null }.OfType<string>());
+        var files = string.Join(", ", new[] { HtmlPath, PngPath }.OfType<string>());
         return $"Chart '{Name}'" + (files.Length > 0 ? $" (saved: {files})" : "") +
-               (Png is { Skipped: true } ? $" [PNG skipped: {Png.Message}]" : "");
+               (Saved?.Warning is { } warning ? $" [{warning}]" : "");
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using CustomerAnalytics.Display;
@@ -36,26 +37,26 @@ public sealed record ModelConfig : IHtmlRenderable
 
     private enum Kind { Int, Number, Text, Bool, Object, Grid }
 
-    private static readonly Dictionary<string, Kind> Top = new()
+    private static readonly FrozenDictionary<string, Kind> Top = new Dictionary<string, Kind>
     {
         ["name"] = Kind.Text, ["task"] = Kind.Text, ["description"] = Kind.Text,
         ["init"] = Kind.Object, ["training"] = Kind.Object, ["grid_search"] = Kind.Object,
-    };
-    private static readonly Dictionary<string, Kind> InitKeys = new()
+    }.ToFrozenDictionary();
+    private static readonly FrozenDictionary<string, Kind> InitKeys = new Dictionary<string, Kind>
     {
         ["architecture"] = Kind.Text, ["cell"] = Kind.Text, ["embedding_dim"] = Kind.Int, ["hidden_size"] = Kind.Int,
         ["attention"] = Kind.Text, ["heads"] = Kind.Int, ["layers"] = Kind.Int, ["dropout"] = Kind.Number,
         ["activation"] = Kind.Text, ["feed_forward"] = Kind.Int, ["max_positions"] = Kind.Int,
-    };
-    private static readonly Dictionary<string, Kind> TrainingKeys = new()
+    }.ToFrozenDictionary();
+    private static readonly FrozenDictionary<string, Kind> TrainingKeys = new Dictionary<string, Kind>
     {
         ["epochs"] = Kind.Int, ["batch_size"] = Kind.Int, ["learning_rate"] = Kind.Number, ["l2"] = Kind.Number,
         ["patience"] = Kind.Int, ["clip_norm"] = Kind.Number, ["metric"] = Kind.Text, ["seed"] = Kind.Int, ["max_train_examples"] = Kind.Int,
-    };
-    private static readonly Dictionary<string, Kind> GridKeys = new()
+    }.ToFrozenDictionary();
+    private static readonly FrozenDictionary<string, Kind> GridKeys = new Dictionary<string, Kind>
     {
         ["enabled"] = Kind.Bool, ["use_full_grid"] = Kind.Bool, ["grid"] = Kind.Grid, ["full_grid"] = Kind.Grid,
-    };
+    }.ToFrozenDictionary();
 
     /// <summary>Parameters a grid may vary (each takes the type of its init/training key).</summary>
     public static readonly IReadOnlyList<string> GridParameters =
@@ -96,7 +97,7 @@ public sealed record ModelConfig : IHtmlRenderable
         new($"{source} has {problems.Count} problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems) +
             $"{Environment.NewLine}Fix the keys named (known keys are listed in ModelConfig's documentation and the workshop's config files).", problems);
 
-    private static void Check(JsonElement obj, string path, Dictionary<string, Kind> known, List<string> problems)
+    private static void Check(JsonElement obj, string path, IReadOnlyDictionary<string, Kind> known, List<string> problems)
     {
         foreach (var p in obj.EnumerateObject())
         {

@@ -19,8 +19,8 @@ public sealed class RunStore(string root)
     public const string MetricsFile = "metrics.json";
     /// <summary>File name of the run's inputs and their fingerprint in a run folder.</summary>
     public const string InputsFile = "inputs.json";
-    private static int counter;
     private readonly HashSet<string> warned = [];
+    private int recorded; // runs this store recorded: numbers the runs of one millisecond
 
     /// <summary>The store's folder.</summary>
     public string Root { get; } = root;
@@ -36,14 +36,29 @@ public sealed class RunStore(string root)
     public RunInfo Record(TrainingResult result, IReadOnlyDictionary<string, string>? parameters = null, RunInputs? inputs = null)
     {
         var model = result.Model.Config.Name;
-        var id = string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Interlocked.Increment(ref counter):D3}");
-        var folder = Path.Combine(Root, model, id);
+        var (id, folder) = NewRunFolder(model);
         result.Model.Save(folder);
         var run = new RunInfo(model, id, folder, parameters ?? new Dictionary<string, string>(), result.Validation.Metrics, null,
             result.History, result.BestEpoch, result.Seconds) { Inputs = inputs };
         if (inputs is not null) WriteInputs(folder, inputs);
         WriteMetrics(run);
         return run;
+    }
+
+    /// <summary>
+    /// A run id not yet used in the store: the time to the millisecond and this store's count of runs, moved past any
+    /// folder that already exists, so another store on the same folder (another notebook or process) needs no shared
+    /// counter with this one.
+    /// </summary>
+    private (string Id, string Folder) NewRunFolder(string model)
+    {
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
+        for (var n = Interlocked.Increment(ref recorded); ; n = Interlocked.Increment(ref recorded))
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"{stamp}-{n:D3}");
+            var folder = Path.Combine(Root, model, id);
+            if (!Directory.Exists(folder)) return (id, folder);
+        }
     }
 
     /// <summary>Adds test-set scores to a recorded run (rewrites its metrics.json).</summary>

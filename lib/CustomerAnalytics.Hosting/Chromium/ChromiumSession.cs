@@ -1,8 +1,9 @@
+using CustomerAnalytics.Charts;
 using System.ComponentModel;
 using System.Diagnostics;
 using PuppeteerSharp;
 
-namespace CustomerAnalytics.Charts;
+namespace CustomerAnalytics.Hosting;
 
 /// <summary>
 /// One headless chromium with one page that has plotly.js loaded; each PNG is a
@@ -106,7 +107,7 @@ internal sealed class ChromiumSession : IAsyncDisposable
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
             TryDelete(profile);
-            throw new ChartExportException($"Could not start chromium ({e.Message}). Check that the file is an executable browser, or set {ChromiumLocator.EnvironmentVariable}.",
+            throw new ChartExportException($"Could not start chromium ({e.Message}). Check that the file is an executable browser, or set {WorkshopSettings.ChromiumVariable}.",
                 chromiumPath, "", e);
         }
 

@@ -1,16 +1,19 @@
 using System.Globalization;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Hosting;
 using Microsoft.Data.Analysis;
 
 namespace CustomerAnalytics.Apps;
 
 /// <summary>
 /// The host of a workshop's file-based app (<c>notebooks/apps/&lt;notebook&gt;.cs</c>, generated from the
-/// notebook): reads <c>--param name=value</c> and <c>--out DIR</c>, points chart and result output at
-/// <c>artifacts/apps/&lt;notebook&gt;/</c>, and prints what a notebook would display.
+/// notebook): reads <c>--param name=value</c> and <c>--out DIR</c> (<see cref="HostArguments"/>, as the runner does),
+/// builds the app's <see cref="Workshop"/> from explicit settings (charts as files in <c>artifacts/apps/&lt;notebook&gt;/</c>),
+/// and prints what a notebook would display.
 /// </summary>
 /// <example><code>
 /// var app = WorkshopApp.Start("02-kmeans-segmentation", args);
+/// var workshop = app.Workshop;   // the notebook's Workshop.Start()
 /// var k = app.Parameter("k", 0);
 /// app.CheckParameters();
 /// app.Show(selection);
@@ -20,17 +23,30 @@ public sealed class WorkshopApp
     /// <summary>Rows of a DataFrame printed by <see cref="Show"/>.</summary>
     public const int DataFrameRows = 10;
 
-    private readonly Dictionary<string, string> _given;
     private readonly HashSet<string> _declared = [];
     private readonly TextWriter _out;
 
-    private WorkshopApp(string notebook, Dictionary<string, string> given, string outputFolder, TextWriter output)
+    private readonly IReadOnlyDictionary<string, string> _given;
+
+    private WorkshopApp(string notebook, IReadOnlyDictionary<string, string> given, string outputFolder, string notebookFolder, Workshop workshop, TextWriter output)
     {
         Notebook = notebook;
         _given = given;
         OutputFolder = outputFolder;
+        NotebookFolder = notebookFolder;
+        Workshop = workshop;
         _out = output;
     }
+
+    /// <summary>The app's workshop, built from explicit settings: what the notebook's <c>Workshop.Start()</c> gives in Jupyter.</summary>
+    public Workshop Workshop { get; }
+
+    /// <summary>The notebooks/ folder: the notebook's paths relative to its own folder resolve from here (<see cref="FromNotebookFolder"/>).</summary>
+    public string NotebookFolder { get; }
+
+    /// <summary>A path the notebook gives relative to its folder (Jupyter's current folder), made absolute: the app never
+    /// changes the current folder.</summary>
+    public string FromNotebookFolder(string relativePath) => Path.GetFullPath(Path.Combine(NotebookFolder, relativePath));
 
     /// <summary>The notebook this app is the twin of.</summary>
     public string Notebook { get; }
@@ -39,8 +55,9 @@ public sealed class WorkshopApp
     public string OutputFolder { get; }
 
     /// <summary>
-    /// Parses the arguments, sets <c>WORKSHOP_OUTPUT_DIR</c> (so <see cref="Charts.Charts.Publish"/> writes HTML and
-    /// PNG files) and makes <c>notebooks/</c> the current folder, as it is for the notebook in Jupyter.
+    /// Parses the arguments and builds the app's <see cref="Workshop"/>: the repository of the app's source file, charts
+    /// written as HTML and PNG (one chromium, closed when the process exits), results under <c>--out</c> when given.
+    /// The machine's settings (bucket, attendee, device, chromium) are read from the environment once, here.
     /// </summary>
     /// <param name="notebook">The notebook's file name without extension.</param>
     /// <param name="args">The command line: <c>--param name=value</c> (repeatable), <c>--out DIR</c>.</param>
@@ -56,41 +73,30 @@ public sealed class WorkshopApp
     {
         AppDomain.CurrentDomain.UnhandledException -= ExitOnWorkshopError; // once, however often Start is called
         AppDomain.CurrentDomain.UnhandledException += ExitOnWorkshopError;
-        var given = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? outDir = null;
+        var usage = $"Usage: dotnet run notebooks/apps/{notebook}.cs -- [--param name=value]... [--out DIR]";
+        var arguments = new HostArguments(message => new WorkshopAppException($"{message} {usage}"));
         for (int i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--param" when i + 1 < args.Length && args[i + 1].IndexOf('=') > 0:
-                    var pair = args[++i];
-                    given[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
-                    break;
-                case "--out" when i + 1 < args.Length:
-                    outDir = Path.GetFullPath(args[++i]);
-                    break;
-                default:
-                    throw new WorkshopAppException(
-                        $"Unexpected argument '{args[i]}'. Usage: dotnet run notebooks/apps/{notebook}.cs -- [--param name=value]... [--out DIR]");
-            }
-        }
+            if (!arguments.TryRead(args, ref i))
+                throw new WorkshopAppException($"Unexpected argument '{args[i]}'. {usage}");
+        var outDir = arguments.OutputFolder is { } given ? Path.GetFullPath(given) : null;
 
         var root = FindRepository();
         // Results go to --out, else to the repository's artifacts/ (shared with the runner): that is the folder to hold.
         var folderLock = OutputFolderLock.Acquire(outDir ?? Path.Combine(root, "artifacts"));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => folderLock.Dispose();
-        var folder = outDir
-            ?? (Environment.GetEnvironmentVariable(Workshop.OutputDirVariable) is { Length: > 0 } env ? Path.GetFullPath(env) : null)
-            ?? Path.Combine(root, "artifacts", "apps", notebook);
+        var folder = outDir ?? Path.Combine(root, "artifacts", "apps", notebook);
         Directory.CreateDirectory(folder);
-        Environment.SetEnvironmentVariable(Workshop.OutputDirVariable, folder);
+        var machine = WorkshopSettings.FromEnvironment(root);
+        var png = new PngExporter(new PngExportOptions { ChromiumPath = machine.ChromiumPath });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            png.Dispose();
+            folderLock.Dispose();
+        };
         // With --out, results and models go there too (nothing lands in the repository's artifacts/).
-        if (outDir is not null) Environment.SetEnvironmentVariable(Workshop.ArtifactsDirVariable, outDir);
-        Directory.SetCurrentDirectory(Path.Combine(root, "notebooks"));
+        var workshop = Workshop.Start(machine with { OutputFolder = folder, ArtifactsFolder = outDir, ChartOutput = new ChartFiles(folder, png) });
 
-        var app = new WorkshopApp(notebook, given, folder, output ?? Console.Out);
-        var results = Path.Combine(outDir ?? Path.Combine(root, "artifacts"), "results");
-        app._out.WriteLine($"{notebook} (file-based app; charts in {folder}, results in {results})");
+        var app = new WorkshopApp(notebook, arguments.Parameters, folder, Path.Combine(root, "notebooks"), workshop, output ?? Console.Out);
+        app._out.WriteLine($"{notebook} (file-based app; charts in {folder}, results in {Path.Combine(workshop.ArtifactsFolder, "results")})");
         return app;
     }
 
@@ -143,8 +149,8 @@ public sealed class WorkshopApp
         {
             case null:
                 return;
-            case NotebookChart { HtmlPath: null } chart: // Charts.Show: nothing saved yet
-                var path = Charts.Charts.SaveHtml(chart.Chart, Path.Combine(OutputFolder, FileNames.Sanitize(chart.Name) + ".html"), chart.Name);
+            case NotebookChart { HtmlPath: null } chart: // workshop.Show: nothing saved yet
+                var path = CustomerAnalytics.Charts.Charts.SaveHtml(chart.Chart, Path.Combine(OutputFolder, FileNames.Sanitize(chart.Name) + ".html"), chart.Name);
                 _out.WriteLine($"Chart '{chart.Name}' (saved: {path})");
                 return;
             case DataFrame frame:
@@ -172,6 +178,6 @@ public sealed class WorkshopApp
     // A file-based app knows its source file; fall back to the current folder.
     private static string FindRepository() =>
         new[] { AppContext.GetData("EntryPointFileDirectoryPath") as string, Directory.GetCurrentDirectory() }
-            .OfType<string>().Select(Workshop.TryFindRoot).FirstOrDefault(root => root is not null)
-        ?? throw new WorkshopAppException("Run the app from the cloned workshop repository: no folder with global.json and data/ found.");
+            .OfType<string>().Select(RepositoryRoot.TryFind).FirstOrDefault(root => root is not null)
+        ?? throw new WorkshopAppException("Run the app from the cloned workshop repository: no folder with global.json and notebooks/ found.");
 }

@@ -1,4 +1,5 @@
-namespace CustomerAnalytics.Charts;
+using CustomerAnalytics.Charts;
+namespace CustomerAnalytics.Hosting;
 
 /// <summary>
 /// The outcome of a PNG export. <see cref="Written"/> is false when no browser was found: the

@@ -1,6 +1,7 @@
+using CustomerAnalytics.Charts;
 using System.Diagnostics;
 
-namespace CustomerAnalytics.Charts;
+namespace CustomerAnalytics.Hosting;
 
 /// <summary>
 /// Starts chromium so that it cannot outlive the process that uses it. PuppeteerSharp cannot set

@@ -1,12 +1,13 @@
-namespace CustomerAnalytics.Charts;
+using CustomerAnalytics.Charts;
+namespace CustomerAnalytics.Hosting;
 
 /// <summary>How PNGs are exported. The defaults suit a laptop and a shared 2-core CI machine.</summary>
 public sealed record PngExportOptions
 {
-    /// <summary>The defaults.</summary>
+    /// <summary>The defaults (chromium from the usual install paths).</summary>
     public static PngExportOptions Default { get; } = new();
 
-    /// <summary>The chromium executable; null means <see cref="ChromiumLocator.Find()"/> (CHROMIUM_PATH, then the usual install paths).</summary>
+    /// <summary>The chromium executable; null means the first of <see cref="ChromiumLocator.StandardPaths"/> that exists.</summary>
     public string? ChromiumPath { get; init; }
 
     /// <summary>

@@ -1,6 +1,7 @@
+using CustomerAnalytics.Charts;
 using System.Globalization;
 
-namespace CustomerAnalytics.Charts;
+namespace CustomerAnalytics.Hosting;
 
 /// <summary>
 /// The temporary <c>ca-chromium-*</c> profile folders of PNG export. Each records the pid of the

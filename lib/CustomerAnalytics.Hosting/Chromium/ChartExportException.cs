@@ -1,4 +1,5 @@
-namespace CustomerAnalytics.Charts;
+using CustomerAnalytics.Charts;
+namespace CustomerAnalytics.Hosting;
 
 /// <summary>
 /// A chart could not be exported to an image although a browser was found: chromium failed to
