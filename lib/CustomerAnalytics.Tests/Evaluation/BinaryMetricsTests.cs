@@ -93,6 +93,18 @@ public sealed class BinaryMetricsTests
     }
 
     [Fact]
+    public void ScoresAreDecidedAboveTheThresholdNotAboveZero()
+    {
+        // ML.NET decides from the sign of Score and ignores PredictedLabel: the data view shifts Score by the threshold.
+        double[] probabilities = [0.3, 0.7, 0.6, 0.5];
+        bool[] labels = [false, true, false, true];
+        Assert.Equal(new BinaryMetrics(TruePositives: 1, FalsePositives: 1, FalseNegatives: 1, TrueNegatives: 1),
+            BinaryMetrics.Of(ScoreEvaluation.Probabilities(Ml, probabilities, labels)));
+        Assert.Equal(new BinaryMetrics(TruePositives: 2, FalsePositives: 2, FalseNegatives: 0, TrueNegatives: 0),
+            BinaryMetrics.Of(ScoreEvaluation.Scores(Ml, probabilities, labels, threshold: 0.2)));
+    }
+
+    [Fact]
     public void ProbabilitiesAreEvaluatedByMlNetWithTiesAsHalfAndLogLossInBits()
     {
         var m = ScoreEvaluation.Probabilities(Ml, [0.9, 0.5, 0.5], [true, true, false]);

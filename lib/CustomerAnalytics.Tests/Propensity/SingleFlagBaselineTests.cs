@@ -1,4 +1,5 @@
 using CustomerAnalytics.Data;
+using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Propensity;
 using Microsoft.ML;
 
