@@ -14,51 +14,80 @@ namespace CustomerAnalytics.Benchmarks;
 /// The training loop of workshop 05 in one call, for the benchmark and the tests: Adam, cross-entropy plus the L2
 /// penalty of <see cref="L2Weights"/>, gradient clipping, a validation pass per epoch reported through
 /// <see cref="TrainingProgress"/>, early stopping on the configured metric with patience, and the best epoch's weights
-/// restored at the end (<see cref="ModelCheckpoint"/>). The notebook writes the same loop out in its cells from the
-/// same helpers. Seeded: the same seed gives the same run on the CPU.
+/// restored at the end (<see cref="ModelCheckpoint"/>). Seeded: the same seed gives the same run on the CPU.
+/// The notebook writes this loop out in its cells; the functions below are copies of those cells (same names, same
+/// bodies), which <c>NotebookCopyTests</c> compares with the notebook, so the copy cannot drift from the lesson.
 /// </summary>
 public static class ChurnTraining
 {
-    /// <summary>Trains the model of <paramref name="config"/> on <paramref name="data"/> (train part; validation for early stopping).</summary>
-    public static TrainingResult Train(ModelConfig config, DataSplit<SequenceDataset> data, IEnumerable<IProgressSink>? sinks = null)
+    /// <summary>Trains the model of <paramref name="config"/> on <paramref name="data"/> (train part; validation for
+    /// early stopping), on <see cref="TorchDevice.Current"/>; progress goes to <paramref name="sinks"/> (the notebook's
+    /// default sinks when null).</summary>
+    public static TrainingResult Train(ModelConfig config, DataSplit<SequenceDataset> data, IEnumerable<IProgressSink>? sinks = null) =>
+        new Cells(TorchDevice.Current, sinks).Train(config, data);
+
+    // The notebook's functions; device is the notebook's variable, sinks the copy's addition (stated in the test).
+    private sealed class Cells(Device device, IEnumerable<IProgressSink>? sinks)
     {
-        var t = config.Training;
-        SequenceTrainer.RequireExamples(data);
-        var device = TorchDevice.Current;
-        var watch = Stopwatch.StartNew();
-        TorchDevice.Seed(t.Seed);
-        var network = SequenceModel.Create(config.Init, data.Train.Vocabulary.Count, data.Train.Classes);
-        network.to(device);
-        var model = new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
-        var weights = L2Weights.Of(network);
-        using var optimizer = optim.Adam(network.parameters(), t.LearningRate);
-        var progress = new TrainingProgress(config.Name, t.Epochs, t.Metric, sinks);
-        var random = new Random(t.Seed);
-        using var best = new ModelCheckpoint();
-        ClassificationReport? bestValidation = null;
-        // Patience 0 stops at the first epoch without improvement, as patience 1 does.
-        var stopping = new EarlyStopping(Math.Max(1, t.Patience), lowerIsBetter: false, minDelta: 1e-9);
-        for (int epoch = 1; epoch <= t.Epochs && !stopping.ShouldStop; epoch++)
+        private TrainedModel NewModel(ModelConfig config, DataSplit<SequenceDataset> data)
         {
-            network.train();
-            double lossSum = 0;
-            foreach (var batch in TrainingBatches.Shuffled(data.Train, t, random))
+            SequenceTrainer.RequireExamples(data);
+            TorchDevice.Seed(config.Training.Seed);
+            var network = SequenceModel.Create(config.Init, data.Train.Vocabulary.Count, data.Train.Classes);
+            network.to(device);
+            return new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
+        }
+
+        private static Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights, double l2)
+        {
+            var loss = nn.functional.cross_entropy(logits, labels);
+            if (l2 == 0 || weights.Count == 0) return loss;
+            return loss + l2 * stack(weights.Select(w => w.pow(2).sum()).ToArray()).sum();
+        }
+
+        private double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset train, TrainingOptions t, Random random)
+        {
+            var (weights, lossSum) = (L2Weights.Of(model.Network), 0.0);
+            foreach (var batch in TrainingBatches.Shuffled(train, t, random))
             {
                 using var scope = NewDisposeScope();
-                var (tokens, lengths, labels) = data.Train.Batch(batch, device);
+                var (tokens, lengths, labels) = train.Batch(batch, device);
                 optimizer.zero_grad();
-                var loss = nn.functional.cross_entropy(network.call(tokens, lengths), labels) + L2Weights.Penalty(weights, t.L2);
+                var loss = PenalisedLoss(model.Network.call(tokens, lengths), labels, weights, t.L2);
                 loss.backward();
-                if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(network.parameters(), t.ClipNorm);
+                if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(model.Network.parameters(), t.ClipNorm);
                 optimizer.step();
-                lossSum += loss.item<float>() * batch.Length;
+                lossSum += loss.cpu().item<float>() * batch.Length;
             }
-            var (report, validationLoss) = SequenceTrainer.Validate(model, data.Validation);
-            progress.Report(epoch, lossSum / Math.Max(1, TrainingBatches.ExamplesPerEpoch(data.Train, t)), report.Metric(t.Metric), validationLoss);
-            if (stopping.Update(epoch, report.Metric(t.Metric))) { best.Save(network); bestValidation = report; }
+            return lossSum / TrainingBatches.ExamplesPerEpoch(train, t);
         }
-        best.Restore(network);
-        network.eval();
-        return SequenceTrainer.Result(model, progress, stopping, bestValidation!, watch.Elapsed.TotalSeconds, TrainingBatches.ExamplesPerEpoch(data.Train, t));
+
+        private (EarlyStopping Stopping, ClassificationReport Validation) RunEpochs(TrainedModel model, optim.Optimizer optimizer, DataSplit<SequenceDataset> data, TrainingProgress progress)
+        {
+            var (t, random, best) = (model.Config.Training, new Random(model.Config.Training.Seed), new ModelCheckpoint());
+            var (stopping, bestValidation) = (new EarlyStopping(Math.Max(1, t.Patience), lowerIsBetter: false, minDelta: 1e-9), (ClassificationReport?)null);
+            for (int epoch = 1; epoch <= t.Epochs && !stopping.ShouldStop; epoch++)
+            {
+                model.Network.train();
+                var loss = TrainEpoch(model, optimizer, data.Train, t, random);
+                var (validation, validationLoss) = SequenceTrainer.Validate(model, data.Validation);
+                progress.Report(epoch, loss, validation.Metric(t.Metric), validationLoss, isBest: stopping.Update(epoch, validation.Metric(t.Metric)));
+                if (stopping.BestEpoch == epoch) { best.Save(model.Network); bestValidation = validation; }
+            }
+            best.Restore(model.Network);
+            return (stopping, bestValidation!);
+        }
+
+        public TrainingResult Train(ModelConfig config, DataSplit<SequenceDataset> data)
+        {
+            var watch = Stopwatch.StartNew();
+            var model = NewModel(config, data);
+            using var optimizer = optim.Adam(model.Network.parameters(), config.Training.LearningRate);
+            var progress = new TrainingProgress(config.Name, config.Training.Epochs, config.Training.Metric, sinks);
+            var (stopping, validation) = RunEpochs(model, optimizer, data, progress);
+            progress.Finish();
+            var examples = TrainingBatches.ExamplesPerEpoch(data.Train, config.Training);
+            return SequenceTrainer.Result(model, progress, stopping, validation, watch.Elapsed.TotalSeconds, examples);
+        }
     }
 }

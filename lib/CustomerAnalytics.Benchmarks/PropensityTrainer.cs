@@ -12,15 +12,6 @@ namespace CustomerAnalytics.Benchmarks;
 /// the tests (the notebook builds its trainers in view; the library it loads has no copy).</summary>
 public static class PropensityTrainer
 {
-    // Notebook 03's settings, stated as XGBoost names them and mapped onto ML.NET where it has them: eta 0.2, max_depth 5 (LightGBM;
-    // FastTree grows leaf-wise, so 2^5 = 32 leaves), gamma 4 (min split gain), min_child_weight 6, subsample 0.8 (every
-    // round), and at least 10 sessions a leaf (XGBoost has no such limit). The logistic regression keeps ML.NET's
-    // penalties (L1 = L2 = 1) but stops at scikit-learn's tol 1e-4 instead of ML.NET's 1e-7, which iterates for no
-    // gain in AUC (0.9666 at both on 273,000 sessions, in a third of the time).
-    private const double LearningRate = 0.2, MinSplitGain = 4, MinChildWeight = 6, Subsample = 0.8;
-    private const int MaxDepth = 5, Leaves = 32, MinExamplesPerLeaf = 10;
-    private const float Penalty = 1f, LogisticTolerance = 1e-4f;
-
     /// <summary>
     /// Trains one model on <paramref name="train"/> and times it. Every row needs its label (<c>ordered</c>).
     /// The time covers <c>Fit</c> only; the first model of a kind in a process also pays for loading and compiling
@@ -65,45 +56,50 @@ public static class PropensityTrainer
         CreateTrainer(ml, kind, options with { Rounds = Math.Min(options.Rounds, 5) }).Fit(ml.Data.LoadFromEnumerable(few.Select(SessionInput.From)));
     }
 
-    private static IEstimator<ITransformer> CreateTrainer(MLContext ml, ModelKind kind, PropensityTrainingOptions o) => kind switch
+    // Notebook 03's trainers as its cells build them (NotebookCopyTests compares every option with the cells'): XGBoost's
+    // settings mapped onto ML.NET where it has them: eta 0.2, max_depth 5 (LightGBM; FastTree grows leaf-wise, so 2^5 = 32
+    // leaves), gamma 4 (min split gain), min_child_weight 6, subsample 0.8 (every round), and at least 10 sessions a leaf
+    // (XGBoost has no such limit). The logistic regression keeps ML.NET's penalties (L1 = L2 = 1) but stops at
+    // scikit-learn's tol 1e-4 instead of ML.NET's 1e-7, which iterates for no gain in AUC (0.9666 at both on 273,000
+    // sessions, in a third of the time). One difference, stated in the test: the copy runs L-BFGS on one thread too.
+    private static IEstimator<ITransformer> CreateTrainer(MLContext mlContext, ModelKind kind, PropensityTrainingOptions o)
     {
-        ModelKind.LogisticRegression => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        var (rounds, seed) = (o.Rounds, o.Seed);
+        return kind switch
         {
-            L2Regularization = Penalty,
-            L1Regularization = Penalty,
-            OptimizationTolerance = LogisticTolerance,
-            NumberOfThreads = o.Threads,
-        }),
-        ModelKind.FastTree => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            NumberOfTrees = o.Rounds,
-            LearningRate = LearningRate,
-            NumberOfLeaves = Leaves,
-            MinimumExampleCountPerLeaf = MinExamplesPerLeaf,
-            BaggingSize = 1, // a fresh 80% of rows for every tree, as XGBoost's subsample does
-            BaggingExampleFraction = Subsample,
-            NumberOfThreads = o.Threads,
-            Seed = o.Seed,
-        }),
-        ModelKind.LightGbm => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            NumberOfIterations = o.Rounds,
-            LearningRate = LearningRate,
-            NumberOfLeaves = Leaves,
-            MinimumExampleCountPerLeaf = MinExamplesPerLeaf,
-            Booster = new GradientBooster.Options
+            ModelKind.LogisticRegression => mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression(
+                new LbfgsLogisticRegressionBinaryTrainer.Options
+                {
+                    L2Regularization = 1f,    // ML.NET's default penalties
+                    L1Regularization = 1f,
+                    OptimizationTolerance = 1e-4f,   // stop when the loss improves by less than 0.01%
+                    NumberOfThreads = 1,
+                }),
+            ModelKind.FastTree => mlContext.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
-                MaximumTreeDepth = MaxDepth,
-                MinimumSplitGain = MinSplitGain,
-                MinimumChildWeight = MinChildWeight,
-                SubsampleFraction = Subsample,
-                SubsampleFrequency = 1,
-            },
-            NumberOfThreads = o.Threads,
-            Seed = o.Seed,
-            Deterministic = true,
-            Silent = true,
-        }),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown model kind."),
-    };
+                NumberOfTrees = rounds,                            // num_round
+                LearningRate = 0.2,                                // eta
+                NumberOfLeaves = 32,                               // 2^max_depth (FastTree has no depth limit)
+                MinimumExampleCountPerLeaf = 10,
+                BaggingSize = 1, BaggingExampleFraction = 0.8,     // subsample, every tree
+                NumberOfThreads = 1, Seed = seed,
+            }),
+            ModelKind.LightGbm => mlContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                NumberOfIterations = rounds,                       // num_round
+                LearningRate = 0.2,                                // eta
+                NumberOfLeaves = 32,                               // 2^max_depth
+                MinimumExampleCountPerLeaf = 10,
+                Booster = new GradientBooster.Options
+                {
+                    MaximumTreeDepth = 5,                          // max_depth
+                    MinimumSplitGain = 4,                          // gamma
+                    MinimumChildWeight = 6,                        // min_child_weight
+                    SubsampleFraction = 0.8, SubsampleFrequency = 1,   // subsample, every round
+                },
+                NumberOfThreads = 1, Seed = seed, Deterministic = true, Silent = true,
+            }),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown model kind."),
+        };
+    }
 }

@@ -118,7 +118,7 @@ public sealed class PropensityGenerator(PropensityOptions? options = null)
 
         int n = Math.Max(1, Options.Sessions);
         return new PropensityResult(path, truthPath, weightsPath, Options.Sessions, labels.Count(l => l), model,
-            userIds, probabilities, ones.Select(c => (double)c / n).ToArray(), CustomerAnalytics.Evaluation.RocAuc.Of(probabilities, labels));
+            userIds, probabilities, ones.Select(c => (double)c / n).ToArray(), CustomerAnalytics.Evaluation.BinaryMetrics.AucRoc(probabilities, labels));
     }
 
     // The real UserIDs look like "a720-6b732349-a720-4862-bd21-644732": the first group repeats as the third.

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Evaluation;
 using Microsoft.ML;
 
 namespace CustomerAnalytics.Sequences;
@@ -5,13 +6,12 @@ namespace CustomerAnalytics.Sequences;
 /// <summary>
 /// Turns any model's conversion probabilities into an ML.NET data view for <c>mlContext.BinaryClassification.Evaluate</c>,
 /// with the decisions made at a given threshold, so that a TorchSharp model and an ML.NET model are scored by the same
-/// evaluator with the same rule.
+/// evaluator with the same rule (<see cref="ScoreEvaluation.ToDataView"/>).
 /// </summary>
 public static class ConversionDecisions
 {
-    /// <summary>Rows (Label, Score, Probability, PredictedLabel) in the order given. ML.NET's evaluator decides from the
-    /// sign of Score (positive above 0) and ignores PredictedLabel, so Score is probability minus <paramref name="threshold"/>:
-    /// a case is positive when its probability is above the threshold, and the ranking (AUC) is that of the probabilities.</summary>
+    /// <summary>Rows (Label, Score, Probability, PredictedLabel) in the order given; a case is positive when its
+    /// probability is above <paramref name="threshold"/>, and the ranking (AUC) is that of the probabilities.</summary>
     /// <exception cref="ArgumentException">The lists differ in length, or a probability is outside [0, 1].</exception>
     public static IDataView ToDataView(MLContext ml, IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities, double threshold)
     {
@@ -19,11 +19,6 @@ public static class ConversionDecisions
             throw new ArgumentException($"Give one probability per label ({labels.Count} labels, {probabilities.Count} probabilities).", nameof(probabilities));
         if (probabilities.Any(p => !(p >= 0 && p <= 1)))
             throw new ArgumentException("Every probability must lie between 0 and 1.", nameof(probabilities));
-        var rows = labels.Select((label, i) => new ConversionDecision
-        {
-            Label = label, Score = (float)(probabilities[i] - threshold), Probability = (float)probabilities[i],
-            PredictedLabel = probabilities[i] > threshold,
-        }).ToArray();
-        return ml.Data.LoadFromEnumerable(rows);
+        return ScoreEvaluation.ToDataView(ml, labels, probabilities, threshold);
     }
 }

@@ -166,7 +166,7 @@ public class DatasetLoaderTests
     {
         using var temp = new TempFolder();
         using var db = new WorkshopDatabase();
-        DatasetLoader.LoadGa4Events(db, temp.Write("events.csv", Samples.Ga4Events));
+        DatasetLoader.LoadTable(db, "events", temp.Write("events.csv", Samples.Ga4Events), DatasetSchemas.Ga4Events);
 
         var types = Types(db, "events");
         Assert.Equal("DATE NOT NULL", types["event_date"]);

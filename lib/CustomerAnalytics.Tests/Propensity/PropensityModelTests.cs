@@ -1,5 +1,6 @@
 using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Data;
+using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Propensity;
 using Microsoft.ML.Data;
 using Microsoft.ML;

@@ -1,4 +1,5 @@
 using CustomerAnalytics.Data;
+using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Propensity;
 using Microsoft.ML;
 
@@ -16,7 +17,7 @@ public sealed class SingleFlagBaselineTests
     }
 
     private static double Auc(IReadOnlyList<SessionRecord> sessions, string feature) =>
-        CustomerAnalytics.Evaluation.RocAuc.Of(FlagScores(sessions, feature), PropensityData.Labels(sessions));
+        CustomerAnalytics.Evaluation.BinaryMetrics.AucRoc(FlagScores(sessions, feature), PropensityData.Labels(sessions));
 
     [Fact]
     public void Picks_the_flag_with_the_best_training_auc_and_scores_it_on_the_test_set()

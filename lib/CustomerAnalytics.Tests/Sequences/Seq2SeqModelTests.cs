@@ -65,6 +65,6 @@ public class Seq2SeqModelTests
         var targets = tensor(new long[] { 4, 3, 0, 2, 0, 0 }, [2, 3]);
         var changed = logits.clone();
         changed[0, 2] = randn(5) * 10; changed[1, 1] = randn(5) * 10; // change only padded positions
-        Assert.Equal(Seq2SeqTraining.Loss(logits, targets).item<float>(), Seq2SeqTraining.Loss(changed, targets).item<float>(), 6);
+        Assert.Equal(Seq2SeqTraining.SequenceLoss(logits, targets).item<float>(), Seq2SeqTraining.SequenceLoss(changed, targets).item<float>(), 6);
     }
 }

@@ -50,10 +50,6 @@ public static class DatasetLoader
         return new PropensityLoadResult(sessions, report);
     }
 
-    /// <summary>Loads the GA4-style events CSV into <paramref name="table"/>.</summary>
-    public static LoadReport LoadGa4Events(WorkshopDatabase db, string path, LoadOptions? options = null, string table = "events") =>
-        LoadTable(db, table, path, DatasetSchemas.Ga4Events, options);
-
     /// <summary>
     /// Reads a GA4 events export into a DataFrame with the columns of <see cref="DatasetSchemas.Ga4Events"/>, from
     /// either form: the flattened CSV, or a BigQuery export in newline-delimited JSON (nested event_params, device,

@@ -4,8 +4,9 @@ using CustomerAnalytics.Display;
 namespace CustomerAnalytics.Evaluation;
 
 /// <summary>
-/// Accuracy, precision, recall, F1 and the confusion matrix. Binary tasks (two classes) score class 1 (churned);
-/// multi-class tasks average precision, recall and F1 over the classes that occur (macro average).
+/// Accuracy, precision, recall, F1 and the confusion matrix of class predictions. Binary tasks (two classes) score
+/// class 1 (churned) with <see cref="BinaryMetrics"/>; multi-class tasks average precision, recall and F1 over the
+/// classes that occur (macro average).
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatters))]
 public sealed record ClassificationReport(
@@ -22,18 +23,16 @@ public sealed record ClassificationReport(
         var m = new int[k, k];
         for (int i = 0; i < truth.Count; i++) m[truth[i], predicted[i]]++;
         int n = truth.Count, correct = Enumerable.Range(0, k).Sum(c => m[c, c]);
-        double Prec(int c) { int col = Enumerable.Range(0, k).Sum(r => m[r, c]); return col == 0 ? 0 : m[c, c] / (double)col; }
-        double Rec(int c) { int row = Enumerable.Range(0, k).Sum(j => m[c, j]); return row == 0 ? 0 : m[c, c] / (double)row; }
-        double F(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
-        double precision, recall, f1;
-        if (k == 2) { precision = Prec(1); recall = Rec(1); f1 = F(precision, recall); }
-        else
+        // Class c against the rest, as a yes/no prediction.
+        BinaryMetrics OneVsRest(int c)
         {
-            var present = Enumerable.Range(0, k).Where(c => Enumerable.Range(0, k).Any(j => m[c, j] > 0 || m[j, c] > 0)).ToArray();
-            precision = present.Length == 0 ? 0 : present.Average(Prec);
-            recall = present.Length == 0 ? 0 : present.Average(Rec);
-            f1 = present.Length == 0 ? 0 : present.Average(c => F(Prec(c), Rec(c)));
+            int row = Enumerable.Range(0, k).Sum(j => m[c, j]), column = Enumerable.Range(0, k).Sum(r => m[r, c]);
+            return new BinaryMetrics(m[c, c], column - m[c, c], row - m[c, c], n - row - column + m[c, c]);
         }
+        BinaryMetrics[] scored = k == 2 ? [OneVsRest(1)]
+            : Enumerable.Range(0, k).Where(c => Enumerable.Range(0, k).Any(j => m[c, j] > 0 || m[j, c] > 0)).Select(OneVsRest).ToArray();
+        double Mean(Func<BinaryMetrics, double> figure) => scored.Length == 0 ? 0 : scored.Average(figure);
+        var (precision, recall, f1) = (Mean(b => b.Precision), Mean(b => b.Recall), Mean(b => b.F1));
         return new ClassificationReport(n == 0 ? 0 : correct / (double)n, precision, recall, f1, m, classNames, n);
     }
 

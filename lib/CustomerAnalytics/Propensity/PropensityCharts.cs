@@ -1,4 +1,5 @@
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Evaluation;
 using System.Globalization;
 using Microsoft.ML.Data;
 using Plotly.NET;
@@ -86,7 +87,8 @@ public static class PropensityCharts
     /// order, ordered), columns what the model said.</summary>
     public static GenericChart ConfusionHeatmap(BinaryClassificationMetrics metrics)
     {
-        int[][] grid = [[metrics.TrueNegatives(), metrics.FalsePositives()], [metrics.FalseNegatives(), metrics.TruePositives()]];
+        var counts = BinaryMetrics.Of(metrics);
+        int[][] grid = [[counts.TrueNegatives, counts.FalsePositives], [counts.FalseNegatives, counts.TruePositives]];
         string[] predicted = ["predicted: no order", "predicted: order"], actual = ["actual: did not order", "actual: ordered"];
         var chart = CSharpChart.Heatmap<int, string, string, string>(grid.Select(r => r.AsEnumerable()), X: predicted, Y: actual,
             ReverseYAxis: true);

@@ -8,11 +8,12 @@ namespace CustomerAnalytics.Propensity;
 /// </summary>
 public static class RankingMetric
 {
-    /// <summary>Area under the ROC curve (Mann-Whitney, ties sharing their rank): ML.NET's <c>AreaUnderRocCurve</c>.</summary>
+    /// <summary>Area under the ROC curve (Mann-Whitney, ties sharing their rank): ML.NET's <c>AreaUnderRocCurve</c>,
+    /// computed by <see cref="BinaryMetrics.AucRoc"/>.</summary>
     public static double AucRoc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {
         ScoreRanking.Check(scores, labels);
-        return RocAuc.Of(scores, labels);
+        return BinaryMetrics.AucRoc(scores, labels);
     }
 
     /// <summary>

@@ -29,8 +29,8 @@ public sealed record SingleFlagBaseline(string Feature, double TestAucRoc, doubl
     public static SingleFlagBaseline Compare(string model, BinaryClassificationMetrics modelMetrics, IReadOnlyList<SessionRecord> train,
         IReadOnlyList<SessionRecord> test)
     {
-        if (modelMetrics.Sessions() != test.Count)
-            throw new ArgumentException($"The metrics cover {modelMetrics.Sessions():N0} sessions but {test.Count:N0} test sessions were given: pass the sessions they were computed on.", nameof(test));
+        if (BinaryMetrics.Of(modelMetrics).Total != test.Count)
+            throw new ArgumentException($"The metrics cover {BinaryMetrics.Of(modelMetrics).Total:N0} sessions but {test.Count:N0} test sessions were given: pass the sessions they were computed on.", nameof(test));
         var ml = new MLContext(seed: 0);
         var trainLabels = PropensityData.Labels(train);
         var trainAuc = Enumerable.Range(0, SessionFeatures.Names.Count)
