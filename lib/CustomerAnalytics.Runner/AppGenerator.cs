@@ -84,7 +84,7 @@ public static partial class AppGenerator
         text.AppendLine("#:property PublishAot=false");
         text.AppendLine();
         foreach (var u in usings) text.AppendLine(u);
-        text.AppendLine("using CustomerAnalytics.Apps;");
+        text.AppendLine("using CustomerAnalytics.Hosting;");
         text.AppendLine();
         text.AppendLine($"var app = WorkshopApp.Start(\"{notebook.Name}\", args);");
         text.Append(body);

@@ -26,7 +26,7 @@ using CustomerAnalytics.Torch;
 using TorchSharp;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
-using CustomerAnalytics.Apps;
+using CustomerAnalytics.Hosting;
 
 var app = WorkshopApp.Start("00-setup-check", args);
 

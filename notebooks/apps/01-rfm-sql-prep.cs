@@ -22,7 +22,7 @@ using CustomerAnalytics.Charts;
 using CustomerAnalytics.Exercises;
 using CustomerAnalytics.Cloud;
 using System.Globalization;
-using CustomerAnalytics.Apps;
+using CustomerAnalytics.Hosting;
 
 var app = WorkshopApp.Start("01-rfm-sql-prep", args);
 

@@ -27,7 +27,7 @@ using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
 using CustomerAnalytics.Sql;
 using CustomerAnalytics.Evaluation;
-using CustomerAnalytics.Apps;
+using CustomerAnalytics.Hosting;
 
 var app = WorkshopApp.Start("02-kmeans-segmentation", args);
 

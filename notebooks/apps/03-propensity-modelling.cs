@@ -31,7 +31,7 @@ using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
 using CustomerAnalytics.Evaluation;
 using System.IO;
-using CustomerAnalytics.Apps;
+using CustomerAnalytics.Hosting;
 
 var app = WorkshopApp.Start("03-propensity-modelling", args);
 

@@ -28,7 +28,7 @@ using CustomerAnalytics.Training;
 using TorchSharp;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using CustomerAnalytics.Apps;
+using CustomerAnalytics.Hosting;
 
 var app = WorkshopApp.Start("04-lstm-touchpoint-prediction", args);
 

@@ -30,7 +30,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using System.Diagnostics;
 using CustomerAnalytics.Evaluation;
-using CustomerAnalytics.Apps;
+using CustomerAnalytics.Hosting;
 
 var app = WorkshopApp.Start("05-churn-attention", args);
 

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Apps;
+using CustomerAnalytics.Hosting;
 using Microsoft.Data.Analysis;
 
 namespace CustomerAnalytics.Tests.Apps;

@@ -12,8 +12,8 @@ public class ReadmeTests
     public void CiRunsTheReadmeCommand(string command)
     {
         Assert.Contains("\n" + command + "\n", Readme.Replace("\r\n", "\n"));
-        // In the Debian 13 environment, watched by the loopback check (nothing may leave 127.0.0.1).
-        Assert.Matches(@"\n\.ci/debian13 \.ci/loopback-only --log \S+ " + System.Text.RegularExpressions.Regex.Escape(command) + "( |\n)", Ci);
+        // In the Debian 13 environment, watched by the loopback check (nothing may leave 127.0.0.1), within a time limit.
+        Assert.Matches(@"\n\.ci/debian13 \.ci/loopback-only --log \S+ --timeout \d+ " + System.Text.RegularExpressions.Regex.Escape(command) + "( |\n)", Ci);
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public class AppGeneratorTests
     {
         var lines = Lines(Generate("app-twin.ipynb"));
 
-        Assert.Equal(["using CustomerAnalytics;", "using System.IO;", "using CustomerAnalytics.Apps;"], lines.Where(l => l.StartsWith("using ")));
-        Assert.True(Array.IndexOf(lines, "using CustomerAnalytics.Apps;") < Array.FindIndex(lines, l => l.StartsWith("var app = WorkshopApp.Start(\"app-twin\", args);")));
+        Assert.Equal(["using CustomerAnalytics;", "using System.IO;", "using CustomerAnalytics.Hosting;"], lines.Where(l => l.StartsWith("using ")));
+        Assert.True(Array.IndexOf(lines, "using CustomerAnalytics.Hosting;") < Array.FindIndex(lines, l => l.StartsWith("var app = WorkshopApp.Start(\"app-twin\", args);")));
     }
 
     [Fact]

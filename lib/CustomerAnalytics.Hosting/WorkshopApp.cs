@@ -3,7 +3,7 @@ using CustomerAnalytics.Charts;
 using CustomerAnalytics.Hosting;
 using Microsoft.Data.Analysis;
 
-namespace CustomerAnalytics.Apps;
+namespace CustomerAnalytics.Hosting;
 
 /// <summary>
 /// The host of a workshop's file-based app (<c>notebooks/apps/&lt;notebook&gt;.cs</c>, generated from the

@@ -112,9 +112,10 @@ internal sealed class ChromiumSession : IAsyncDisposable
         }
 
         var session = new ChromiumSession(chromiumPath, process, profile, stderr);
+        using var deadline = new CancellationTokenSource(timeout);
+        var clock = Stopwatch.StartNew();
         try
         {
-            using var deadline = new CancellationTokenSource(timeout);
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
             var exited = process.WaitForExitAsync(waiting.Token);
             var first = await Task.WhenAny(endpoint.Task, exited, Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token));
@@ -137,9 +138,12 @@ internal sealed class ChromiumSession : IAsyncDisposable
         }
         catch (Exception e) when (e is not ChartExportException)
         {
-            var failure = e is OperationCanceledException or TimeoutException
+            // Only the deadline's own cancellation is the launch timeout; a timeout or cancellation from inside
+            // PuppeteerSharp (a call of its own limit, a dropped connection) is named as what it is.
+            var failure = deadline.IsCancellationRequested
                 ? session.Failure($"Chromium did not start and load plotly.js within {timeout.TotalSeconds:0} s (the machine may be very busy; raise {nameof(PngExportOptions)}.{nameof(PngExportOptions.LaunchTimeout)}).", e)
-                : session.Failure($"Could not connect to chromium: {e.Message}", e);
+                : session.Failure($"Could not start chromium's page with plotly.js after {clock.Elapsed.TotalSeconds:0.0} s: {e.GetType().Name}: {e.Message}" +
+                                  (process.HasExited ? $" (chromium exited with code {process.ExitCode})" : ""), e);
             await session.DisposeAsync();
             throw failure;
         }
