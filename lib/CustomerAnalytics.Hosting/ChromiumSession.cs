@@ -114,6 +114,7 @@ internal sealed class ChromiumSession : IAsyncDisposable
         var session = new ChromiumSession(chromiumPath, process, profile, stderr);
         using var deadline = new CancellationTokenSource(timeout);
         var clock = Stopwatch.StartNew();
+        var step = "waiting for chromium's DevTools endpoint";
         try
         {
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
@@ -127,11 +128,17 @@ internal sealed class ChromiumSession : IAsyncDisposable
                     : $"Chromium did not open its DevTools endpoint within {timeout.TotalSeconds:0} s.";
                 throw session.Failure(why + " Try running it by hand with --headless to see why.");
             }
+            step = "connecting to chromium";
             session.browser = await Puppeteer.ConnectAsync(new ConnectOptions { BrowserWSEndpoint = endpoint.Task.Result })
                 .WaitAsync(deadline.Token);
+            step = "opening a page";
             session.page = await session.browser.NewPageAsync().WaitAsync(deadline.Token);
-            // PuppeteerSharp's own 30 s default would end the load of plotly.js before the launch deadline on a busy machine.
+            // PuppeteerSharp's own 30 s defaults would end the load of plotly.js (3.6 MB) before the launch deadline
+            // on a busy machine: the page's waits get the launch timeout.
+            session.page.DefaultTimeout = session.page.DefaultNavigationTimeout = (int)timeout.TotalMilliseconds;
+            step = "loading plotly.js into the page";
             await session.page.SetContentAsync(HostPage(), new NavigationOptions { Timeout = (int)timeout.TotalMilliseconds }).WaitAsync(deadline.Token);
+            step = "checking plotly.js";
             var plotly = await session.page.EvaluateExpressionAsync<string>("typeof window.Plotly").WaitAsync(deadline.Token);
             if (plotly == "undefined") throw session.Failure("plotly.js did not load in chromium (window.Plotly is undefined).");
             return session;
@@ -142,7 +149,7 @@ internal sealed class ChromiumSession : IAsyncDisposable
             // PuppeteerSharp (a call of its own limit, a dropped connection) is named as what it is.
             var failure = deadline.IsCancellationRequested
                 ? session.Failure($"Chromium did not start and load plotly.js within {timeout.TotalSeconds:0} s (the machine may be very busy; raise {nameof(PngExportOptions)}.{nameof(PngExportOptions.LaunchTimeout)}).", e)
-                : session.Failure($"Could not start chromium's page with plotly.js after {clock.Elapsed.TotalSeconds:0.0} s: {e.GetType().Name}: {e.Message}" +
+                : session.Failure($"Could not start chromium's page with plotly.js: {step} failed after {clock.Elapsed.TotalSeconds:0.0} s with {e.GetType().Name}: {e.Message}" +
                                   (process.HasExited ? $" (chromium exited with code {process.ExitCode})" : ""), e);
             await session.DisposeAsync();
             throw failure;
