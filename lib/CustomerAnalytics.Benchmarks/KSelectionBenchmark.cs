@@ -1,5 +1,5 @@
 using CustomerAnalytics.SampleData;
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
 
 namespace CustomerAnalytics.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using CustomerAnalytics.Lifetime;
+using CustomerAnalytics.Lifetime.Data;
+using CustomerAnalytics.Lifetime.Models;
 using CustomerAnalytics.SampleData;
 
 namespace CustomerAnalytics.Benchmarks;

@@ -1,6 +1,7 @@
 using CustomerAnalytics.Data;
 using CustomerAnalytics.SampleData;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Data;
+using CustomerAnalytics.Sequences.Models;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
 

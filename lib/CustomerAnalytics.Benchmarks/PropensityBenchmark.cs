@@ -1,6 +1,6 @@
 using System.Globalization;
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Data;
 using Microsoft.ML;
 
 namespace CustomerAnalytics.Benchmarks;

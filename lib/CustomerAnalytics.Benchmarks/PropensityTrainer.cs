@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Data;
+using CustomerAnalytics.Propensity.Models;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;

@@ -1,4 +1,6 @@
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
+using CustomerAnalytics.Segmentation.Models;
+using CustomerAnalytics.Segmentation.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 

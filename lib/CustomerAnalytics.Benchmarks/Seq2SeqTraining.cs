@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Data;
+using CustomerAnalytics.Sequences.Models;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
 using TorchSharp;

@@ -22,10 +22,13 @@ using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using CustomerAnalytics.Data;
 using System.IO;
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Segmentation.Charts;
+using CustomerAnalytics.Segmentation.Evaluation;
 using CustomerAnalytics.Sql;
+using CustomerAnalytics.Segmentation.Models;
 using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Hosting;
 

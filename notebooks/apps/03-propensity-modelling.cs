@@ -25,12 +25,15 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Data;
 using CustomerAnalytics.Data;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Propensity.Charts;
+using CustomerAnalytics.Propensity.Evaluation;
 using CustomerAnalytics.Evaluation;
 using System.IO;
+using CustomerAnalytics.Propensity.Models;
 using CustomerAnalytics.Hosting;
 
 var app = WorkshopApp.Start("03-propensity-modelling", args);

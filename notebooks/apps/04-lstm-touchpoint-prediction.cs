@@ -19,13 +19,16 @@ using CustomerAnalytics;
 using CustomerAnalytics.Exercises;
 using System.IO;
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Data;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
+using CustomerAnalytics.Sequences.Charts;
 using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Torch;
+using CustomerAnalytics.Sequences.Models;
 using CustomerAnalytics.Training;
 using TorchSharp;
+using CustomerAnalytics.Sequences.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using CustomerAnalytics.Hosting;
@@ -97,7 +100,7 @@ app.Show(new ParameterCheck()
 app.Section("## 1. Load the journeys");
 var path = string.IsNullOrWhiteSpace(journeysFile) ? workshop.DataPath("journeys", "touchpoint_journeys.tsv") : journeysFile;
 var loaded = JourneyLoader.Load(path);
-var journeys = CustomerAnalytics.Sequences.JourneySelection.Canonical(loaded.Records, maxJourneys, seed);
+var journeys = CustomerAnalytics.Sequences.Data.JourneySelection.Canonical(loaded.Records, maxJourneys, seed);
 app.Show(loaded);
 
 // **`conversionToken` against the data.** The conversion must be a touchpoint that follows in these journeys (their targets): otherwise no journey converts, and every conversion metric below would fail or read zero. In the bundled sample and in `small_train_data.csv` it is `visit`; on your own data it may be `purchase` or `store`. The error lists the touchpoints there are. A `maxJourneys` above the number of journeys is flagged: all of them are used.

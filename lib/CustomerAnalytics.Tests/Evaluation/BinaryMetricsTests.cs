@@ -1,5 +1,5 @@
 using CustomerAnalytics.Evaluation;
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Evaluation;
 using Microsoft.ML;
 
 namespace CustomerAnalytics.Tests.Evaluation;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CustomerAnalytics.Lifetime;
+using CustomerAnalytics.Lifetime.Data;
 
 namespace CustomerAnalytics.Tests.Lifetime;
 

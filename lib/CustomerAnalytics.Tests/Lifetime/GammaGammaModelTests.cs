@@ -1,4 +1,4 @@
-using CustomerAnalytics.Lifetime;
+using CustomerAnalytics.Lifetime.Models;
 
 namespace CustomerAnalytics.Tests.Lifetime;
 

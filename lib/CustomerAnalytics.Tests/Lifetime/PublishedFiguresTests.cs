@@ -1,4 +1,5 @@
-using CustomerAnalytics.Lifetime;
+using CustomerAnalytics.Lifetime.Data;
+using CustomerAnalytics.Lifetime.Models;
 
 namespace CustomerAnalytics.Tests.Lifetime;
 

@@ -1,6 +1,7 @@
 using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Data;
+using CustomerAnalytics.Propensity.Models;
 using CustomerAnalytics.Tests.Data;
 
 namespace CustomerAnalytics.Tests.Propensity;

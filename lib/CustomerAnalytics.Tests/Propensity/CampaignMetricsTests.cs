@@ -1,4 +1,4 @@
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Evaluation;
 
 namespace CustomerAnalytics.Tests.Propensity;
 

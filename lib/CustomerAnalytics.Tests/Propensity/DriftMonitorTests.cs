@@ -1,5 +1,6 @@
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Data;
+using CustomerAnalytics.Propensity.Evaluation;
 
 namespace CustomerAnalytics.Tests.Propensity;
 

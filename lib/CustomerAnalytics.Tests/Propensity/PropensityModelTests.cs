@@ -1,7 +1,9 @@
 using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Evaluation;
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Data;
+using CustomerAnalytics.Propensity.Models;
+using CustomerAnalytics.Propensity.Evaluation;
 using Microsoft.ML.Data;
 using Microsoft.ML;
 

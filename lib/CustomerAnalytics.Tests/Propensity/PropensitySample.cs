@@ -1,5 +1,5 @@
-using CustomerAnalytics.Propensity;
 using CustomerAnalytics.Data;
+using CustomerAnalytics.Propensity.Data;
 using CustomerAnalytics.SampleData;
 
 namespace CustomerAnalytics.Tests.Propensity;

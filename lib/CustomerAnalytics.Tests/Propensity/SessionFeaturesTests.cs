@@ -1,5 +1,5 @@
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Data;
 
 namespace CustomerAnalytics.Tests.Propensity;
 

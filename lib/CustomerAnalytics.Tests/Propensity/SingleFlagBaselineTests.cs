@@ -1,6 +1,7 @@
 using CustomerAnalytics.Data;
 using CustomerAnalytics.Evaluation;
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Data;
+using CustomerAnalytics.Propensity.Evaluation;
 using Microsoft.ML;
 
 namespace CustomerAnalytics.Tests.Propensity;

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Propensity;
+using CustomerAnalytics.Propensity.Data;
 
 namespace CustomerAnalytics.Tests.Propensity;
 

@@ -30,18 +30,25 @@ public sealed partial class LayeringTests
     /// <summary>The parts of a workshop, in the same order: each is a sub-namespace (Churn.Data, Churn.Models, ...).</summary>
     internal static readonly Layer[] WorkshopParts =
     [
-        new("feature tables", "its data: events, labels, sequences", "Data"),
-        new("models", "its nn.Modules and the settings that shape them", "Models"),
+        new("feature tables", "its data: inputs, features, labels, sequences, batches", "Data"),
+        new("models", "its models (nn.Modules, ML.NET wrappers, BG/NBD), predicting with them", "Models"),
         new("training", "its training, configuration, run tracking", "Training"),
-        new("evaluation", "its metrics, truth comparison, attention read-outs", "Evaluation"),
+        new("evaluation", "its metrics, choices made by them, truth comparison, read-outs", "Evaluation"),
         new("charts and reports", "its charts", "Charts"),
     ];
 
-    /// <summary>
-    /// The workshops' namespaces. Split ones are made of <see cref="WorkshopParts"/>; the others are still one namespace
-    /// holding all their parts, so they rank with the last part.
-    /// </summary>
-    internal static readonly string[] SplitWorkshops = ["Churn"], WholeWorkshops = ["Segmentation", "Propensity", "Sequences", "Lifetime"];
+    /// <summary>A workshop's namespace and the <see cref="WorkshopParts"/> it has, in their order: a part it has nothing for is left out.</summary>
+    internal sealed record SplitWorkshop(string Name, params string[] Parts);
+
+    /// <summary>The workshops, in the order of their notebooks (02, 03, 04, 05, 07), each made of its parts.</summary>
+    internal static readonly SplitWorkshop[] SplitWorkshops =
+    [
+        new("Segmentation", "Data", "Models", "Evaluation", "Charts"),
+        new("Propensity", "Data", "Models", "Evaluation", "Charts"),
+        new("Sequences", "Data", "Models", "Evaluation", "Charts"),
+        new("Churn", "Data", "Models", "Training", "Evaluation", "Charts"),
+        new("Lifetime", "Data", "Models"),
+    ];
 
     /// <summary>The hosts in the runtime library, over everything: the setup check (the runner and the apps are in CustomerAnalytics.Hosting, which no notebook loads).</summary>
     internal static readonly Layer Hosts = new("hosts", "the setup check", "Setup");
@@ -56,16 +63,16 @@ public sealed partial class LayeringTests
         var ranks = new Dictionary<string, int>();
         for (var i = 0; i < Shared.Length; i++)
             foreach (var n in Shared[i].Namespaces) ranks.Add(Full(n), i);
-        for (var k = 0; k < WorkshopParts.Length; k++)
-            foreach (var w in SplitWorkshops) ranks.Add(Full(w + "." + WorkshopParts[k].Namespaces[0]), Shared.Length + k);
-        foreach (var w in WholeWorkshops) ranks.Add(Full(w), Shared.Length + WorkshopParts.Length - 1);
+        var partRank = Enumerable.Range(0, WorkshopParts.Length).ToDictionary(k => WorkshopParts[k].Namespaces[0], k => Shared.Length + k);
+        foreach (var w in SplitWorkshops)
+            foreach (var part in w.Parts) ranks.Add(Full(w.Name + "." + part), partRank[part]);
         foreach (var n in Hosts.Namespaces) ranks.Add(Full(n), Shared.Length + WorkshopParts.Length);
         return ranks;
     }
 
     /// <summary>The workshop a namespace belongs to, or null for a shared one.</summary>
     private static string? WorkshopOf(string name) =>
-        SplitWorkshops.Concat(WholeWorkshops).FirstOrDefault(w => name == Full(w) || name.StartsWith(Full(w) + ".", StringComparison.Ordinal));
+        SplitWorkshops.Select(w => w.Name).FirstOrDefault(w => name == Full(w) || name.StartsWith(Full(w) + ".", StringComparison.Ordinal));
 
     /// <summary>The ranks as the README draws them (its "Repository layout" section holds this text verbatim).</summary>
     internal static string Picture()
@@ -74,10 +81,11 @@ public sealed partial class LayeringTests
         void Line(int rank, Layer layer, string names) => lines.Add($"{rank,4}  {layer.Stage,-20} {names,-20} {layer.Holds}".TrimEnd());
         for (var i = 0; i < Shared.Length; i++)
             Line(i, Shared[i], string.Join(", ", Shared[i].Namespaces.Select(n => n == "" ? "CustomerAnalytics" : n)));
-        lines.Add("      a workshop, its parts in the same order (W = " + string.Join(", ", SplitWorkshops) + "):");
+        lines.Add("      a workshop W, its parts in the same order (a part it has nothing for is left out):");
         for (var k = 0; k < WorkshopParts.Length; k++)
             Line(Shared.Length + k, WorkshopParts[k], "W." + WorkshopParts[k].Namespaces[0]);
-        lines.Add($"      not split yet, one namespace each at rank {Shared.Length + WorkshopParts.Length - 1}: " + string.Join(", ", WholeWorkshops));
+        foreach (var w in SplitWorkshops)
+            lines.Add($"      {"W = " + w.Name,-41} {string.Join(", ", w.Parts)}");
         Line(Shared.Length + WorkshopParts.Length, Hosts, string.Join(", ", Hosts.Namespaces));
         return string.Join("\n", lines) + "\n";
     }
@@ -93,7 +101,7 @@ public sealed partial class LayeringTests
     {
         var unplaced = RuntimeTypes().Select(t => t.Namespace ?? "").Where(n => n != "" && !n.StartsWith("System", StringComparison.Ordinal) && !n.StartsWith("Microsoft", StringComparison.Ordinal))
             .Distinct().Where(n => !Ranks.ContainsKey(n)).Order().ToArray();
-        Assert.True(unplaced.Length == 0, "Give these namespaces a place in LayeringTests (Shared, WorkshopParts, SplitWorkshops, WholeWorkshops or Hosts) and copy its Picture() into the README: " + string.Join(", ", unplaced));
+        Assert.True(unplaced.Length == 0, "Give these namespaces a place in LayeringTests (Shared, WorkshopParts, SplitWorkshops or Hosts) and copy its Picture() into the README: " + string.Join(", ", unplaced));
     }
 
     [Fact]
@@ -130,9 +138,22 @@ public sealed partial class LayeringTests
     }
 
     [Fact]
+    public void Each_workshop_names_its_parts_in_the_order_of_the_flow()
+    {
+        var order = WorkshopParts.Select(p => p.Namespaces[0]).ToList();
+        foreach (var w in SplitWorkshops)
+        {
+            Assert.All(w.Parts, p => Assert.Contains(p, order));
+            Assert.True(w.Parts.Select(p => order.IndexOf(p)).Zip(w.Parts.Skip(1).Select(p => order.IndexOf(p))).All(p => p.First < p.Second),
+                $"{w.Name}'s parts ({string.Join(", ", w.Parts)}) are not in the order of WorkshopParts ({string.Join(", ", order)}), each once.");
+        }
+        Assert.Equal(SplitWorkshops.Length, SplitWorkshops.Select(w => w.Name).Distinct().Count());
+    }
+
+    [Fact]
     public void A_split_workshops_modules_are_in_its_models_part_and_nothing_trains_there()
     {
-        foreach (var w in SplitWorkshops)
+        foreach (var w in SplitWorkshops.Select(w => w.Name))
         {
             var models = Full(w + ".Models");
             var types = RuntimeTypes().Where(t => t.Namespace is { } n && (n == Full(w) || n.StartsWith(Full(w) + ".", StringComparison.Ordinal))).ToArray();

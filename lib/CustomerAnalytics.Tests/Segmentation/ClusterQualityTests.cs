@@ -1,4 +1,5 @@
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
+using CustomerAnalytics.Segmentation.Evaluation;
 
 namespace CustomerAnalytics.Tests.Segmentation;
 

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
 using Microsoft.Data.Analysis;
 
 namespace CustomerAnalytics.Tests.Segmentation;

@@ -1,5 +1,6 @@
 using CustomerAnalytics.Benchmarks;
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
+using CustomerAnalytics.Segmentation.Evaluation;
 using Microsoft.ML.Data;
 using Microsoft.ML;
 using Xunit.Abstractions;

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
 
 namespace CustomerAnalytics.Tests.Segmentation;
 

@@ -1,4 +1,4 @@
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Charts;
 
 namespace CustomerAnalytics.Tests.Segmentation;
 

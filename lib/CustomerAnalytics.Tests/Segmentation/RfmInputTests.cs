@@ -1,7 +1,8 @@
 using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.SampleData;
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
+using CustomerAnalytics.Segmentation.Evaluation;
 using Xunit.Abstractions;
 
 namespace CustomerAnalytics.Tests.Segmentation;

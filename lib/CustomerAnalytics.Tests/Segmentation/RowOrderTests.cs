@@ -1,5 +1,6 @@
 using CustomerAnalytics.Benchmarks;
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
+using CustomerAnalytics.Segmentation.Models;
 using Microsoft.Data.Analysis;
 
 namespace CustomerAnalytics.Tests.Segmentation;

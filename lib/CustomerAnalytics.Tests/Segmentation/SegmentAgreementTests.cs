@@ -1,4 +1,6 @@
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
+using CustomerAnalytics.Segmentation.Models;
+using CustomerAnalytics.Segmentation.Evaluation;
 
 namespace CustomerAnalytics.Tests.Segmentation;
 

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
+using CustomerAnalytics.Segmentation.Models;
+using CustomerAnalytics.Segmentation.Evaluation;
 using CustomerAnalytics.Sql;
 using CustomerAnalytics.Tests.Fixtures.RealFormats;
 using Microsoft.Data.Analysis;
@@ -227,7 +229,7 @@ public sealed partial class SegmentNamingTests(ITestOutputHelper output) : IDisp
         var cell = Assert.Single(notebook.RootElement.GetProperty("cells").EnumerateArray()
             .Select(c => string.Concat(c.GetProperty("source").EnumerateArray().Select(s => s.GetString()))),
             s => s.Contains("string NameCluster(ClusterMembers c) =>", StringComparison.Ordinal));
-        var library = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "lib", "CustomerAnalytics", "Segmentation", "SegmentNaming.cs"));
+        var library = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "lib", "CustomerAnalytics", "Segmentation", "Models", "SegmentNaming.cs"));
         Assert.Equal(Body(library, "public static string GridOrDescription(ClusterMembers c) =>"), Body(cell, "string NameCluster(ClusterMembers c) =>"));
     }
 

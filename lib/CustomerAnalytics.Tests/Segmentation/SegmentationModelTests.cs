@@ -1,6 +1,8 @@
 using CustomerAnalytics.Benchmarks;
 using CustomerAnalytics.Evaluation;
-using CustomerAnalytics.Segmentation;
+using CustomerAnalytics.Segmentation.Data;
+using CustomerAnalytics.Segmentation.Models;
+using CustomerAnalytics.Segmentation.Evaluation;
 using Microsoft.ML.Data;
 using Microsoft.ML;
 using Xunit.Abstractions;

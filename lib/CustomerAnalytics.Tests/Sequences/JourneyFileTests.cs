@@ -1,6 +1,6 @@
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Data;
 
 namespace CustomerAnalytics.Tests.Sequences;
 

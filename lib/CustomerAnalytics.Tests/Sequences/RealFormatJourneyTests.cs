@@ -1,6 +1,6 @@
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Data;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Data;
 using CustomerAnalytics.Tests.Fixtures.RealFormats;
 
 namespace CustomerAnalytics.Tests.Sequences;

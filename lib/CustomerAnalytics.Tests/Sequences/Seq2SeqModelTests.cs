@@ -1,5 +1,6 @@
 using CustomerAnalytics.Benchmarks;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Data;
+using CustomerAnalytics.Sequences.Models;
 using CustomerAnalytics.Torch;
 using static TorchSharp.torch;
 

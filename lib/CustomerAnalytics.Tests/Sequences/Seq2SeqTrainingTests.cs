@@ -1,5 +1,5 @@
 using CustomerAnalytics.Benchmarks;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Models;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Training;
 

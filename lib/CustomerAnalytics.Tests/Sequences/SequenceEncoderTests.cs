@@ -1,5 +1,5 @@
 using CustomerAnalytics.Torch;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Data;
 
 namespace CustomerAnalytics.Tests.Sequences;
 

@@ -1,5 +1,6 @@
 using CustomerAnalytics.Torch;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Data;
+using CustomerAnalytics.Sequences.Models;
 
 namespace CustomerAnalytics.Tests.Sequences;
 

@@ -1,4 +1,5 @@
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Data;
+using CustomerAnalytics.Sequences.Models;
 using CustomerAnalytics.Torch;
 
 namespace CustomerAnalytics.Tests.Sequences;

@@ -1,5 +1,4 @@
 using CustomerAnalytics.Torch;
-using CustomerAnalytics.Sequences;
 
 namespace CustomerAnalytics.Tests.Sequences;
 

@@ -1,5 +1,5 @@
 using CustomerAnalytics.Churn.Models;
-using CustomerAnalytics.Sequences;
+using CustomerAnalytics.Sequences.Models;
 using CustomerAnalytics.Training;
 
 namespace CustomerAnalytics.Tests.Training;
@@ -41,7 +41,7 @@ public class SourceListingTests
     public void The_lstm_model_is_listed_from_its_own_file()
     {
         var listing = SourceListing.Of(RepositoryPaths.Root, typeof(Seq2SeqModel));
-        Assert.Equal("lib/CustomerAnalytics.Deep/Sequences/Seq2SeqModel.cs", listing.File);
+        Assert.Equal("lib/CustomerAnalytics.Deep/Sequences/Models/Seq2SeqModel.cs", listing.File);
         Assert.Contains("forward(", listing.Code);
         Assert.EndsWith("}", listing.Code);
     }
