@@ -10,7 +10,7 @@ namespace CustomerAnalytics.Tests.Charts;
 /// <see cref="WorkshopRuns"/>, on the sample and on other data), passes <see cref="ChartLint"/> and is styled
 /// for a projector: as wide as the output area, large fonts.
 /// </summary>
-[Collection(Runner.RunnerCollection.Name)]
+[Collection(Notebooks.NotebookProcessCollection.Name)]
 public sealed partial class PublishedChartsTests
 {
     [Theory, MemberData(nameof(NotebookConventionTests.NotebookNames), MemberType = typeof(NotebookConventionTests))]

@@ -8,7 +8,7 @@ namespace CustomerAnalytics.Tests.Notebooks;
 /// committed app must be exactly what the generator makes of the notebook today, and running it with
 /// <c>dotnet run</c> must give the notebook's key numbers and write the same charts.
 /// </summary>
-[Collection(Runner.RunnerCollection.Name)]
+[Collection(NotebookProcessCollection.Name)]
 public sealed class AppTwinTests
 {
     private static string NotebookPath(string name) => Path.Combine(RepositoryPaths.Root, "notebooks", name);

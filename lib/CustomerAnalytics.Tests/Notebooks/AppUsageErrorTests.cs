@@ -4,7 +4,7 @@ using static CustomerAnalytics.Tests.Runner.RunnerTestSupport;
 namespace CustomerAnalytics.Tests.Notebooks;
 
 /// <summary>An app started wrongly ends like the runner: one line saying what to do, exit code 2, no stack trace.</summary>
-[Collection(Runner.RunnerCollection.Name)]
+[Collection(NotebookProcessCollection.Name)]
 public sealed class AppUsageErrorTests : IDisposable
 {
     private readonly string folder = NewTempDirectory();

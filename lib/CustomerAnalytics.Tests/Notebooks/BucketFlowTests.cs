@@ -11,7 +11,7 @@ namespace CustomerAnalytics.Tests.Notebooks;
 /// s3rver reached through the standard AWS environment variables: 01 puts the sample and its RFM table in the
 /// attendee's folder and loads from there; 02 reads that table back; 03 saves its model there.
 /// </summary>
-[Collection(Runner.RunnerCollection.Name)]
+[Collection(NotebookProcessCollection.Name)]
 public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rverFixture>
 {
     private Dictionary<string, string?> BucketEnvironment(string bucket) => new()

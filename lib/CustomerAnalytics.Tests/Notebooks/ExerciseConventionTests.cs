@@ -9,7 +9,7 @@ namespace CustomerAnalytics.Tests.Notebooks;
 /// until done, directly followed by its hidden solution (tagged <c>solution</c>). The notebooks run top to bottom with
 /// the solutions; without them, each stops at its first exercise with the task's own words.
 /// </summary>
-[Collection(Runner.RunnerCollection.Name)]
+[Collection(NotebookProcessCollection.Name)]
 public sealed partial class ExerciseConventionTests
 {
     /// <summary>The workshops that teach ML.NET or TorchSharp: at least two exercises each.</summary>

@@ -5,6 +5,7 @@ namespace CustomerAnalytics.Tests.Notebooks;
 
 /// <summary>Workshop 04's prose says only what its cells print: no result typed into markdown, a computed verdict
 /// with intervals for "does a visit follow?", and the last-touchpoint share printed by a cell.</summary>
+[Collection(NotebookProcessCollection.Name)]
 public partial class LstmNotebookTests
 {
     private const string Name = "04-lstm-touchpoint-prediction.ipynb";

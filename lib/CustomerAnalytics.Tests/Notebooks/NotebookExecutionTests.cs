@@ -6,7 +6,7 @@ namespace CustomerAnalytics.Tests.Notebooks;
 /// Every committed notebook runs top to bottom through the headless runner (a separate process, as in the
 /// README's command), on small data, and any cell error fails the build.
 /// </summary>
-[Collection(Runner.RunnerCollection.Name)]
+[Collection(NotebookProcessCollection.Name)]
 public sealed class NotebookExecutionTests
 {
     [Theory, MemberData(nameof(NotebookConventionTests.NotebookNames), MemberType = typeof(NotebookConventionTests))]

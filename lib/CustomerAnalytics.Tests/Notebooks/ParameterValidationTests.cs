@@ -9,7 +9,7 @@ namespace CustomerAnalytics.Tests.Notebooks;
 /// with one sentence per parameter naming it, its value and what is valid. One run per case sets several bad values
 /// at once, since the check collects every failure.
 /// </summary>
-[Collection(Runner.RunnerCollection.Name)]
+[Collection(NotebookProcessCollection.Name)]
 public sealed class ParameterValidationTests
 {
     // Stand-ins for an existing file and an existing (empty) folder, filled in by the test.

@@ -10,7 +10,7 @@ namespace CustomerAnalytics.Tests.Notebooks;
 /// sentence says "clear winner" or "no clear winner" as its own table's intervals demand. 03's profit threshold is
 /// compared with break-even, warning exactly when it lies below, and its bootstrap spread is printed.
 /// </summary>
-[Collection(Runner.RunnerCollection.Name)]
+[Collection(NotebookProcessCollection.Name)]
 public sealed partial class VerdictOutputTests
 {
     /// <summary>Notebooks with verdict cells and how many verdicts a run on the sample prints.</summary>

@@ -16,7 +16,7 @@ namespace CustomerAnalytics.Tests.Runner;
 /// whole and that the next run recovers (stale lock, leftovers); AtomicFileTests show that an interrupted write never
 /// replaces a file.
 /// </summary>
-[Collection(RunnerCollection.Name)]
+[Collection(Notebooks.NotebookProcessCollection.Name)]
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private const string Notebook = "01-rfm-sql-prep";
