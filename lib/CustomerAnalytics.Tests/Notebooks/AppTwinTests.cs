@@ -41,7 +41,7 @@ public sealed class AppTwinTests
         var appOutput = WorkshopRuns.NewOutputFolder(notebook.Stem + "-app");
 
         var run = RunDotnet(RepositoryPaths.Root, TimeSpan.FromMinutes(15),
-            ["run", Path.Combine("notebooks", AppGenerator.AppsFolder, notebook.Stem + ".cs"), "--", .. WorkshopRuns.ParameterArgs(notebook.Stem), "--out", appOutput]);
+            WorkshopRuns.AppRunArgs(notebook.Stem, [.. WorkshopRuns.ParameterArgs(notebook.Stem), "--out", appOutput]));
 
         Assert.True(run.ExitCode == 0, $"the app of {name} failed (exit {run.ExitCode}):\n{run.Output}");
         var expected = KeyNumbers.Read(Path.Combine(notebook.ChartsFolder, KeyNumbers.FileName));

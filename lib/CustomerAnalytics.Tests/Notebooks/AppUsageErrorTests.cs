@@ -18,7 +18,7 @@ public sealed class AppUsageErrorTests : IDisposable
         File.WriteAllText(file, "kept");
 
         var run = RunDotnet(RepositoryPaths.Root, TimeSpan.FromMinutes(15),
-            ["run", Path.Combine("notebooks", AppGenerator.AppsFolder, "01-rfm-sql-prep.cs"), "--", "--out", file]);
+            WorkshopRuns.AppRunArgs("01-rfm-sql-prep", "--out", file));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"error: The output folder {file} is a file: give --out a folder (it is created when missing).", run.Stderr);
@@ -30,7 +30,7 @@ public sealed class AppUsageErrorTests : IDisposable
     public void An_app_whose_parameter_check_fails_exits_1_with_the_message_and_no_stack_trace()
     {
         var run = RunDotnet(RepositoryPaths.Root, TimeSpan.FromMinutes(15),
-            ["run", Path.Combine("notebooks", AppGenerator.AppsFolder, "01-rfm-sql-prep.cs"), "--", "--param", "asOfDate=abc", "--out", folder]);
+            WorkshopRuns.AppRunArgs("01-rfm-sql-prep", "--param", "asOfDate=abc", "--out", folder));
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("error: ", run.Stderr.TrimStart());

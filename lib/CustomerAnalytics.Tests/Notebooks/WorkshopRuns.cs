@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CustomerAnalytics.Runner;
 using static CustomerAnalytics.Tests.Runner.RunnerTestSupport;
 
 namespace CustomerAnalytics.Tests.Notebooks;
@@ -44,6 +45,15 @@ internal static class WorkshopRuns
         Directory.CreateDirectory(folder);
         return folder;
     }
+
+    /// <summary>
+    /// The arguments of <c>dotnet run</c> for the app twin of <paramref name="stem"/>, built into this test process's
+    /// folder. Without <c>--artifacts-path</c> the SDK keeps every build in ~/.local/share/dotnet/runfile/, one per
+    /// folder the repository sits in (0.4-1.4 GB an app): each CI clone and worktree added about 5 GB there, until the
+    /// disk was full.
+    /// </summary>
+    public static string[] AppRunArgs(string stem, params string[] appArgs) =>
+        ["run", "--artifacts-path", Path.Combine(Output, "app-builds", stem), Path.Combine("notebooks", AppGenerator.AppsFolder, stem + ".cs"), "--", .. appArgs];
 
     /// <summary>The run of notebook <paramref name="name"/> (executed on first request).</summary>
     public static NotebookRun Notebook(string name) => Runs.GetOrAdd(name, n => new Lazy<NotebookRun>(() =>
