@@ -59,6 +59,20 @@ public partial class LstmNotebookTests
         Assert.Matches("The LSTM (wins clearly|has the best F1 estimate|does not win)", OutputOf("var f1Verdict = conversion.F1Verdict;"));
     }
 
+    [Fact]
+    public void TheWrittenOutGreedyLoopAgreesWithTheLibrarysBatchedDecoderOnEveryTestJourney()
+    {
+        var run = WorkshopRuns.Notebook(Name);
+        Assert.True(run.Process.ExitCode == 0, run.Process.Output);
+        var output = Cells(run.ExecutedPath).Single(c => c.Type == "code" && c.Source.StartsWith("var oneJourney = test[0];", StringComparison.Ordinal)).Output;
+
+        var agreement = Regex.Match(output, @"agrees with Seq2SeqDecoding\.Greedy on (?<same>[\d,]+) of (?<all>[\d,]+) test journeys");
+        Assert.True(agreement.Success, output);
+        Assert.Equal(agreement.Groups["all"].Value, agreement.Groups["same"].Value);
+        Assert.NotEqual("0", agreement.Groups["all"].Value);
+        Assert.Matches(" -> predicted .*; true ", output);
+    }
+
     [GeneratedRegex(@"\d+\.\d+")]
     private static partial Regex Decimal();
 

@@ -25,6 +25,19 @@ public class Seq2SeqModelTests
     }
 
     [Fact]
+    public void EmittableRulesOutPaddingStartAndUnknownAndKeepsEveryOtherLogit()
+    {
+        using var logits = tensor(new float[] { 1, 2, 3, 4, 5, 6, 7, 8 }, [1, 8]);
+        using var emittable = Seq2SeqDecoding.Emittable(logits);
+        var values = emittable.data<float>().ToArray();
+        foreach (var id in new[] { Vocabulary.PadId, Vocabulary.StartId, Vocabulary.UnknownId })
+            Assert.Equal(float.NegativeInfinity, values[id]);
+        var kept = Enumerable.Range(0, 8).Except([Vocabulary.PadId, Vocabulary.StartId, Vocabulary.UnknownId]).ToArray();
+        Assert.Equal(kept.Select(i => (float)(i + 1)), kept.Select(i => values[i]));
+        Assert.Equal(1f, logits.data<float>()[Vocabulary.PadId]); // the input is left as it was
+    }
+
+    [Fact]
     public void AttentionWeightsSumToOneAndIgnorePadding()
     {
         var (vocabulary, pairs) = SequenceTestData.Encoded(8);

@@ -35,7 +35,7 @@ public static class Seq2SeqDecoding
             {
                 var result = model.Decode(encoded, tokens, state);
                 state = (result.Hidden, result.Cell);
-                var logProbs = nn.functional.log_softmax(Forbid(result.Logits.squeeze(1)), -1);
+                var logProbs = nn.functional.log_softmax(Emittable(result.Logits.squeeze(1)), -1);
                 if (step == 0) first = Rows(logProbs.exp());
                 var next = logProbs.argmax(-1);
                 var chosen = next.cpu().data<long>().ToArray();
@@ -78,7 +78,7 @@ public static class Seq2SeqDecoding
             Tensor? h = step == 0 ? null : cat(beams.Select(b => b.Hidden!).ToArray(), 1);
             Tensor? c = step == 0 ? null : cat(beams.Select(b => b.Cell!).ToArray(), 1);
             var result = model.Decode(expanded, tokens, (h, c));
-            var logProbs = Rows(nn.functional.log_softmax(Forbid(result.Logits.squeeze(1)), -1));
+            var logProbs = Rows(nn.functional.log_softmax(Emittable(result.Logits.squeeze(1)), -1));
             if (step == 0) first = logProbs[0].Select(MathF.Exp).ToArray();
             var weights = result.Attention is { } a ? Rows(a.squeeze(1)) : null;
             var candidates = new List<BeamState>();
@@ -134,7 +134,7 @@ public static class Seq2SeqDecoding
             {
                 var step_ = model.Decode(encoded, tokens, state);
                 state = (step_.Hidden, step_.Cell);
-                var probs = nn.functional.softmax(Forbid(step_.Logits.squeeze(1)), -1);
+                var probs = nn.functional.softmax(Emittable(step_.Logits.squeeze(1)), -1);
                 var pToken = probs[.., tokenId];
                 passedOver = passedOver * where(alive, 1 - pToken, ones_like(pToken));
                 var without = probs.clone();
@@ -153,7 +153,9 @@ public static class Seq2SeqDecoding
     }
 
     // Padding, start and unknown are never valid outputs.
-    private static Tensor Forbid(Tensor logits)
+    /// <summary>The logits with the tokens the decoder never emits (padding, start, unknown) made impossible: what greedy
+    /// decoding, beam search and sampling choose from.</summary>
+    public static Tensor Emittable(Tensor logits)
     {
         var masked = logits.clone();
         masked[.., Vocabulary.PadId] = float.NegativeInfinity;
