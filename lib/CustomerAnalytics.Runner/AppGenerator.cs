@@ -19,6 +19,7 @@ namespace CustomerAnalytics.Runner;
 /// string literal starting with <c>../</c> or <c>./</c> (relative to the notebook's folder) goes through
 /// <c>app.FromNotebookFolder</c>: an app never changes the current folder.</item>
 /// <item>An exercise's TODO cell (tagged <c>exercise</c>) is left out; its solution cell runs.</item>
+/// <item>A type a cell declares (a TorchSharp module, a record) moves to the end of the file, after the statements.</item>
 /// </list>
 /// </summary>
 public static partial class AppGenerator
@@ -59,6 +60,7 @@ public static partial class AppGenerator
         var directives = new List<string>();
         var usings = new List<string>();
         var body = new StringBuilder();
+        var types = new StringBuilder();
         var cells = notebook.Document.Elements;
 
         for (int i = 0; i < cells.Count; i++)
@@ -68,7 +70,7 @@ public static partial class AppGenerator
             else if (notebook.CellTypes[i] == "code" && CellTags.Has(cells[i], CellTags.Exercise))
                 body.AppendLine("// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)");
             else if (notebook.CellTypes[i] == "code")
-                AppendCode(body, notebook, i, source, ParameterInjector.IsParametersCell(cells[i]), directives, usings);
+                AppendCode(body, types, notebook, i, source, ParameterInjector.IsParametersCell(cells[i]), directives, usings);
         }
 
         var text = new StringBuilder();
@@ -88,6 +90,12 @@ public static partial class AppGenerator
         text.AppendLine();
         text.AppendLine($"var app = WorkshopApp.Start(\"{notebook.Name}\", args);");
         text.Append(body);
+        if (types.Length > 0)
+        {
+            // C# wants a program's type declarations after its top-level statements.
+            text.AppendLine().AppendLine("// The types the notebook's cells declare.");
+            text.Append(types);
+        }
         return text.ToString().TrimEnd() + "\n";
     }
 
@@ -106,7 +114,7 @@ public static partial class AppGenerator
             body.AppendLine($"app.Section({SymbolDisplay.FormatLiteral(heading, quote: true)});");
     }
 
-    private static void AppendCode(StringBuilder body, LoadedNotebook notebook, int index, string source, bool isParameters,
+    private static void AppendCode(StringBuilder body, StringBuilder types, LoadedNotebook notebook, int index, string source, bool isParameters,
                                    List<string> directives, List<string> usings)
     {
         var code = new StringBuilder();
@@ -122,9 +130,10 @@ public static partial class AppGenerator
         var root = CSharpSyntaxTree.ParseText(code.ToString(), Script).GetCompilationUnitRoot();
         foreach (var u in root.Usings.Select(u => u.ToString().Trim()))
             if (!usings.Contains(u)) usings.Add(u);
-        if (root.Members.Count == 0) return;
-
-        var members = root.Members.Select(m => new AppRewriter(isParameters).Visit(m)!).ToList();
+        foreach (var type in root.Members.OfType<BaseTypeDeclarationSyntax>())
+            types.AppendLine().AppendLine(new AppRewriter(isParameters).Visit(type)!.ToFullString().Trim('\n', ' '));
+        var members = root.Members.Where(m => m is not BaseTypeDeclarationSyntax).Select(m => new AppRewriter(isParameters).Visit(m)!).ToList();
+        if (members.Count == 0) return;
         // The trailing expression without a semicolon is what the notebook displays.
         if (members[^1] is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last })
             members[^1] = SyntaxFactory.GlobalStatement(SyntaxFactory.ParseStatement($"app.Show({last.Expression.WithoutTrivia()});")

@@ -273,13 +273,41 @@ app.Show(workshop.Publish(SequenceCharts.TrainingCurves(progress.History).WithTi
 
 // ## 5. Evaluation on the test journeys
 //
-// Greedy decoding takes the most likely touchpoint at each step. We measure:
+// **Greedy decoding, written out.** The trained model predicts one touchpoint at a time, so a whole predicted journey comes from a loop. Encode the input once. Start the decoder with `<start>`. At each step, run the decoder one step, take the most likely token it may emit (`Seq2SeqDecoding.Emittable` rules out padding, `<start>` and `<unk>`), and stop at `<stop>` or at the longest target seen in training; otherwise feed the chosen token back as the next input. The LSTM's state (`Hidden`, `Cell`) carries what the decoder has said so far, and attention looks back at the encoded input at every step.
+app.Section("## 5. Evaluation on the test journeys");
+int[] GreedyDecode(Seq2SeqModel model, EncodedPair journey)
+{
+    model.eval();                                                                    // no dropout
+    using var scope = torch.NewDisposeScope();                                       // frees this call's tensors
+    using var noGrad = torch.no_grad();                                              // inference: no gradients
+    using var batch = SequenceBatch.Create([journey], model.Device);                 // STEP 1: a batch of one journey
+    var encoded = model.Encode(batch.Inputs, batch.InputLengths);                    // STEP 2: read the past once
+    var token = torch.tensor(new long[] { Vocabulary.StartId }, [1, 1], device: model.Device); // STEP 3: start with <start>
+    var (ids, state) = (new List<int>(), ((torch.Tensor?)null, (torch.Tensor?)null));  // nothing said yet, no LSTM state
+    while (ids.Count < model.Options.MaxTargetLength)                                // never longer than the longest target
+    {
+        var step = model.Decode(encoded, token, state);                              // STEP 4: one decoder step
+        (token, state) = (Seq2SeqDecoding.Emittable(step.Logits.squeeze(1)).argmax(-1, keepdim: true), (step.Hidden, step.Cell));
+        var id = (int)token.cpu().item<long>();                                      // STEP 5: the most likely token, read on the CPU
+        if (id == Vocabulary.StopId) break;                                          // <stop> ends the prediction
+        ids.Add(id);                                                                 // STEP 6: keep it; it is also the next input
+    }
+    return ids.ToArray();
+}
+
+// The loop on one test journey, then against the library's decoder (`Seq2SeqDecoding.Greedy`, which decodes many journeys in one batch and is what the evaluation below uses) on every test journey. They should agree on all of them: a batch changes how the arithmetic is grouped, not which token is most likely, except for a near tie.
+var oneJourney = test[0];
+Console.WriteLine($"{string.Join(' ', vocabulary.Decode(oneJourney.Input))} -> predicted {string.Join(' ', vocabulary.Decode(GreedyDecode(model, oneJourney)))}; true {string.Join(' ', vocabulary.Decode(oneJourney.Target))}");
+var libraryGreedy = Seq2SeqDecoding.Greedy(model, test);
+var sameAsLibrary = test.Where((journey, i) => GreedyDecode(model, journey).SequenceEqual(libraryGreedy[i].Ids)).Count();
+Console.WriteLine($"the written-out loop agrees with Seq2SeqDecoding.Greedy on {sameAsLibrary:N0} of {test.Count:N0} test journeys");
+
+// **The measures**, with the library's greedy decoding on every test journey:
 //
 // - **token accuracy**: share of target positions predicted exactly;
 // - **exact match**: share of whole target sequences predicted exactly (hard, the more so the longer the targets);
 // - **next touchpoint top-1 / top-3**: is the true next touchpoint the most likely, or among the three most likely?
 // - a simple rule: **does the predicted sequence contain `visit`** (the `conversionToken`), scored against whether the true target does, with precision, recall, F1 and the confusion matrix.
-app.Section("## 5. Evaluation on the test journeys");
 var evaluation = SequenceEvaluation.Evaluate(model, vocabulary, test, conversionToken);
 app.Show(evaluation);
 

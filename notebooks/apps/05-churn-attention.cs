@@ -25,9 +25,9 @@ using CustomerAnalytics.Churn.Evaluation;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Churn.Models;
 using CustomerAnalytics.Training;
-using CustomerAnalytics.Churn.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using CustomerAnalytics.Churn.Training;
 using System.Diagnostics;
 using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Hosting;
@@ -103,10 +103,30 @@ app.Show(log);
 // - **censored**: the first is less than 24 hours before the export's last event, so the export ends before we could see whether the user comes back. Censored users are neither churned nor retained: the table counts them and no model sees them. (Calling them churned would inflate the churn rate of every real export; the bundled sample has none, since its first visits stop a week before its end.)
 //
 // Both windows are parameters. A user with exactly 24 hours between first and last engagement is retained; exactly 10 minutes is a bounce.
+//
+// The cell below writes the three definitions out in LINQ, one user at a time: change a window or a rule there and every later step (the datasets, the models, the verdicts) follows.
 app.Section("## 2. Who churned, who bounced");
-var labels = ChurnLabels.Compute(log, new ChurnLabelOptions { ChurnWindow = TimeSpan.FromHours(churnHours), BounceWindow = TimeSpan.FromMinutes(bounceMinutes),
-    EngagementEvent = engagementEvent });
+// STEP 1: the windows; STEP 2: each user's first and last engagement; STEP 3: the labels
+var labelOptions = new ChurnLabelOptions { ChurnWindow = TimeSpan.FromHours(churnHours), BounceWindow = TimeSpan.FromMinutes(bounceMinutes), EngagementEvent = engagementEvent };
+long churnMicros = Ga4Event.Micros(labelOptions.ChurnWindow), bounceMicros = Ga4Event.Micros(labelOptions.BounceWindow); // GA4 times are in µs
+long exportEnd = log.Events.Max(e => (long?)e.Timestamp) ?? 0;                            // the export's last event
+var userLabels = log.ByUser().Select(user =>
+{
+    var engaged = user.Where(e => e.EventName == engagementEvent).Select(e => e.Timestamp).ToArray();
+    long? first = engaged.Length > 0 ? engaged.Min() : null, last = engaged.Length > 0 ? engaged.Max() : null;
+    bool censored = first is not null && first + churnMicros > exportEnd;                  // the export ends too soon to know
+    bool churned = !censored && (first is null || last < first + churnMicros);             // no engagement after the churn window
+    bool bounced = !censored && (first is null || last <= first + bounceMicros);           // all engagement within the bounce window
+    return new UserChurnLabel(user.Key, first, last, churned, bounced, censored);
+}).ToList();
+var labels = new ChurnLabels(userLabels, labelOptions);
 app.Show(labels);
+
+// The library's `ChurnLabels.Compute` holds the same definitions, tested on hand-made exports (a user cut off by the end of the export, windows that end exactly on an event). Compared user by user with the labels above, it tells you how many users a change of definition moved.
+var libraryLabels = ChurnLabels.Compute(log, labelOptions);
+var moved = labels.Users.Zip(libraryLabels.Users).Count(pair => pair.First != pair.Second);
+Console.WriteLine(moved == 0 ? $"the labels written out above equal ChurnLabels.Compute's for all {labels.Users.Count:N0} users"
+    : $"{moved:N0} of {labels.Users.Count:N0} users are labelled differently from ChurnLabels.Compute: the definition above was changed");
 
 // **The definitions against the data.** The engagement event must occur in the export. The churn model learns to tell churned from retained users, so these windows must leave some of each among the users who did not bounce. If they do not, the error names the parameters to change; nothing trains on a single class.
 app.Show(new ParameterCheck()
@@ -158,8 +178,16 @@ app.Show(capsTable);
 app.Section("## 4. Models and their configuration");
 app.Show(SourceListing.Of(workshop.Root, typeof(RnnAttentionModel)));
 
-// The global attention: a small network scores each GRU output, a softmax over the real events (padding masked out) turns the scores into weights, and the weighted sum of the outputs is the context.
-app.Show(SourceListing.Of(workshop.Root, typeof(AdditiveAttention)));
+// **Global attention, as a module of your own.** A small network scores each GRU output, a softmax over the real events (padding masked out) turns the scores into weights, and the weighted sum of the outputs is the context. Written as TorchSharp modules are: the layers are fields created in the constructor, `RegisterComponents()` lets TorchSharp find their weights (for the optimiser, `.to(device)` and saving), and `forward` says how a batch flows through them. `MaskedAttention.Softmax` is the library's softmax that gives padding a weight of exactly zero.
+
+// Is it the attention the models train with? Give your module the library's `AdditiveAttention` weights (`load_state_dict`: the parameters have the same names) and run both on the same random GRU outputs, with the last events of the second sequence masked as padding: the contexts and the weights must be equal, and the padding must get no weight.
+TorchDevice.Seed(seed);
+var (libraryAttention, ownAttention) = (new AdditiveAttention(8), new GlobalAttention(8));
+ownAttention.load_state_dict(libraryAttention.state_dict());
+var (outputs, realEvents) = (torch.randn(2, 5, 8), torch.tensor(new[] { true, true, true, true, true, true, true, true, false, false }, [2, 5]));
+var (ownContext, ownWeights) = ownAttention.call(outputs, realEvents);
+var (libraryContext, libraryWeights) = libraryAttention.call(outputs, realEvents);
+Console.WriteLine($"largest difference from AdditiveAttention: context {(ownContext - libraryContext).abs().max().item<float>():G3}, weights {(ownWeights - libraryWeights).abs().max().item<float>():G3}; weight on padding {ownWeights[1, 0, 0, 3..].sum().item<float>():G3}");
 
 // Self-attention, written out: queries, keys and values per head, scaled dot products, the masked softmax, and the heads mixed back together. With one head it is the RNN's **self** attention; with several, **multi-head**; the Transformer uses it in every layer.
 app.Show(SourceListing.Of(workshop.Root, typeof(SelfAttention)));
@@ -469,3 +497,21 @@ app.Show(workshop.KeyNumbers("05-churn-attention",
     ("Transformer churn test accuracy", transformerChurnTest.Report.Accuracy),
     ("RNN next-event test accuracy", rnnNextTest.Report.Accuracy),
     ("Transformer next-event test accuracy", transformerNextTest.Report.Accuracy)));
+
+// The types the notebook's cells declare.
+
+public class GlobalAttention : nn.Module<Tensor, Tensor, (Tensor Context, Tensor Weights)>
+{
+    private readonly TorchSharp.Modules.Linear project, score;                       // STEP 1: the layers, as fields
+    public GlobalAttention(long size) : base(nameof(GlobalAttention))
+    {
+        (project, score) = (nn.Linear(size, size), nn.Linear(size, 1, hasBias: false));
+        RegisterComponents();                                                        // makes the weights the module's parameters
+    }
+    public override (Tensor Context, Tensor Weights) forward(Tensor h, Tensor mask)  // h [B, L, D], mask [B, L]: true = real event
+    {
+        var scores = score.call(project.call(h).tanh()).squeeze(-1);                 // STEP 2: one score per event [B, L]
+        var weights = MaskedAttention.Softmax(scores.unsqueeze(1).unsqueeze(1), mask); // STEP 3: weights over real events [B, 1, 1, L]
+        return (weights.squeeze(1).bmm(h).squeeze(1), weights);                      // STEP 4: the weighted sum of the outputs [B, D]
+    }
+}

@@ -10,31 +10,13 @@ public partial class LstmNotebookTests
 {
     private const string Name = "04-lstm-touchpoint-prediction.ipynb";
 
-    private static IReadOnlyList<(string Type, string Source, string Output)> Cells(string path) =>
-        JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("cells").EnumerateArray().Select(c => (
-            c.GetProperty("cell_type").GetString()!,
-            string.Concat(c.GetProperty("source").EnumerateArray().Select(s => s.GetString())),
-            c.TryGetProperty("outputs", out var outputs) ? string.Concat(outputs.EnumerateArray().Select(Text)) : "")).ToArray();
-
-    // The printed text of one output: a stream's text, or a display's plain text.
-    private static string Text(JsonElement output)
-    {
-        var text = output.TryGetProperty("text", out var t) ? t
-            : output.TryGetProperty("data", out var d) && d.TryGetProperty("text/plain", out var plain) ? plain : default;
-        return text.ValueKind switch
-        {
-            JsonValueKind.Array => string.Concat(text.EnumerateArray().Select(s => s.GetString())),
-            JsonValueKind.String => text.GetString()!,
-            _ => "",
-        };
-    }
 
     [Fact]
     public void MarkdownTypesInNoResult()
     {
         // Settings and confidence levels are allowed (the 10% / 20% split, 95% intervals, "close to 100%"); figures of a run are not.
         string[] settings = ["10%", "20%", "95%", "100%"];
-        foreach (var (_, text, _) in Cells(Path.Combine(RepositoryPaths.Notebooks, Name)).Where(c => c.Type == "markdown"))
+        foreach (var (_, text, _) in ExecutedNotebook.Cells(Path.Combine(RepositoryPaths.Notebooks, Name)).Where(c => c.Type == "markdown"))
         {
             Assert.DoesNotMatch(Decimal(), text);
             Assert.All(Percentage().Matches(text).Select(m => m.Value), p => Assert.Contains(p, settings));
@@ -49,7 +31,7 @@ public partial class LstmNotebookTests
     {
         var run = WorkshopRuns.Notebook(Name);
         Assert.True(run.Process.ExitCode == 0, run.Process.Output);
-        var cells = Cells(run.ExecutedPath);
+        var cells = ExecutedNotebook.Cells(run.ExecutedPath);
         string OutputOf(string start) => cells.Single(c => c.Type == "code" && c.Source.StartsWith(start, StringComparison.Ordinal)).Output;
         Assert.Matches(@"journeys \(\d+\.\d%\) end with 'visit': 'visit' follows in (\d+\.\d% \[\d+\.\d%, \d+\.\d%\]|no journey) of them", OutputOf("using CustomerAnalytics.Evaluation;"));
         var verdicts = OutputOf("Console.WriteLine(conversion.F1Verdict.Sentence);");
@@ -64,7 +46,7 @@ public partial class LstmNotebookTests
     {
         var run = WorkshopRuns.Notebook(Name);
         Assert.True(run.Process.ExitCode == 0, run.Process.Output);
-        var output = Cells(run.ExecutedPath).Single(c => c.Type == "code" && c.Source.StartsWith("var oneJourney = test[0];", StringComparison.Ordinal)).Output;
+        var output = ExecutedNotebook.OutputOf(run.ExecutedPath, "greedy-decoding-check");
 
         var agreement = Regex.Match(output, @"agrees with Seq2SeqDecoding\.Greedy on (?<same>[\d,]+) of (?<all>[\d,]+) test journeys");
         Assert.True(agreement.Success, output);

@@ -43,6 +43,29 @@ public class AppGeneratorTests
     }
 
     [Fact]
+    public void A_type_a_cell_declares_moves_after_every_statement_and_the_cells_statements_stay_in_place()
+    {
+        var folder = NewTempDirectory();
+        var path = Path.Combine(folder, "types.ipynb");
+        File.WriteAllText(path, """
+            {"cells": [
+              {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null,
+               "source": ["public class Doubler\n", "{\n", "    public int Of(int x) => 2 * x;\n", "}\n", "var doubled = new Doubler().Of(21);"]},
+              {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null, "source": ["doubled"]}
+            ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """);
+
+        var text = AppGenerator.Generate(LoadedNotebook.Load(path));
+
+        var statement = text.IndexOf("var doubled = new Doubler().Of(21);", StringComparison.Ordinal);
+        var shown = text.IndexOf("app.Show(doubled);", StringComparison.Ordinal);
+        var type = text.IndexOf("public class Doubler", StringComparison.Ordinal);
+        Assert.True(statement > 0 && shown > statement && type > shown, text);
+        Assert.Equal(1, text.Split("public class Doubler").Length - 1);
+        Assert.EndsWith("    public int Of(int x) => 2 * x;\n}\n", text);
+    }
+
+    [Fact]
     public void The_parameters_cell_reads_param_values_and_checks_them()
     {
         var text = Generate("app-twin.ipynb");
