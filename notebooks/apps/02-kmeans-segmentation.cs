@@ -49,7 +49,7 @@ var app = WorkshopApp.Start("02-kmeans-segmentation", args);
 // 9. check the clusters against the true segments the data generator used (on the sample only),
 // 10. do it all again on the UCI Online Retail data, where the original workshop ran its k-means.
 //
-// Three exercises (in steps 3, 4 and 9) ask you to write a piece of the code yourself: the rule that picks k, the rule that names the clusters, and the model without spend. Right after each, a check cell tests your code and says in one sentence what is wrong; it can also show a hint or the solution on request, without running it. Open the attendee copy, `notebooks/attendee/02-kmeans-segmentation.ipynb`: it has no solutions, so running it top to bottom never replaces your code. This instructor copy has each solution in a hidden cell before its check.
+// Three exercises (in steps 3, 4 and 9) ask you to write a piece of the code yourself: the rule that picks k, the rule that names the clusters, and the model without spend. Right after each, a check cell tests your code and says in one sentence what is wrong; it can also show a hint or the solution on request, without running it. The attendee copy, `notebooks/attendee/02-kmeans-segmentation.ipynb`, is the one to work in: it has no solutions, so running it top to bottom never replaces your code. The instructor copy, `notebooks/02-kmeans-segmentation.ipynb`, has each solution in a hidden cell before its check.
 app.Section("# 02 · Customer segmentation with k-means (ML.NET)");
 
 // ## Setup
