@@ -8,7 +8,7 @@ public static class CellTags
     /// <summary>An exercise's TODO cell: the attendee's placeholder. Apps leave it out (they run the solution).</summary>
     public const string Exercise = "exercise";
 
-    /// <summary>An exercise's hidden solution cell. <c>--without-solutions</c> leaves it out.</summary>
+    /// <summary>An exercise's hidden solution cell. The attendee copies (<see cref="AttendeeGenerator"/>) leave it out.</summary>
     public const string Solution = "solution";
 
     /// <summary>True when the cell's metadata tags contain <paramref name="tag"/>.</summary>

@@ -14,10 +14,6 @@ public sealed record NotebookRunOptions
     /// <summary>Overrides for variables of the parameters cell; every name must be declared there.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Leave out the exercises' solution cells (tagged <c>solution</c>): the notebook as an attendee does it,
-    /// which stops at the first exercise left undone.</summary>
-    public bool WithoutSolutions { get; init; }
-
     /// <summary>Longest the notebook may run; the cell running at that moment is failed.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 

@@ -135,9 +135,6 @@ public sealed class NotebookRunner(NotebookRunOptions options, TextWriter? log =
             elements.Insert(parametersCell!.CellIndex + 1, ParameterInjector.CreateInjectedCell(injectedCode));
             sourceCellOf.Insert(parametersCell.CellIndex + 1, null);
         }
-        if (options.WithoutSolutions)
-            for (var i = elements.Count - 1; i >= 0; i--)
-                if (CellTags.Has(elements[i], CellTags.Solution)) { elements.RemoveAt(i); sourceCellOf.RemoveAt(i); }
         foreach (var element in elements)
         {
             element.Outputs.Clear();

@@ -24,7 +24,9 @@ try
     if (options.WriteApps)
     {
         var notebooks = NotebookLocator.Resolve(options.Inputs, Directory.GetCurrentDirectory());
-        foreach (var app in AppGenerator.WriteAll(notebooks)) RunnerConsole.Out.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), app)}");
+        // Both generated from the instructor notebooks by one command: the app twins and the attendee copies.
+        foreach (var file in AppGenerator.WriteAll(notebooks).Concat(AttendeeGenerator.WriteAll(notebooks)))
+            RunnerConsole.Out.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)}");
         return 0;
     }
 

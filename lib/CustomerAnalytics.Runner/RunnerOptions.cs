@@ -27,12 +27,9 @@ public sealed record RunnerOptions
     /// <summary><c>--large</c> with <c>--generate-data</c>: the benchmark-size datasets (into DIR/large/).</summary>
     public bool LargeData { get; init; }
 
-    /// <summary><c>--write-apps</c>: regenerate each notebook's file-based app (notebooks/apps/) instead of running notebooks.</summary>
+    /// <summary><c>--write-apps</c>: regenerate each notebook's file-based app (notebooks/apps/) and attendee copy
+    /// (notebooks/attendee/) instead of running notebooks.</summary>
     public bool WriteApps { get; init; }
-
-    /// <summary><c>--without-solutions</c>: leave out the exercises' hidden solution cells (the notebook as an attendee
-    /// starts it; it stops at the first exercise left undone).</summary>
-    public bool WithoutSolutions { get; init; }
 
     /// <summary>The machine's settings (bucket, attendee, device, chromium), read once by the host's entry point
     /// (<see cref="WorkshopSettings.FromEnvironment"/>) and handed to every notebook; null: none.</summary>
@@ -65,13 +62,13 @@ public sealed record RunnerOptions
                                  write to; one run at a time writes it (DIR/.workshop-run.lock holds the run's pid).
           --update-images        After a successful notebook, copy its chart PNGs into images/<notebook>/ with their
                                  provenance.json (hashes of the notebook's code and the data; a test checks them).
-          --without-solutions    Leave out the exercises' solution cells (tagged "solution"): the notebook as an attendee
-                                 meets it, stopping at the first exercise left undone with its TODO message.
           --timeout-minutes N    Fail a notebook that runs longer than N minutes (default 30; decimals allowed).
           --generate-data DIR    Write the sample datasets (seeded, identical on every machine) into DIR and exit.
           --large                With --generate-data: benchmark-size datasets (1M orders...) into DIR/large/.
-          --write-apps           Regenerate the file-based app of each notebook (notebooks/apps/<notebook>.cs, run with
-                                 `dotnet run notebooks/apps/<notebook>.cs`) from the notebook, and exit.
+          --write-apps           Regenerate, from each notebook, its file-based app (notebooks/apps/<notebook>.cs, run
+                                 with `dotnet run notebooks/apps/<notebook>.cs`) and its attendee copy without the
+                                 exercises' solutions (notebooks/attendee/<notebook>.ipynb, the one attendees open;
+                                 run it like any notebook: it stops at the first exercise left undone), and exit.
           --help                 Show this text.
 
         Exit codes: 0 all notebooks ok, 1 a notebook failed, 2 usage error (unknown option, bad --param, missing path,
@@ -116,9 +113,6 @@ public sealed record RunnerOptions
                 case "--update-images":
                     options = options with { UpdateImages = true };
                     break;
-                case "--without-solutions":
-                    options = options with { WithoutSolutions = true };
-                    break;
                 case "--timeout-minutes":
                     var text = Value();
                     if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) || minutes <= 0)
@@ -131,8 +125,8 @@ public sealed record RunnerOptions
         }
 
         // The README's pictures, and the provenance a test checks them against, come from the default run only.
-        if (options.UpdateImages && (shared.Parameters.Count > 0 || options.WithoutSolutions))
-            throw new RunnerUsageException("--update-images makes the README's pictures from the notebooks as committed: leave out --param and --without-solutions.");
+        if (options.UpdateImages && shared.Parameters.Count > 0)
+            throw new RunnerUsageException("--update-images makes the README's pictures from the notebooks as committed: leave out --param.");
         return options with { Inputs = inputs, Parameters = shared.Parameters, OutputDirectory = shared.OutputFolder };
     }
 }

@@ -48,7 +48,6 @@ public static class WorkshopRun
                 OutputDirectory = outputDirectory,
                 Parameters = parameters[notebook],
                 Timeout = options.Timeout,
-                WithoutSolutions = options.WithoutSolutions,
                 Machine = options.Machine,
                 Png = png,
             };

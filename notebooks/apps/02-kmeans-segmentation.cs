@@ -49,7 +49,7 @@ var app = WorkshopApp.Start("02-kmeans-segmentation", args);
 // 9. check the clusters against the true segments the data generator used (on the sample only),
 // 10. do it all again on the UCI Online Retail data, where the original workshop ran its k-means.
 //
-// Two exercises (after steps 4 and 9) ask you to write a piece of the code yourself; each has its solution in a hidden cell below it.
+// Three exercises (in steps 3, 4 and 9) ask you to write a piece of the code yourself: the rule that picks k, the rule that names the clusters, and the model without spend. Right after each, a check cell tests your code and says in one sentence what is wrong; it can also show a hint or the solution on request, without running it. The attendee copy, `notebooks/attendee/02-kmeans-segmentation.ipynb`, is the one to work in: it has no solutions, so running it top to bottom never replaces your code. The instructor copy, `notebooks/02-kmeans-segmentation.ipynb`, has each solution in a hidden cell before its check.
 app.Section("# 02 · Customer segmentation with k-means (ML.NET)");
 
 // ## Setup
@@ -186,8 +186,27 @@ KSelection ChooseK(CustomerFeatures customers)
 var selection = ChooseK(features);
 app.Show(selection);
 
-// The elbow chart, with the chosen k circled: the elbow, unless the parameter `k` sets it.
-var chosenK = k > 0 ? k : selection.Elbow;
+// ### Exercise 1: the elbow rule
+//
+// `selection.Elbow` picks k, but how? Write `ElbowK(curve)`. `curve` is the average-distance curve, each k with its average distance, smallest k first (`selection.Curve`). Scale both axes to 0..1 (k from the first k to the last, the distance from the last point's to the first point's), then return the k whose point lies farthest below the straight line from the first point to the last. The check cell tries your function on this run's curve and on made-up ones (another range of k, distances in thousands, points above the line) and says what is wrong; the chosen k below then comes from your function. Until you have written it, the check stops with `TODO: return the k of the elbow of the average-distance curve`.
+app.Section("### Exercise 1: the elbow rule");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: with x = (K - first K) / (last K - first K) and y = (distance - last distance) / (first distance - last distance),
+// Hint: the line runs from (0, 1) to (1, 0) and a point lies (1 - x) - y below it (up to a constant factor): take the k where that is largest.
+int ElbowK(IReadOnlyList<(int K, double AverageDistance)> curve)
+{
+    var (first, last) = (curve[0], curve[^1]);
+    double Below((int K, double AverageDistance) p) =>
+        (1 - (p.K - first.K) / (double)(last.K - first.K)) - (p.AverageDistance - last.AverageDistance) / (first.AverageDistance - last.AverageDistance);
+    return curve.MaxBy(Below).K;
+}
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "02-elbow"));
+// display(Exercise.Solution(workshop, "02-elbow"));
+app.Show(SegmentationChecks.Elbow(ElbowK, selection));
+
+// The elbow chart, with the chosen k circled: the elbow (your `ElbowK`), unless the parameter `k` sets it.
+var chosenK = k > 0 ? k : ElbowK(selection.Curve);
 var elbowChart = workshop.Publish(SegmentationCharts.Elbow(selection, chosenK), "02-elbow");
 app.Show(elbowChart);
 
@@ -209,16 +228,28 @@ app.Section("## 4. Train at the chosen k, evaluate with ML.NET, and profile the 
 var (trainedModel, _, metrics) = FitBest(features, chosenK);
 Console.WriteLine($"k = {chosenK}: Davies-Bouldin index {metrics.DaviesBouldinIndex:F3}, average squared distance to the centroid {metrics.AverageDistance:F3}.");
 
-// `SegmentationModel.From` wraps the fitted model for the rest of the workshop: it reads the centroids out of the k-means step, scores customers by their id, and saves and loads the model with its feature recipe. The same steps as one function, `TrainAt`, serve the comparisons below (a fixed k = 5, the second exercise, the Online Retail customers).
+// `SegmentationModel.From` wraps the fitted model for the rest of the workshop: it reads the centroids out of the k-means step, scores customers by their id, and saves and loads the model with its feature recipe. The same steps as one function, `TrainAt`, serve the comparisons below (a fixed k = 5, the third exercise, the Online Retail customers).
 //
 // The profile describes each cluster in the table's own units: mean recency, frequency and spend, size and revenue.
 //
-// **Naming the clusters.** A name must be true of the customers it labels. Workshop 01's grid defines its names by each customer's R score and order count: *Champions* have R 4-5 and 4+ orders, *Potential loyalists* R 4-5 and 2-3 orders, *New customers* R 4-5 and one order, *At risk* R 1-2 and 3+ orders, and so on (`RfmGrid` is the same grid in C#; a test checks it against 01's SQL). So a cluster takes a grid name only when **more than half of its members** are in that cell of the grid and their **mean order count** reaches the fewest orders the name allows: a cluster of mostly one-time buyers never becomes *Potential loyalists* (2-3 orders each), however its centroid looks. Otherwise it is described by its members: the middle half of their order counts, of the months since their last order, and their median spend against all customers (*high spend*: above what two thirds of all customers spend; *low spend*: no more than what a third of them spend), for example "one order, 5-8 months ago, high spend". Two clusters with the same name are told apart by their mean spend. The rule is `NameCluster` in the cell: change it and rerun to see other names. The last column of the table says which grid segment most of each cluster's members are in, and what share.
-// The naming rule: a name of workshop 01's grid only when it is true of most members and their mean order count reaches its fewest;
-// otherwise a description of the members (orders, months since the last order, spend against all customers).
+// **Naming the clusters.** A name must be true of the customers it labels. Workshop 01's grid defines its names by each customer's R score and order count: *Champions* have R 4-5 and 4+ orders, *Potential loyalists* R 4-5 and 2-3 orders, *New customers* R 4-5 and one order, *At risk* R 1-2 and 3+ orders, and so on (`RfmGrid` is the same grid in C#; a test checks it against 01's SQL). So a cluster takes a grid name only when **more than half of its members** are in that cell of the grid and their **mean order count** reaches the fewest orders the name allows: a cluster of mostly one-time buyers never becomes *Potential loyalists* (2-3 orders each), however its centroid looks. Otherwise it is described by its members: the middle half of their order counts, of the months since their last order, and their median spend against all customers (*high spend*: above what two thirds of all customers spend; *low spend*: no more than what a third of them spend), for example "one order, 5-8 months ago, high spend". Two clusters with the same name are told apart by their mean spend. The rule is `NameCluster`, which you write in exercise 2; change it later and rerun to see other names.
+
+// ### Exercise 2: the naming rule
+//
+// Write `NameCluster(c)`, the rule above. `c` (a `ClusterMembers`) tells you what is known of one cluster's members: `GridSegment`, the grid segment most of them are in, `GridShare`, the share of them in it (0 to 1), `MeanOrders`, their mean order count, and `Description`, the plain description. `RfmGrid.Definition(name).MinOrders` is the fewest orders a grid name allows. Return the grid segment when it is true of more than half of the members and their mean orders reach its fewest, otherwise the description. The check cell tries your rule on this run's clusters and on made-up ones at the rule's edges (exactly half the members, a mean exactly at the fewest orders, mostly one-time buyers in a repeat-buyer cell) and says what is wrong. Until you have written it, the check stops with `TODO: name a cluster by its grid segment when that is true of most members, else by its description`.
+app.Section("### Exercise 2: the naming rule");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: two conditions, both needed for the grid name: c.GridShare > 0.5 (more than half, so exactly half is not enough),
+// Hint: and c.MeanOrders >= RfmGrid.Definition(c.GridSegment).MinOrders (reaching the fewest orders is enough).
 string NameCluster(ClusterMembers c) =>
     c.GridShare > 0.5 && c.MeanOrders >= RfmGrid.Definition(c.GridSegment).MinOrders ? c.GridSegment : c.Description;
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "02-naming"));
+// display(Exercise.Solution(workshop, "02-naming"));
+var clusterMembers = SegmentNaming.Members(features, SegmentationModel.From(trainedModel, features).Assign(features).Clusters, chosenK);
+app.Show(SegmentationChecks.Naming(NameCluster, clusterMembers));
 
+// With the rule in place: the model wrapped (its clusters named by your `NameCluster`), `TrainAt` for the comparisons below, and the profile of each cluster. The last column of the table says which grid segment most of each cluster's members are in, and what share.
 var model = SegmentationModel.From(trainedModel, features, NameCluster);
 SegmentationModel TrainAt(CustomerFeatures customers, int clusters) => SegmentationModel.From(FitBest(customers, clusters).Model, customers, NameCluster);
 var assignment = model.Assign(features);
@@ -233,11 +264,10 @@ app.Show(profilesChart);
 var sharesChart = workshop.Publish(SegmentationCharts.Shares(profiles), "02-segment-shares");
 app.Show(sharesChart);
 
-// ### Exercise 1: k-means without the scaler
+// ### Without the scaler
 //
-// What does `NormalizeMeanVariance` buy? Write `UnscaledPipeline(mlContext, clusters)` in the cell below: the same k-means **without** the scaler, only the KMeans trainer, reading `RawFeatures` directly (`FeatureColumnName = "RawFeatures"`, the other options as in `KMeansPipeline`). The cell after the hidden solution fits it at the chosen k, compares its Davies-Bouldin index with the scaled pipeline's and profiles its clusters. Until you have written it, that cell stops with `TODO: build the k-means pipeline without the scaler: only a KMeans trainer, reading RawFeatures`.
-app.Section("### Exercise 1: k-means without the scaler");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// What does `NormalizeMeanVariance` buy? `UnscaledPipeline(mlContext, clusters)` is the same k-means **without** the scaler: only the KMeans trainer, reading `RawFeatures` directly (`FeatureColumnName = "RawFeatures"`, the other options as in `KMeansPipeline`). The cell after it fits it at the chosen k, compares its Davies-Bouldin index with the scaled pipeline's and profiles its clusters.
+app.Section("### Without the scaler");
 IEstimator<ITransformer> UnscaledPipeline(MLContext mlContext, int clusters) =>
     mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options
     {
@@ -340,19 +370,24 @@ if (truth is not null)
         Console.WriteLine($"{segment.Key}: {segment.Count():N0} customers, {segment.Count(t => ordersOf[t.Key] == 1) / (double)segment.Count():P0} bought once");
 }
 
-// ### Exercise 2: does spend help?
+// ### Exercise 3: does spend help?
 //
-// Write `TrainRecencyFrequency(clusters)`: build the customers' features from `rfm.Table` with only recency and log frequency (`new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] }`) and train them with `TrainAt`. The cells after the hidden solution compare it with the three-feature model at the same k: silhouette and Davies-Bouldin in each model's own space, the adjusted Rand index between the two, and, on the sample, both against the true segments. Until you have written it, the first of those cells stops with `TODO: train k-means on recency and log frequency only, without spend`.
-app.Section("### Exercise 2: does spend help?");
+// Write `TrainWithoutSpend(clusters)`: k-means at `clusters` on the same customers without spend. Only spend may differ from the three-feature model, so that the comparison below changes one thing: keep each of its other features shaped as it is there (`model.Features` is its recipe, a `FeatureOptions` whose `Features` say each column and whether it is logged, and whose `MonetaryColumn` names the spend column), build the customers' features from `rfm.Table` and train them with `TrainAt`. The check cell tests the model you return (its k, its features) and says what is wrong. The cells after it compare the two models: silhouette and Davies-Bouldin in each model's own space, the adjusted Rand index between the two, and, on the sample, both against the true segments. Until you have written it, the check stops with `TODO: train k-means at clusters on the three-feature model's features without spend`.
+app.Section("### Exercise 3: does spend help?");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
-SegmentationModel TrainRecencyFrequency(int clusters)
+// Hint: model.Features with { Features = ... } copies the recipe with other features; keep those whose Column is not model.Features.MonetaryColumn.
+SegmentationModel TrainWithoutSpend(int clusters)
 {
-    var recencyFrequency = CustomerFeatures.FromDataFrame(rfm.Table, new FeatureOptions { Features = [new("recency_days"), new("frequency", Log: true)] });
-    return TrainAt(recencyFrequency, clusters);
+    var withoutSpend = model.Features with { Features = model.Features.Features.Where(f => f.Column != model.Features.MonetaryColumn).ToArray() };
+    return TrainAt(CustomerFeatures.FromDataFrame(rfm.Table, withoutSpend), clusters);
 }
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "02-without-spend"));
+// display(Exercise.Solution(workshop, "02-without-spend"));
+var rfModel = TrainWithoutSpend(chosenK);
+app.Show(SegmentationChecks.WithoutSpend(rfModel, model, chosenK));
 
-// Train it at the chosen k and measure both models the way the k loop does (`ClusterMeasures`, then the silhouette), each on its own features.
-var rfModel = TrainRecencyFrequency(chosenK);
+// Measure both models at the chosen k the way the k loop does (`ClusterMeasures`, then the silhouette), each on its own features.
 var rfFeatures = CustomerFeatures.FromDataFrame(rfm.Table, rfModel.Features);
 var rfContext = new MLContext(seed);
 var rfPredictions = rfModel.MlModel.Transform(rfFeatures.ToDataView(rfContext));

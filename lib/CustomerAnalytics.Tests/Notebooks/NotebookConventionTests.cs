@@ -169,7 +169,7 @@ public partial class NotebookConventionTests
     // A solution cell may follow its exercise cell directly.
     private static bool IsInjectedOrExercise(JsonElement cell) =>
         cell.TryGetProperty("metadata", out var m) && m.TryGetProperty("tags", out var tags) &&
-        tags.EnumerateArray().Any(t => t.GetString() is "solution" or "injected-parameters");
+        tags.EnumerateArray().Any(t => t.GetString() is "solution" or "check" or "injected-parameters"); // a check follows its exercise (or its solution)
 
     [GeneratedRegex(@"#r\s+""nuget:\s*(?<id>[^,""\s]+)\s*,\s*(?<version>[^""\s]+)\s*""")]
     private static partial Regex NuGetReference();

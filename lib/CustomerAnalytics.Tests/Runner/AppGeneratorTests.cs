@@ -121,6 +121,9 @@ public class AppGeneratorTests
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.True(File.Exists(Path.Combine(repo, "notebooks", "apps", "01-first.cs")));
             Assert.Contains("WorkshopApp.Start(\"02-second\", args)", File.ReadAllText(Path.Combine(repo, "notebooks", "apps", "02-second.cs")));
+            // the same command writes the attendee copies
+            Assert.Equal(AttendeeGenerator.Generate(LoadedNotebook.Load(Path.Combine(repo, "notebooks", "02-second.ipynb"))),
+                File.ReadAllText(Path.Combine(repo, "notebooks", "attendee", "02-second.ipynb")));
         }
         finally { DeleteQuietly(repo); }
     }

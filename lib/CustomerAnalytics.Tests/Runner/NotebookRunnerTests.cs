@@ -192,16 +192,19 @@ public sealed class NotebookRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Exercise_runs_with_its_solution_and_without_it_stops_at_the_cell_that_uses_it_with_the_todo()
+    public async Task Exercise_runs_with_its_solution_and_its_attendee_copy_stops_at_the_cell_that_uses_it_with_the_todo()
     {
         var solved = await Run("exercise.ipynb");
         Assert.True(solved.Succeeded, solved.Error);
         Assert.Contains("answer 42", solved.Cells.Last().Stdout);
 
-        var unsolved = await new NotebookRunner(new NotebookRunOptions { OutputDirectory = _out, WithoutSolutions = true }, _log).RunAsync(Fixture("exercise.ipynb"));
+        var attendee = Path.Combine(_out, "attendee", "exercise.ipynb");
+        Directory.CreateDirectory(Path.GetDirectoryName(attendee)!);
+        File.WriteAllText(attendee, AttendeeGenerator.Generate(LoadedNotebook.Load(Fixture("exercise.ipynb"))));
+        var unsolved = await RunPath(attendee);
 
         Assert.Equal(NotebookStatus.CellFailed, unsolved.Status);
-        Assert.Equal(6, unsolved.Cells.Last().Number); // the cell that calls Answer(), numbered as in the notebook
+        Assert.Equal(5, unsolved.Cells.Last().Number); // the cell that calls Answer(), numbered as in the attendee copy
         Assert.Contains("TODO: return the answer", unsolved.Error);
         var executed = ReadJson(unsolved.ExecutedPath!).GetProperty("cells").EnumerateArray().Select(c => Text(c.GetProperty("source"))).ToList();
         Assert.DoesNotContain(executed, c => c.Contains("=> 42", StringComparison.Ordinal));

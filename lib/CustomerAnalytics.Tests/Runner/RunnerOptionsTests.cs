@@ -9,14 +9,13 @@ public class RunnerOptionsTests
     {
         var options = RunnerOptions.Parse(
             ["notebooks/01-rfm.ipynb", "--param", "sampleSize=200", "--param=label=a=b", "more", "--out", "out",
-             "--timeout-minutes", "1.5", "--without-solutions"]);
+             "--timeout-minutes", "1.5"]);
 
         Assert.Equal(["notebooks/01-rfm.ipynb", "more"], options.Inputs);
         Assert.Equal("200", options.Parameters["sampleSize"]);
         Assert.Equal("a=b", options.Parameters["label"]); // only the first '=' separates name and value
         Assert.Equal("out", options.OutputDirectory);
         Assert.False(options.UpdateImages);
-        Assert.True(options.WithoutSolutions);
         Assert.True(RunnerOptions.Parse(["--update-images", "--out", "out"]).UpdateImages);
         Assert.Equal(TimeSpan.FromSeconds(90), options.Timeout);
         Assert.False(options.ShowHelp);
@@ -30,7 +29,6 @@ public class RunnerOptionsTests
         Assert.Empty(options.Inputs);
         Assert.Empty(options.Parameters);
         Assert.Null(options.OutputDirectory);
-        Assert.False(options.WithoutSolutions);
         Assert.Equal(TimeSpan.FromMinutes(30), options.Timeout);
     }
 
@@ -42,7 +40,8 @@ public class RunnerOptionsTests
     [InlineData(new[] { "--timeout-minutes", "soon" }, "--timeout-minutes needs a positive number")]
     [InlineData(new[] { "--out" }, "--out needs a value")]
     [InlineData(new[] { "--update-images", "--param", "k=3" }, "--update-images makes the README's pictures from the notebooks as committed")]
-    [InlineData(new[] { "--without-solutions", "--update-images" }, "leave out --param and --without-solutions")]
+    // The attendee copies in notebooks/attendee/ replaced it: an attendee's notebook is run as it is.
+    [InlineData(new[] { "--without-solutions" }, "Unknown option '--without-solutions'")]
     public void Parse_rejects_bad_arguments_with_a_message_naming_them(string[] args, string expected)
     {
         var error = Assert.Throws<RunnerUsageException>(() => RunnerOptions.Parse(args));

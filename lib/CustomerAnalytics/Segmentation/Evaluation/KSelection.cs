@@ -40,22 +40,31 @@ public sealed class KSelection : IHtmlRenderable
 
     /// <summary>
     /// The elbow: the k whose point on the average-distance curve (the inertia divided by the customers) lies farthest below the straight line joining the first
-    /// and last k (both axes scaled to 0..1), i.e. where adding clusters stops paying off.
+    /// and last k (both axes scaled to 0..1), i.e. where adding clusters stops paying off (<see cref="ElbowOf"/> of <see cref="Curve"/>).
     /// </summary>
-    public int Elbow
+    public int Elbow => ElbowOf(Curve);
+
+    /// <summary>The average-distance curve: each k with its average distance, smallest k first.</summary>
+    public IReadOnlyList<(int K, double AverageDistance)> Curve => Rows.Select(r => (r.K, r.AverageDistance)).ToArray();
+
+    /// <summary>
+    /// The elbow of a curve given smallest k first: the k whose point lies farthest below the straight line joining
+    /// the first and last points, both axes scaled to 0..1; the first k when there are fewer than three points, and
+    /// the smallest such k on a tie.
+    /// </summary>
+    public static int ElbowOf(IReadOnlyList<(int K, double AverageDistance)> curve)
     {
-        get
+        ArgumentNullException.ThrowIfNull(curve);
+        if (curve.Count == 0) throw new SegmentationException("The curve has no points: measure at least one k first.");
+        if (curve.Count < 3) return curve[0].K;
+        double k0 = curve[0].K, k1 = curve[^1].K, i0 = curve[0].AverageDistance, i1 = curve[^1].AverageDistance;
+        double Gap((int K, double AverageDistance) p)
         {
-            if (Rows.Count < 3) return Rows[0].K;
-            double k0 = Rows[0].K, k1 = Rows[^1].K, i0 = Rows[0].AverageDistance, i1 = Rows[^1].AverageDistance;
-            double Gap(KSelectionRow r)
-            {
-                var x = (r.K - k0) / (k1 - k0);
-                var y = i0 == i1 ? 0 : (r.AverageDistance - i1) / (i0 - i1);
-                return (1 - x) - y; // the chord runs from (0, 1) to (1, 0)
-            }
-            return Rows.MaxBy(Gap)!.K;
+            var x = (p.K - k0) / (k1 - k0);
+            var y = i0 == i1 ? 0 : (p.AverageDistance - i1) / (i0 - i1);
+            return (1 - x) - y; // the chord runs from (0, 1) to (1, 0)
         }
+        return curve.MaxBy(Gap).K;
     }
 
     /// <summary>The row for <paramref name="k"/>.</summary>
