@@ -146,8 +146,27 @@ app.Show(rfm.Run("order_values"));
 // **Step 3, R, F and M.** Per customer: recency in whole days before the as-of date (dates subtracted, which gives days on DuckDB, PostgreSQL and Redshift alike; weeks would not agree across engines), frequency as distinct orders, and monetary value as total and average spend.
 app.Show(rfm.Run("rfm"));
 
-// How many customers bought only once? That decides what F can do. Every one-time buyer has the same frequency, so no score can rank them against each other on it. On the real Olist data nearly everyone bought once: F = 1 for almost all customers, and F separates only the few who came back. On Online Retail (section 7) far fewer customers bought once, so there F separates many of them. The count and share for this data:
-var oneTime = db.Scalar<long>("SELECT COUNT(*) FROM rfm WHERE frequency = 1");
+// ### Exercise 1: orders and spend from payments
+//
+// Step 3 read `rfm_orders`, one row per order. Now start one step earlier, from `rfm_transactions`, which has one row per **payment** (`order_id`, `customer_unique_id`, `purchased_at`, `payment_sequential`, `payment_value`): an order paid with a voucher and a card has two rows. Write `OrdersAndSpendSql()`, the text of a `SELECT` over `rfm_transactions` giving one row per customer with `customer_unique_id`, `frequency` (the customer's number of orders) and `monetary_total` (everything they paid). The check cell runs your SQL here and compares it with step 3's `rfm` table for every customer, then runs it on made-up payments (an order paid in two parts, one in three) and says what is wrong. The one-time buyers below are then counted by your query. Until you have written it, the check stops with `TODO: write a SELECT over rfm_transactions giving each customer's orders (frequency) and spend (monetary_total)`.
+app.Section("### Exercise 1: orders and spend from payments");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: one row per customer is GROUP BY customer_unique_id; an order with three payments is still one order,
+// Hint: so count distinct order ids (COUNT(*) counts payments), while the spend adds up every payment.
+string OrdersAndSpendSql() => """
+    SELECT customer_unique_id,
+           COUNT(DISTINCT order_id) AS frequency,
+           SUM(payment_value) AS monetary_total
+    FROM rfm_transactions
+    GROUP BY customer_unique_id
+    """;
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "01-orders-spend"));
+// display(Exercise.Solution(workshop, "01-orders-spend"));
+app.Show(RfmChecks.OrdersAndSpend(OrdersAndSpendSql, db));
+
+// How many customers bought only once? That decides what F can do. Every one-time buyer has the same frequency, so no score can rank them against each other on it. On the real Olist data nearly everyone bought once: F = 1 for almost all customers, and F separates only the few who came back. On Online Retail (section 7) far fewer customers bought once, so there F separates many of them. The count and share for this data, counted by your query from exercise 1:
+var oneTime = db.Scalar<long>($"SELECT COUNT(*) FROM ({OrdersAndSpendSql()}) AS yours WHERE frequency = 1");
 var customers = db.Count("rfm");
 Console.WriteLine($"Olist: {oneTime:N0} of {customers:N0} customers ({100.0 * oneTime / customers:F1}%) bought only once; all of them have F = 1.");
 
@@ -156,6 +175,35 @@ Console.WriteLine($"Olist: {oneTime:N0} of {customers:N0} customers ({100.0 * on
 // - **F is a band of the order count:** 1 order is F 1, 2 orders F 2, 3 orders F 3, 4-5 orders F 4, 6 or more F 5. With most customers on one order, quintiles of F would have to split identical one-time buyers by their ids; a band keeps F 1 meaning exactly one order.
 // - **R and M are ranks cut into fifths:** line the customers up from worst to best (longest ago, least spent); customers with the same value share the middle of the places they take; the score is the fifth of the line that middle falls in. So two customers who last bought on the same day always get the same R. The SQL does this with whole numbers only, so DuckDB and PostgreSQL agree to the last customer.
 app.Show(rfm.Run("scores"));
+
+// ### Exercise 2: the M score, ties included
+//
+// Write the M score yourself: `MScoreSql()`, the text of a `SELECT` over `rfm` giving `customer_unique_id` and `m_score` for every customer. The rule is the one above: line the `n` customers up from least to most spend (`monetary_total`), positions 0 to n-1; customers who spent the same share the middle of the positions they hold, so 2 x middle = 2 x worse + tied - 1 (worse: customers who spent less; tied: customers who spent the same, themselves included); the score is 1 + floor(5 x middle / n). Step 4 does it by counting per distinct value; window functions give a shorter way. The check cell compares your scores with step 4's `m_score` for every customer, then runs your SQL on made-up `rfm` tables (six customers tied at the lowest spend, everyone equal, a count not divisible by five) and says what is wrong. Until you have written it, the check stops with `TODO: write a SELECT over rfm giving each customer's M score, 1 to 5, ties sharing a score`.
+app.Section("### Exercise 2: the M score, ties included");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: RANK() OVER (ORDER BY monetary_total) is 1 + the customers who spent less (worse + 1), the same for ties;
+// Hint: COUNT(*) OVER (PARTITION BY monetary_total) is tied, COUNT(*) OVER () is n. Then 1 + FLOOR(5.0 * (2 * worse + tied - 1) / (2 * n)).
+string MScoreSql() => """
+    WITH positions AS (
+        SELECT customer_unique_id,
+               RANK() OVER (ORDER BY monetary_total) - 1 AS worse,
+               COUNT(*) OVER (PARTITION BY monetary_total) AS tied,
+               COUNT(*) OVER () AS n
+        FROM rfm)
+    SELECT customer_unique_id, 1 + FLOOR(5.0 * (2 * worse + tied - 1) / (2 * n)) AS m_score
+    FROM positions
+    """;
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "01-m-score"));
+// display(Exercise.Solution(workshop, "01-m-score"));
+app.Show(RfmChecks.MScore(MScoreSql, db));
+
+// Your scores, per M score: the customers it holds and the least and most they spent. Each score holds about a fifth of the customers, and the spend ranges never overlap: customers who spent the same always share a score, even where that makes a fifth larger than the others.
+app.Show(db.Query($"""
+    SELECT y.m_score, COUNT(*) AS customers, MIN(r.monetary_total) AS least_spend, MAX(r.monetary_total) AS most_spend
+    FROM ({MScoreSql()}) AS y JOIN rfm AS r ON r.customer_unique_id = y.customer_unique_id
+    GROUP BY y.m_score ORDER BY y.m_score
+    """));
 
 // **Step 5, segments.** A documented grid turns the R score and the F band into names. Because F counts orders, each name is true of its members: R 4-5 with 4+ orders (F 4-5) are *Champions*, R 4-5 with 2-3 orders *Potential loyalists*, R 4-5 with one order *New customers*, R 3 with 4+ orders *Loyal customers*, R 3 with 1-3 orders *Need attention*, R 1-2 with 3+ orders *At risk* (regulars who stopped), and R 1-2 with 1-2 orders *Hibernating*. Nobody with a single order is a Champion, Loyal or At risk.
 app.Show(rfm.Run("segments"));
@@ -173,21 +221,6 @@ app.Show(workshop.Publish(RfmCharts.Segments(result), "rfm-segments"));
 
 // The R x F grid: each cell counts customers with that recency score (rows) and frequency score (columns). The top-right corner holds the Champions.
 app.Show(workshop.Publish(RfmCharts.RecencyFrequencyHeatmap(result), "rfm-heatmap"));
-
-// ### Exercise: your own query
-//
-// The tables of every step are still in the database, so you can ask your own questions in SQL. Write a `SELECT` over `rfm_segments` that gives, per segment, the number of customers, their average number of orders (`frequency`) and their revenue (`monetary_total`), largest revenue first. Write it in the next cell; until you do, the cell after the hidden solution stops with `TODO: write a SELECT over rfm_segments giving, per segment, the customers, their average number of orders and their revenue, largest revenue first`.
-app.Section("### Exercise: your own query");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
-string MyQuery() => """
-    SELECT segment, COUNT(*) AS customers, ROUND(AVG(frequency), 2) AS avg_orders, ROUND(SUM(monetary_total), 2) AS revenue
-    FROM rfm_segments
-    GROUP BY segment
-    ORDER BY revenue DESC
-    """;
-
-// DuckDB runs the statement in place (the tests run the same text on PostgreSQL; for Redshift it is checked by rule). Check each segment's average order count against its name: *Champions* and *Loyal customers* must have at least 4 orders, *New customers* exactly 1.
-app.Show(db.Query(MyQuery()));
 
 // ## 5. Save the table for workshop 02
 //
@@ -254,13 +287,33 @@ var linesBefore = db.Scalar<long>("SELECT COUNT(*) FROM retail_lines");
 Console.WriteLine($"{ruleLines:N0} lines under the rules, {linesBefore:N0} lines before the as-of date ({retail.RowsAccepted:N0} loaded).");
 app.Show(spendRules);
 
-// **Returns matched and not, and customers not scored.** The cancellations again, split into those matched to a customer (subtracted from their spend) and those that could not be; then how many customers with a purchase end with a net spend of zero or less.
+// ### Exercise 3: spend net of returns
+//
+// Step 1 sorted every line into `retail_lines` with its `customer_id` (empty when the line has none), its `line_value` (negative for a return) and its `line_kind`: `purchase`, `cancellation`, `non-product` (postage, fees: also on a `C` invoice when postage is refunded) or `adjustment`. Write `NetSpendSql()`, the text of a `SELECT` over `retail_lines` giving `customer_id` and `net_spend` for every customer with at least one purchase: their purchases plus their cancellations, nothing else. A customer who only returned goods (bought before the data starts) has no row, and neither do lines without a customer. The check cell compares your SQL with step 4's `retail_net_spend` for every customer, then runs it on made-up lines (a refunded postage, a return with no purchase, a line with no customer) and says what is wrong; the count below then comes from your query. Until you have written it, the check stops with `TODO: write a SELECT over retail_lines giving each customer's spend net of returns`.
+app.Section("### Exercise 3: spend net of returns");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: decide by line_kind, not by the invoice number (a C invoice can refund postage, a non-product line);
+// Hint: SUM(CASE ... THEN line_value ELSE 0 END) adds some lines only, and HAVING keeps customers with a purchase.
+string NetSpendSql() => """
+    SELECT customer_id,
+           SUM(CASE WHEN line_kind IN ('purchase', 'cancellation') THEN line_value ELSE 0 END) AS net_spend
+    FROM retail_lines
+    WHERE customer_id IS NOT NULL
+    GROUP BY customer_id
+    HAVING SUM(CASE WHEN line_kind = 'purchase' THEN 1 ELSE 0 END) > 0
+    """;
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "01-net-spend"));
+// display(Exercise.Solution(workshop, "01-net-spend"));
+app.Show(RfmChecks.NetSpend(NetSpendSql, db));
+
+// **Returns matched and not, and customers not scored.** The cancellations again, split into those matched to a customer (subtracted from their spend) and those that could not be; then how many customers with a purchase end with a net spend of zero or less (by your query from exercise 3).
 var cancellations = db.Query("""
     SELECT CASE WHEN rule_name LIKE 'cancellation of a customer%' THEN 'matched' ELSE 'not matched' END AS cancellations,
            SUM(lines) AS lines, ROUND(SUM(money), 2) AS money
     FROM retail_spend_rules WHERE rule_name LIKE 'cancellation%' GROUP BY 1 ORDER BY 1
     """);
-var notScored = db.Scalar<long>("SELECT COUNT(*) FROM retail_net_spend WHERE net_spend <= 0");
+var notScored = db.Scalar<long>($"SELECT COUNT(*) FROM ({NetSpendSql()}) AS yours WHERE net_spend <= 0");
 Console.WriteLine($"{notScored:N0} of {db.Count("retail_net_spend"):N0} customers with a purchase have a net spend of zero or less: counted above, not scored.");
 app.Show(cancellations);
 

@@ -49,7 +49,7 @@ public sealed partial class SqlPortabilityTests
     }
 
     /// <summary>Every broken rule in <paramref name="sql"/>, one sentence each.</summary>
-    private static List<string> Problems(string sql)
+    internal static List<string> Problems(string sql)
     {
         var code = Comment().Replace(sql, "");
         var problems = new List<string>();
