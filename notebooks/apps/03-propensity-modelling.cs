@@ -52,7 +52,7 @@ var app = WorkshopApp.Start("03-propensity-modelling", args);
 // 8. monitor it: a baseline, a drifted batch, a drift report with violations,
 // 9. compare with the ground truth of the sample's generator: the best AUC any model could reach.
 //
-// Along the way, four exercises: a cell to complete (its `// TODO` says what to write) and, right after it, its solution, collapsed: try before you expand it.
+// Three exercises (all in section 5) ask you to write a piece of the code yourself: the log-loss of the probabilities, the profit of a threshold, and the threshold under a contact budget. Right after each, a check cell tests your code and says in one sentence what is wrong; it can also show a hint or the solution on request, without running it. The attendee copy, `notebooks/attendee/03-propensity-modelling.ipynb`, is the one to work in: it has no solutions, so running it top to bottom never replaces your code. The instructor copy, `notebooks/03-propensity-modelling.ipynb`, has each solution in a hidden cell before its check.
 //
 // Orders are rare (section 1 prints how rare), so every metric comes with the counts behind it, and every "model A beats model B" is a verdict a cell computes with its uncertainty: with few orders, two figures often cannot be told apart, and the verdict then says "no clear winner".
 app.Section("# 03 · Purchase propensity: models, evaluation and drift monitoring");
@@ -216,11 +216,10 @@ var bootstrap = new BootstrapOptions { Seed = seed };   // resamples, seed and l
 app.Show(RankingVerdict.Compare("validation AUC-ROC", validationScores, RankingMetric.AucRoc, bootstrap));
 app.Show(RankingVerdict.Compare("validation average precision (AUC-PR)", validationScores, RankingMetric.AveragePrecision, bootstrap));
 
-// ### Exercise 1: does regularisation change FastTree?
+// ### Does regularisation change FastTree?
 //
-// Write `FastTreeWithBigLeaves()`: the FastTree trainer above, but with `MinimumExampleCountPerLeaf = 100`, so that no leaf can describe a handful of sessions. The cell after the solution trains it and compares its validation AUC-PR with the first FastTree's; until you have written it, that cell stops with `TODO: return the FastTree trainer with MinimumExampleCountPerLeaf = 100`.
-app.Section("### Exercise 1: does regularisation change FastTree?");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// `FastTreeWithBigLeaves()` is the FastTree trainer above with one option changed, `MinimumExampleCountPerLeaf = 100`, so that no leaf can describe a handful of sessions. Change the option and run the two cells again.
+app.Section("### Does regularisation change FastTree?");
 IEstimator<ITransformer> FastTreeWithBigLeaves() =>
     mlContext.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
     {
@@ -274,6 +273,27 @@ app.Section("### Can we trust the probabilities?");
 var calibration = CalibrationCurve.Compute(test.Probabilities, test.Labels);
 app.Show(workshop.Publish(PropensityCharts.Calibration(calibration, chosenName).WithTitle("Reliability: predicted vs observed order rate (test set)"), "propensity-calibration"));
 
+// ### Exercise 1: log-loss, one number for the probabilities
+//
+// The reliability plot shows calibration by eye; log-loss puts the probabilities in one number. For each session take the probability the model gave to what happened: p for a session that ordered, 1 - p for one that did not; the log-loss is the average of -ln of that over all sessions (natural log; lower is better; a confident wrong answer costs a lot). Write `LogLoss(scores)` for a `ModelScores` (`Probabilities`, `Labels`). The check cell compares it with the definition on the test scores and on made-up ones (a sure order at probability 1, sessions with no order) and says what is wrong; the cell after it compares the three models with a model that gives every session the base rate. Until you have written it, the check stops with `TODO: compute the mean log-loss of the scores (natural log)`.
+app.Section("### Exercise 1: log-loss, one number for the probabilities");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: the probability given to what happened is Labels[i] ? Probabilities[i] : 1 - Probabilities[i];
+// Hint: average -Math.Log of it over every session (Enumerable.Range(0, n).Average(...)), orders and non-orders alike.
+double LogLoss(ModelScores scores) =>
+    Enumerable.Range(0, scores.Probabilities.Count)
+        .Average(i => -Math.Log(scores.Labels[i] ? scores.Probabilities[i] : 1 - scores.Probabilities[i]));
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "03-log-loss"));
+// display(Exercise.Solution(workshop, "03-log-loss"));
+app.Show(PropensityChecks.LogLoss(LogLoss, test));
+
+// Your log-loss of each model on the validation set, next to a model that knows only the base rate (every session gets the validation set's order rate): a model whose probabilities are worth having must do better than it.
+var orderRate = (double)validationScores[0].Labels.Count(l => l) / validationScores[0].Labels.Count;
+var baseRateModel = validationScores[0] with { Model = "base rate", Probabilities = validationScores[0].Probabilities.Select(_ => orderRate).ToArray() };
+foreach (var s in validationScores.Append(baseRateModel))
+    Console.WriteLine(FormattableString.Invariant($"{s.Model}: log-loss {LogLoss(s):F4} (validation set)"));
+
 // ### A threshold chosen by profit, and what that profit assumes
 //
 // Threshold 0.5 answers "is an order more likely than not?", which is the wrong question for a campaign. Contacting a session costs `contactCost`; an order is worth `conversionValue`. A contact pays only if it **raises** the session's chance of an order by more than cost / value, the break-even. A propensity model does not measure that raise: it predicts who orders, not who orders *because* of the contact, and many sessions with a high probability would have ordered anyway. Measuring the raise needs a randomised hold-out (contact a random part of the sessions, leave the rest alone, compare their order rates) and an uplift model trained on it.
@@ -307,20 +327,52 @@ foreach (var (policy, t) in new[] { ("profit-maximising", threshold), ("break-ev
 
 // ### Exercise 2: the profit of a threshold you choose
 //
-// Write `ProfitAt(threshold, scores)`: contact every session whose probability is at least `threshold`; the profit is the orders among them times `conversionValue`, minus the number contacted times `contactCost`. The cell after the solution tries a few thresholds on the test set and checks your figure against the library's; until you have written it, that cell stops with `TODO: compute the profit of contacting every session with probability >= threshold`.
+// Write `ProfitAt(threshold, scores)`: contact every session whose probability is at least `threshold`; the profit is the orders among them times `conversionValue`, minus the number contacted times `contactCost`. The check cell tries your function on the test set at break-even, at a probability some sessions have, above every probability, and on made-up scores where two sessions tie at the threshold, and says what is wrong. Until you have written it, the check stops with `TODO: compute the profit of contacting every session with probability >= threshold`.
 app.Section("### Exercise 2: the profit of a threshold you choose");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: "at least" includes the sessions exactly at the threshold (>=): sessions tied there are contacted together;
+// Hint: the orders are counted among the contacted sessions only, and every contact costs, order or not.
 double ProfitAt(double threshold, ModelScores scores)
 {
     var contacted = Enumerable.Range(0, scores.Probabilities.Count).Where(i => scores.Probabilities[i] >= threshold).ToArray();
     int orders = contacted.Count(i => scores.Labels[i]);
     return orders * conversionValue - contacted.Length * contactCost;
 }
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "03-profit-at"));
+// display(Exercise.Solution(workshop, "03-profit-at"));
+app.Show(PropensityChecks.ProfitAt(ProfitAt, test, settings));
 
 // Your function at a few thresholds of your choice (change them), next to `ProfitCurve.At`, on the test set. The break-even probability cost / value is one of them.
 foreach (var t in new[] { settings.BreakEvenProbability, 0.1, 0.3, threshold })
     Console.WriteLine(FormattableString.Invariant(
         $"threshold {t:F4}: your profit {ProfitAt(t, test):N0}, ProfitCurve.At {ProfitCurve.At(t, test.Probabilities, test.Labels, settings).Profit:N0}"));
+
+// ### Exercise 3: a threshold under a contact budget
+//
+// The call centre can take only so many contacts: a twentieth of the validation sessions (`contactBudget`, set in the check cell). Write `BudgetThreshold(scores, budget)`: the threshold that earns the most (`ProfitAt`) among those that contact at most `budget` sessions, where a threshold contacts every session at or above it. Sessions tied at a probability are contacted together, so the budget may not be usable to the last contact; and the best threshold within the budget need not use it all. Contacting nobody is allowed: a threshold above every probability. The check cell tries your function on the validation scores and on made-up ones (three sessions tied where the budget would split them, a budget of every session where the last contacts lose money, a budget of none) and says what is wrong; the cell after it applies your threshold to the test set. Until you have written it, the check stops with `TODO: choose the most profitable threshold that contacts at most budget sessions`.
+app.Section("### Exercise 3: a threshold under a contact budget");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: the candidates are the distinct probabilities (a threshold between two of them contacts the same sessions)
+// Hint: and double.PositiveInfinity (nobody); keep those contacting at most budget sessions, take the most profitable.
+double BudgetThreshold(ModelScores scores, int budget) =>
+    scores.Probabilities.Distinct().Append(double.PositiveInfinity)
+        .Where(t => scores.Probabilities.Count(p => p >= t) <= budget)
+        .MaxBy(t => ProfitAt(t, scores));
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "03-budget"));
+// display(Exercise.Solution(workshop, "03-budget"));
+var contactBudget = validationChosen.Probabilities.Count / 20;   // a twentieth of the validation sessions
+app.Show(PropensityChecks.Budget(BudgetThreshold, validationChosen, contactBudget, settings));
+
+// Your budgeted threshold, chosen on the validation set, applied to the test set next to the profit-maximising threshold without a budget: how many test sessions each contacts, their orders and the profit (under the same assumption as above).
+var budgetThreshold = BudgetThreshold(validationChosen, contactBudget);
+foreach (var (policy, t) in new[] { ("within the budget", budgetThreshold), ("profit-maximising, no budget", threshold) })
+{
+    var point = ProfitCurve.At(t, test.Probabilities, test.Labels, settings);
+    Console.WriteLine(FormattableString.Invariant(
+        $"{policy}: threshold {t:F4}, {point.Contacted} of {test.Probabilities.Count} test sessions contacted, {point.Conversions} orders, profit {point.Profit:N0}"));
+}
 
 // ### Gains and lift: the marketer's chart
 //
@@ -372,11 +424,10 @@ var one = split.Test[0];
 var prediction = engine.Predict(SessionInput.From(one));
 Console.WriteLine(FormattableString.Invariant($"{one.UserId}: P(order) {prediction.Probability:F4} from the saved model, {test.Probabilities[0]:F4} in the test scores"));
 
-// ### Exercise 3: score a session you make up
+// ### Score a session you make up
 //
-// Write `MadeUpSession()`: a `SessionInput` whose `Features` hold 1 for the behaviours of a visitor you imagine and 0 elsewhere, in the order of `SessionFeatures.Names` (for example: added to the basket from the product page and saw the checkout, but never signed in). The cell after the solution scores it with the prediction engine; until you have written it, that cell stops with `TODO: return a SessionInput with the flags of a visitor you make up`.
-app.Section("### Exercise 3: score a session you make up");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// `MadeUpSession()` is a `SessionInput` whose `Features` hold 1 for the behaviours of a visitor made up here and 0 elsewhere, in the order of `SessionFeatures.Names`: added to the basket from the product page and saw the checkout, but never signed in. Change the flags to score another visitor.
+app.Section("### Score a session you make up");
 SessionInput MadeUpSession()
 {
     var names = SessionFeatures.Names.ToList();
@@ -402,11 +453,10 @@ File.WriteAllLines(extraPath, File.ReadAllLines(newSessionsPath).Select((line, i
 try { scorer.ScoreFile(extraPath); }
 catch (SchemaMismatchException e) { Console.WriteLine(e.Message); }
 
-// ### Exercise 4: score it anyway, ignoring the extra column on purpose
+// ### Score it anyway, ignoring the extra column on purpose
 //
-// Write `ScoreIgnoringExtraColumns(path)`: `scorer.ScoreFile` with `LoadOptions` that let extra columns through (and still tolerate no bad value). The cell after the solution ranks the file with it; until you have written it, that cell stops with `TODO: score the file with ScoreFile and LoadOptions that allow extra columns`.
-app.Section("### Exercise 4: score it anyway, ignoring the extra column on purpose");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// `LoadOptions { AllowExtraColumns = true }` lets extra columns through, and `MaxErrors = 0` still tolerates no bad value: `ScoreIgnoringExtraColumns(path)` scores the file with them.
+app.Section("### Score it anyway, ignoring the extra column on purpose");
 RankedSessions ScoreIgnoringExtraColumns(string path) =>
     scorer.ScoreFile(path, new LoadOptions { AllowExtraColumns = true, MaxErrors = 0 });
 
