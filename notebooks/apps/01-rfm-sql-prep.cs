@@ -74,7 +74,7 @@ app.Show(new ParameterCheck()
 //
 // `S3Transfer` (AWSSDK.S3 underneath) takes its region, endpoint and credentials from the standard AWS settings (`AWS_REGION`, `AWS_ENDPOINT_URL`, the machine's role or your profile); `TransferLog` prints every object read or written, with its size. First, where each dataset comes from:
 app.Section("## 1. Load the three tables, through S3 when you have a bucket");
-var s3 = new S3Transfer(S3Options.FromEnvironment());
+var s3 = new S3Transfer(S3Options.For(workshop));
 var s3Log = new TransferLog();
 var viaBucket = workshop.Bucket is not null;
 var olistFrom = olistSource != "" ? olistSource : viaBucket ? workshop.BucketUri("olist/") : workshop.DataPath("olist");

@@ -98,7 +98,7 @@ app.Show(new ParameterCheck()
 //
 // **On a workshop machine** (`WORKSHOP_BUCKET` set, see workshop 01) with `olistSource` empty, this notebook reads the `rfm_olist.csv` workshop 01 uploaded to your folder. `DownloadFileAsync` copies it into the cache folder (the loaders and readers take local files only), and `RfmInput.Read` reads it; an `s3://` `olistSource` is downloaded the same way (`DownloadPrefixAsync`). Being a file, the table from S3 is not the sample, so step 9 skips the truth comparison: set `olistSource = "../data/olist"` to compute the table here from the sample and compare.
 app.Section("## 1. The RFM table");
-var s3 = new S3Transfer(S3Options.FromEnvironment());
+var s3 = new S3Transfer(S3Options.For(workshop));
 var s3Log = new TransferLog();
 var rfmFrom = olistSource == "" && workshop.Bucket is not null ? workshop.BucketUri("results/rfm_olist.csv") : "";
 var olistFolder = S3Uri.IsS3(olistSource) ? workshop.CachePath(olistSource) : olistSource == "" ? workshop.DataPath("olist") : olistSource;

@@ -362,7 +362,7 @@ if (workshop.Bucket is null)
     Console.WriteLine($"No WORKSHOP_BUCKET: the model stays in {modelPath}");
 else
 {
-    var s3 = new S3Transfer(S3Options.FromEnvironment());
+    var s3 = new S3Transfer(S3Options.For(workshop));
     await s3.UploadFileAsync(modelPath, workshop.BucketUri("models/propensity-model.zip"), s3Log);
 }
 

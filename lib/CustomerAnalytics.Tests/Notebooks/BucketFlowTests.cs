@@ -18,13 +18,14 @@ public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rver
     {
         [WorkshopSettings.BucketVariable] = bucket,
         [WorkshopSettings.AttendeeVariable] = null, // the user name, as on the GPU machines
-        ["AWS_ENDPOINT_URL"] = server.ServiceUrl,
-        ["AWS_ENDPOINT_URL_S3"] = null,
+        [WorkshopSettings.EndpointVariable] = server.ServiceUrl,
+        [WorkshopSettings.S3EndpointVariable] = null,
         ["AWS_ACCESS_KEY_ID"] = "S3RVER",
         ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
         ["AWS_SESSION_TOKEN"] = null,
         ["AWS_PROFILE"] = null,
-        ["AWS_REGION"] = "us-east-1",
+        [WorkshopSettings.RegionVariable] = "us-east-1",
+        [WorkshopSettings.DefaultRegionVariable] = null,
     };
 
     // The attendee's folder when WORKSHOP_ATTENDEE is not set: the user name, as on the GPU machines.
