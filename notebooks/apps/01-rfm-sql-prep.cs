@@ -283,11 +283,7 @@ app.Show(retailResult);
 //
 // Next: workshop 02 segments this table with k-means and chooses the number of clusters properly.
 app.Section("## What you did");
-
-// ## For the runner: key numbers
-//
-// The headless runner and the tests read these few numbers (the HTML report index lists them, and the file-based app twin must give the same ones); there is nothing new to learn here.
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 var segmentOf = result.Table.Columns["segment"].Cast<string>().ToList();
 app.Show(workshop.KeyNumbers("01-rfm-sql-prep",
     ("Olist rows rejected", olist.RowsRejected),

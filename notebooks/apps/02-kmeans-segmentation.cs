@@ -415,11 +415,7 @@ else
         ("a fixed k = 5", retailKFive.Score(retailFeatures).ByCustomer())]));
     app.Show(SegmentAgreement.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments"));
 }
-
-// ## For the runner: key numbers
-//
-// The runner and the tests read these numbers (the notebook's file-based twin must give the same ones); nothing to learn here.
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("02-kmeans-segmentation",
     ("customers", rfm.Table.Rows.Count),
     ("chosen k", chosenK),

@@ -465,11 +465,7 @@ else
 // - Drift other features (`driftFeatures`): which ones move the score distribution, and which only the inputs?
 // - Run on the real Kaggle file (`dataPath`), where the trees may find interactions the synthetic data does not have.
 app.Section("## What next");
-
-// ## For the runner: key numbers
-//
-// The headless runner, the HTML report index and the tests read these numbers (`key-numbers.json`; the app twin must give the same ones): nothing to learn here.
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("03-propensity-modelling",
     ("sessions", sessions.Count),
     ("test AUC-ROC", testMetrics.AreaUnderRocCurve),

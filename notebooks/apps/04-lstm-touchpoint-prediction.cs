@@ -414,11 +414,7 @@ string[] MyJourney() => [frequent[0], frequent[0], frequent[^1], conversionToken
 var mine = MyJourney();
 Console.WriteLine(predictor.Predict(mine, beamWidth));
 Console.WriteLine(predictor.Predict(mine[..^1], beamWidth));
-
-// ## For the runner: key numbers
-//
-// The headless runner and the tests read these numbers (also written to `key-numbers.json`); nothing to learn here.
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("04-lstm-touchpoint-prediction",
     ("test journeys", evaluation.Sequences),
     ("best epoch", stopping.BestEpoch),

@@ -457,11 +457,7 @@ app.Show(rnnChurnModel.PredictEvents(newUser, allowUnknown: true));
 //
 // Try `fullGrid = true` (and more epochs) on a GPU machine, or point `eventsPath` at your own GA4 export.
 app.Section("## What we did");
-
-// ## For the runner: key numbers
-//
-// The headless runner, the report index and the tests read these numbers (nothing to learn here).
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("05-churn-attention",
     ("users", labels.Users.Count),
     ("churned", labels.Churned),
