@@ -3,7 +3,8 @@ using System.Globalization;
 
 namespace CustomerAnalytics.Benchmarks;
 
-/// <summary>Runs benchmarks and prints wall time, allocations and peak working set for each.</summary>
+/// <summary>Runs benchmarks and prints wall time, allocations and peak working set for each, with the machine's load
+/// before and after: a median taken on a busy machine is marked as not for quoting.</summary>
 public static class Harness
 {
     public static IReadOnlyList<IBenchmark> All { get; } = typeof(Harness).Assembly.GetTypes()
@@ -32,6 +33,8 @@ public static class Harness
     private static void Measure(IBenchmark benchmark, string work, int repeat)
     {
         Console.WriteLine($"== {benchmark.Name}: {benchmark.Description}");
+        var before = MachineLoad.Now();
+        Console.WriteLine($"   before: {before}");
         var state = benchmark.Setup(work);
         var times = new List<double>();
         for (var i = 0; i < repeat; i++)
@@ -47,7 +50,10 @@ public static class Harness
                 $"   run {i + 1}: {watch.Elapsed.TotalSeconds:F2} s, {mb:F0} MB allocated, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB  {summary}"));
         }
         times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   median {times[times.Count / 2]:F2} s over {repeat} runs"));
+        var after = MachineLoad.Now();
+        Console.WriteLine($"   after: {after}");
+        var quotable = before.IsQuiet && after.IsQuiet ? "" : " (NOT FOR QUOTING: the machine was busy)";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   median {times[times.Count / 2]:F2} s over {repeat} runs{quotable}"));
         (state as IDisposable)?.Dispose();
     }
 }

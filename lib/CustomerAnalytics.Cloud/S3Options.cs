@@ -12,7 +12,7 @@ public sealed record S3Options
     public string? Bucket { get; init; }
     /// <summary>Prefix ("folder") prepended to relative keys, for example "workshops/olist".</summary>
     public string Prefix { get; init; } = "";
-    /// <summary>AWS region; null: us-east-1. <see cref="FromEnvironment"/> fills it from AWS_REGION, then AWS_DEFAULT_REGION.</summary>
+    /// <summary>AWS region; null: us-east-1. <see cref="For"/> takes it from the workshop's settings (AWS_REGION, then AWS_DEFAULT_REGION).</summary>
     public string? Region { get; init; }
     /// <summary>Endpoint of an S3-compatible server (for example http://127.0.0.1:4568); null for AWS.</summary>
     public string? ServiceUrl { get; init; }
@@ -35,22 +35,19 @@ public sealed record S3Options
     /// <summary>Retries of a failed request (the SDK backs off between them).</summary>
     public int MaxRetries { get; init; } = 3;
 
-    /// <summary>The region actually used (no environment is read here: see <see cref="FromEnvironment"/>).</summary>
+    /// <summary>The region actually used (no environment is read here: see <see cref="For"/>).</summary>
     public string EffectiveRegion => Region ?? "us-east-1";
 
     /// <summary>
-    /// Options from the standard AWS environment, read once, here: the region from AWS_REGION, then AWS_DEFAULT_REGION,
-    /// and a custom endpoint from AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL. The endpoint is read here rather than left
-    /// to the SDK because an endpoint means a local server (s3rver, MinIO), which needs path-style addressing, and the
-    /// SDK does not switch that on by itself. Credentials come from the SDK's own chain when the client is created.
+    /// Options for the workshop's machine, from the settings <see cref="Workshop.Start()"/> read once: the bucket
+    /// (<see cref="Workshop.Bucket"/>), the region and a custom endpoint (<see cref="Workshop.S3Endpoint"/>). An endpoint
+    /// means a local server (s3rver, MinIO), which needs path-style addressing; the SDK does not switch that on by
+    /// itself. Credentials come from the SDK's own chain when the client is created.
     /// </summary>
-    public static S3Options FromEnvironment()
+    public static S3Options For(Workshop workshop)
     {
-        var endpoint = NonEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_S3"))
-                    ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL"));
-        var region = NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
-                  ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"));
-        return new S3Options { ServiceUrl = endpoint, ForcePathStyle = endpoint is not null, Region = region };
+        ArgumentNullException.ThrowIfNull(workshop);
+        return new S3Options { Bucket = workshop.Bucket, ServiceUrl = workshop.S3Endpoint, ForcePathStyle = workshop.S3Endpoint is not null, Region = workshop.S3Region };
     }
 
     /// <summary>Options for a local S3-compatible server; s3rver's built-in credentials are S3RVER/S3RVER.</summary>
@@ -68,6 +65,4 @@ public sealed record S3Options
     public override string ToString() =>
         $"S3Options {{ Bucket = {Bucket}, Prefix = {Prefix}, Region = {EffectiveRegion}, ServiceUrl = {ServiceUrl ?? "(AWS)"}, " +
         $"ForcePathStyle = {ForcePathStyle}, Credentials = {(AccessKeyId is not null ? "access key " + AccessKeyId : Profile is not null ? "profile " + Profile : "default chain")} }}";
-
-    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

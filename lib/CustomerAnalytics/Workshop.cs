@@ -27,6 +27,12 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
     /// key numbers are also written as JSON in <see cref="OutputFolder"/>.</summary>
     public bool Headless => ChartOutput is not null;
 
+    /// <summary>The endpoint of an S3-compatible server from <see cref="WorkshopSettings.S3Endpoint"/>; null: AWS itself.</summary>
+    public string? S3Endpoint { get; init; }
+
+    /// <summary>The AWS region from <see cref="WorkshopSettings.S3Region"/>; null: the S3 client's default.</summary>
+    public string? S3Region { get; init; }
+
     /// <summary>The TorchSharp device preference (cpu, cuda, auto) from <see cref="WorkshopSettings.Device"/>; null: auto.</summary>
     public string? Device { get; init; }
 
@@ -140,6 +146,8 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
             Bucket = settings.Bucket,
             Attendee = KeyPrefix(settings.Attendee ?? Environment.UserName),
             Device = settings.Device,
+            S3Endpoint = settings.S3Endpoint,
+            S3Region = settings.S3Region,
         };
     }
 

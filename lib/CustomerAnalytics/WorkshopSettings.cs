@@ -20,6 +20,18 @@ public sealed record WorkshopSettings
     /// <summary>Environment variable naming the chromium (or Chrome) executable a host exports PNGs with.</summary>
     public const string ChromiumVariable = "CHROMIUM_PATH";
 
+    /// <summary>Environment variable with the endpoint of an S3-compatible server, for S3 only (the AWS SDK's name); wins over <see cref="EndpointVariable"/>.</summary>
+    public const string S3EndpointVariable = "AWS_ENDPOINT_URL_S3";
+
+    /// <summary>Environment variable with the endpoint of every AWS service (the AWS SDK's name), e.g. a local s3rver.</summary>
+    public const string EndpointVariable = "AWS_ENDPOINT_URL";
+
+    /// <summary>Environment variable with the AWS region (the AWS SDK's name); wins over <see cref="DefaultRegionVariable"/>.</summary>
+    public const string RegionVariable = "AWS_REGION";
+
+    /// <summary>Environment variable with the AWS region the AWS CLI reads.</summary>
+    public const string DefaultRegionVariable = "AWS_DEFAULT_REGION";
+
     /// <summary>The repository folder (see <see cref="RepositoryRoot"/>).</summary>
     public required string Root { get; init; }
 
@@ -44,10 +56,18 @@ public sealed record WorkshopSettings
     /// <summary>The chromium executable for PNG export; null: the host looks in the usual install paths.</summary>
     public string? ChromiumPath { get; init; }
 
+    /// <summary>The endpoint of an S3-compatible server (s3rver, MinIO), or null for AWS itself.</summary>
+    public string? S3Endpoint { get; init; }
+
+    /// <summary>The AWS region of the bucket, or null (the S3 client then uses us-east-1).</summary>
+    public string? S3Region { get; init; }
+
     /// <summary>
     /// The settings of a notebook: the repository at or above <paramref name="startFolder"/> and the machine's
-    /// <see cref="BucketVariable"/>, <see cref="AttendeeVariable"/>, <see cref="DeviceVariable"/> and
-    /// <see cref="ChromiumVariable"/>, each read once, here. Hosts call it too, then set their own folders and output.
+    /// <see cref="BucketVariable"/>, <see cref="AttendeeVariable"/>, <see cref="DeviceVariable"/>,
+    /// <see cref="ChromiumVariable"/>, the S3 endpoint (<see cref="S3EndpointVariable"/>, else <see cref="EndpointVariable"/>)
+    /// and the region (<see cref="RegionVariable"/>, else <see cref="DefaultRegionVariable"/>), each read once, here.
+    /// S3 credentials are left to the AWS SDK's own chain. Hosts call it too, then set their own folders and output.
     /// </summary>
     public static WorkshopSettings FromEnvironment(string startFolder) => From(startFolder, Environment.GetEnvironmentVariable);
 
@@ -62,6 +82,8 @@ public sealed record WorkshopSettings
             Attendee = Read(AttendeeVariable),
             Device = Read(DeviceVariable),
             ChromiumPath = Read(ChromiumVariable),
+            S3Endpoint = Read(S3EndpointVariable) ?? Read(EndpointVariable),
+            S3Region = Read(RegionVariable) ?? Read(DefaultRegionVariable),
         };
     }
 }

@@ -97,11 +97,7 @@ app.Show(workshop.Publish(chart.WithAxisTitles("file", "rows (lines of data)"), 
 app.Section("## 6. Ready?");
 report.ThrowIfFailed();
 Console.WriteLine("Ready: every workshop can run on this machine.");
-
-// ## For the runner: key numbers
-//
-// The headless runner and the tests read these few numbers (the HTML report index lists them, and the file-based app twin must give the same ones); there is nothing new to learn here.
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("00-setup-check",
     ("checks", report.Checks.Count),
     ("checks failed", report.Checks.Count(c => c.Status == CheckStatus.Failed)),

@@ -40,7 +40,7 @@ app.Section("# 01 · RFM scores with SQL, on DuckDB (and PostgreSQL / Redshift)"
 
 // ## Setup
 //
-// Load the packages this workshop uses (versions pinned in `Directory.Packages.props`) and the workshop library. `Workshop.Start()` finds the repository's `data/` folder and reads the settings once, among them `WORKSHOP_BUCKET`: the S3 bucket the workshop machines give you (section 1).
+// Load the packages this workshop uses (versions pinned in `Directory.Packages.props`) and the workshop library. `Workshop.Start()` finds the repository's `data/` folder and reads the settings once, among them `WORKSHOP_BUCKET`: the S3 bucket the workshop machines give you (section 5).
 app.Section("## Setup");
 var workshop = app.Workshop;
 
@@ -48,7 +48,7 @@ var workshop = app.Workshop;
 //
 // Change these to use your own data. `olistSource` can be a folder holding the three Kaggle Olist files (`olist_customers_dataset.csv`, `olist_orders_dataset.csv`, `olist_order_payments_dataset.csv`) or an `s3://bucket/prefix` location; empty means the bundled sample. `retailSource` is an Online Retail file: Kaggle's `data.csv` (Latin-1, dates like `12/1/2010 8:26`) and UTF-8 exports with ISO dates (`2010-12-01 08:26:00`, ids like `17850.0`) both load as they are. The as-of date is empty by default: the day after the last delivered order.
 app.Section("## Parameters");
-var olistSource = app.Parameter("olistSource", "");                 // "" = data/olist sample (through your bucket when WORKSHOP_BUCKET is set); a folder or s3://bucket/prefix
+var olistSource = app.Parameter("olistSource", "");                 // "" = data/olist sample; a folder or s3://bucket/prefix
 var retailSource = app.Parameter("retailSource", "");                // "" = data/online-retail/online_retail.csv
 var asOfDate = app.Parameter("asOfDate", "");                    // "" = day after the last order; or yyyy-MM-dd, e.g. "2018-09-01"
 var orderStatuses = app.Parameter("orderStatuses", "delivered");      // comma-separated statuses that count as purchases
@@ -68,35 +68,17 @@ app.Show(new ParameterCheck()
     .S3Location(nameof(s3ResultsUri), s3ResultsUri, orEmpty: "your bucket's results/ (if any)")
     .Done());
 
-// ## 1. Load the three tables, through S3 when you have a bucket
+// ## 1. Load the three tables
 //
-// On the workshop machines the template gives you an S3 bucket of your own and sets `WORKSHOP_BUCKET` (`workshop.Bucket`; your folder in it is `workshop.Attendee`: `WORKSHOP_ATTENDEE`, else your user name). The data then travels as it does in a company: the files go to S3 first and the analysis reads them from there, as the original workshop's Redshift `COPY` did. Without a bucket (your laptop), or when a source parameter names your own files, they are read where they are.
+// `olistSource` empty means the bundled sample in `data/olist`. The loaders read local files only, so a source in S3 (`s3://bucket/prefix`) is downloaded first, with `DownloadPrefixAsync`, into a cache folder that mirrors bucket and key (`workshop.CachePath`, under `artifacts/s3-cache/`); `TransferLog` prints every object read, with its size.
 //
-// `S3Transfer` (AWSSDK.S3 underneath) takes its region, endpoint and credentials from the standard AWS settings (`AWS_REGION`, `AWS_ENDPOINT_URL`, the machine's role or your profile); `TransferLog` prints every object read or written, with its size. First, where each dataset comes from:
-app.Section("## 1. Load the three tables, through S3 when you have a bucket");
-var s3 = new S3Transfer(S3Options.FromEnvironment());
-var s3Log = new TransferLog();
-var viaBucket = workshop.Bucket is not null;
-var olistFrom = olistSource != "" ? olistSource : viaBucket ? workshop.BucketUri("olist/") : workshop.DataPath("olist");
-var retailFrom = retailSource != "" ? retailSource
-    : viaBucket ? workshop.BucketUri("online-retail/online_retail.csv") : workshop.DataPath("online-retail", "online_retail.csv");
-Console.WriteLine($"Olist from {olistFrom}\nOnline Retail from {retailFrom}");
-
-// **Upload.** With a bucket and no source parameter, the bundled sample goes there first: `UploadFolderAsync` copies a folder (the file names become the keys under the prefix), `UploadFileAsync` one file. Each printed line is one object: its `s3://` key and its size.
-if (olistSource == "" && viaBucket)
-    await s3.UploadFolderAsync(workshop.DataPath("olist"), olistFrom, s3Log);
-if (retailSource == "" && viaBucket)
-    await s3.UploadFileAsync(workshop.DataPath("online-retail", "online_retail.csv"), retailFrom, s3Log);
-if (!viaBucket) Console.WriteLine("No WORKSHOP_BUCKET: nothing uploaded, the files are read where they are.");
-
-// **Download.** The loaders read local files only (they check every value and report the bad lines by number), so whatever lives in S3, your bucket's copy or an `s3://` parameter of your own, is downloaded first into a cache folder that mirrors bucket and key (`workshop.CachePath`, under `artifacts/s3-cache/`): `DownloadPrefixAsync` for a folder, `DownloadFileAsync` for one object.
-var olistFolder = S3Uri.IsS3(olistFrom) ? workshop.CachePath(olistFrom) : olistFrom;
-if (S3Uri.IsS3(olistFrom))
-    await s3.DownloadPrefixAsync(olistFrom, olistFolder, s3Log);
-var retailFile = S3Uri.IsS3(retailFrom) ? await s3.DownloadFileAsync(retailFrom, workshop.CachePath(retailFrom), s3Log) : retailFrom;
-Console.WriteLine($"Loading Olist from {olistFolder}\nLoading Online Retail from {retailFile}");
-
 // `DatasetLoader.LoadOlist` reads the customers, orders and payments files into an in-process DuckDB database, checking every value against the published schema. Rows that fail (a bad number, a bad timestamp, a missing id) are counted and shown, never silently dropped; past an error budget the load stops with the first bad lines.
+app.Section("## 1. Load the three tables");
+var s3 = new S3Transfer(S3Options.For(workshop)); // used only for s3:// locations and your bucket (section 5)
+var s3Log = new TransferLog();
+var olistFolder = S3Uri.IsS3(olistSource) ? workshop.CachePath(olistSource) : olistSource == "" ? workshop.DataPath("olist") : olistSource;
+if (S3Uri.IsS3(olistSource))
+    await s3.DownloadPrefixAsync(olistSource, olistFolder, s3Log);
 var db = new WorkshopDatabase();
 var olist = DatasetLoader.LoadOlist(db, olistFolder);
 app.Show(olist);
@@ -224,14 +206,18 @@ app.Show(workshop.Publish(RfmCharts.RecencyFrequencyHeatmap(result), "rfm-heatma
 
 // ## 5. Save the table for workshop 02
 //
-// The RFM table goes to `artifacts/results/` as CSV (and Parquet, which keeps the column types). Workshop 02 segments it with k-means. With a bucket, the CSV also goes to your folder's `results/` (or to `s3ResultsUri` when you set it): on the workshop machines, workshop 02 reads it from there.
+// The RFM table goes to `artifacts/results/` as CSV (and Parquet, which keeps the column types). Workshop 02 segments it with k-means.
 app.Section("## 5. Save the table for workshop 02");
 var csv = rfm.Save(workshop.ResultsPath("rfm_olist.csv"));
 var parquet = rfm.Save(workshop.ResultsPath("rfm_olist.parquet"));
-var resultsUri = s3ResultsUri != "" ? s3ResultsUri : viaBucket ? workshop.BucketUri("results/") : "";
-if (resultsUri != "")
+Console.WriteLine($"Saved {result.Customers:N0} customers to {csv} and {parquet}");
+
+// **Through your bucket.** On the workshop machines the template gives you an S3 bucket of your own and sets `WORKSHOP_BUCKET` (`workshop.Bucket`; your folder in it is `workshop.Attendee`: `WORKSHOP_ATTENDEE`, else your user name). There the table travels as data does in a company: the CSV goes to your folder's `results/` (or to `s3ResultsUri` when you set it), and workshop 02 reads it from there. `S3Transfer` (AWSSDK.S3 underneath) uses the region and endpoint `Workshop.Start()` read (`AWS_REGION`, `AWS_ENDPOINT_URL`) and the machine's role or your profile for credentials. Without a bucket and without `s3ResultsUri` (your laptop), nothing is uploaded.
+var resultsUri = s3ResultsUri != "" ? s3ResultsUri : workshop.Bucket is not null ? workshop.BucketUri("results/") : "";
+if (resultsUri == "")
+    Console.WriteLine("No bucket and no s3ResultsUri: the table stays in artifacts/results/.");
+else
     await s3.UploadFileAsync(csv, S3Uri.Parse(resultsUri).Combine("rfm_olist.csv").ToString(), s3Log);
-Console.WriteLine($"Saved {result.Customers:N0} customers to {csv} and {parquet}{(resultsUri == "" ? "" : " and " + resultsUri)}");
 
 // ## 6. When the data outgrows a laptop: PostgreSQL and Amazon Redshift
 //
@@ -264,10 +250,10 @@ else
 //
 // Frequency counts purchase invoices: a cancellation invoice is not an order, and since the file does not say which invoice a cancellation returns, an order stays an order when goods from it come back. A customer whose returns cancel all they bought (net spend zero or less) has no spend to score: they are counted in the rules table and left out of the RFM table, and so out of workshop 02.
 //
-// The UCI Online Retail file is messier: about a quarter of its lines have no `CustomerID`, cancellations are invoices starting with `C` with negative quantities, and a few lines are adjustments with zero or negative prices. Three cleaning steps remove them, each reporting how many rows it dropped; then invoices become orders and the same RFM steps run.
-//
-// The loader reads the file section 1 chose (`retailFile`, a local copy when it lives in S3): Kaggle's `data.csv` (Latin-1, so `£` and `é` arrive intact; the load report says the encoding was detected) and UTF-8 exports with ISO dates alike.
+// The loader reads `retailSource` (empty: the bundled sample; an `s3://` object is downloaded first, like the Olist files in section 1): Kaggle's `data.csv` (Latin-1, so `£` and `é` arrive intact; the load report says the encoding was detected) and UTF-8 exports with ISO dates alike.
 app.Section("## 7. The same on the Online Retail data, spend net of returns");
+var retailFile = S3Uri.IsS3(retailSource) ? await s3.DownloadFileAsync(retailSource, workshop.CachePath(retailSource), s3Log)
+    : retailSource == "" ? workshop.DataPath("online-retail", "online_retail.csv") : retailSource;
 var retail = DatasetLoader.LoadOnlineRetail(db, retailFile);
 var retailRfm = RfmPipeline.ForOnlineRetail(db);
 Console.WriteLine($"As-of date: {retailRfm.Prepare():yyyy-MM-dd} (the day after the last purchase)");
@@ -336,11 +322,7 @@ app.Show(retailResult);
 //
 // Next: workshop 02 segments this table with k-means and chooses the number of clusters properly.
 app.Section("## What you did");
-
-// ## For the runner: key numbers
-//
-// The headless runner and the tests read these few numbers (the HTML report index lists them, and the file-based app twin must give the same ones); there is nothing new to learn here.
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 var segmentOf = result.Table.Columns["segment"].Cast<string>().ToList();
 app.Show(workshop.KeyNumbers("01-rfm-sql-prep",
     ("Olist rows rejected", olist.RowsRejected),

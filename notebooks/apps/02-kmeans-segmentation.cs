@@ -61,7 +61,7 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this notebook. `olistSource` and `retailSource` mean what they mean in workshop 01: empty is the bundled sample; otherwise a folder holding the three Kaggle Olist files (or an `s3://bucket/prefix` location) and an Online Retail CSV as UCI or Kaggle publish it (or an `s3://` object). `k = 0` means "take the elbow of the average-distance curve" (explained in step 3); set a number to force k. `retailK` does the same for the Online Retail customers (step 10). `silhouetteSample` bounds the cost of the silhouette (it compares every pair of customers). `starts` is how many k-means runs, each from its own random start, are tried for every k (step 3 says why). `s3Uri` is empty by default: set it (for example `s3://my-bucket/segments/`) to upload the scores; on a machine with a bucket (`WORKSHOP_BUCKET`) they go to your folder's `results/` anyway.
+// The knobs of this notebook. `olistSource` and `retailSource` mean what they mean in workshop 01: empty is the bundled sample; otherwise a folder holding the three Kaggle Olist files (or an `s3://bucket/prefix` location) and an Online Retail CSV as UCI or Kaggle publish it (or an `s3://` object). `k = 0` means "take the elbow of the average-distance curve" (explained in step 3); set a number to force k. `retailK` does the same for the Online Retail customers (step 10). `silhouetteSample` bounds the cost of the silhouette (it compares every pair of customers). `starts` is how many k-means runs, each from its own random start, are tried for every k (step 3 says why). `s3ResultsUri` is empty by default: set it (for example `s3://my-bucket/segments/`) to upload the scores; on a machine with a bucket (`WORKSHOP_BUCKET`) they go to your folder's `results/` anyway.
 app.Section("## Parameters");
 var olistSource = app.Parameter("olistSource", "");                // "" = data/olist sample, or with WORKSHOP_BUCKET the table 01 put there; a folder with the three Kaggle Olist CSVs, or s3://bucket/prefix
 var retailSource = app.Parameter("retailSource", "");               // "" = data/online-retail/online_retail.csv; an Online Retail CSV, or s3://bucket/key
@@ -71,8 +71,8 @@ var maxK = app.Parameter("maxK", 10);
 var k = app.Parameter("k", 0);                           // 0 = the elbow of the average-distance curve; or 2..20 to force k
 var retailK = app.Parameter("retailK", 0);                     // k for the Online Retail customers (step 10); 0 = their elbow
 var silhouetteSample = app.Parameter("silhouetteSample", 4000);
-var starts = app.Parameter("starts", 3);                     // k-means fits per k, from the seeds seed, seed + 1, ...: the lowest average distance is kept
-var s3Uri = app.Parameter("s3Uri", "");                     // "" = your bucket's results/ when WORKSHOP_BUCKET is set, else no upload
+var starts = app.Parameter("starts", 3);                      // k-means fits per k, from the seeds seed, seed + 1, ...: the lowest average distance is kept
+var s3ResultsUri = app.Parameter("s3ResultsUri", "");               // "" = your bucket's results/ when WORKSHOP_BUCKET is set, else no upload
 app.CheckParameters();
 
 // **Check the parameters.** A wrong value should stop here, named, rather than deep inside ML.NET. The sources must be what they claim (a folder holding the three Olist files, a file, or an `s3://` location); `minK` and `maxK` must span at least three values of k, since an elbow needs a bend; `k` and `retailK` are 0 (take the elbow) or a number of clusters from 2 to 20; the silhouette sample and the number of starts must be in range. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid.
@@ -87,7 +87,7 @@ app.Show(new ParameterCheck()
     .Whole(nameof(retailK), retailK, 2, 20, orZero: "to take the elbow")
     .Whole(nameof(silhouetteSample), silhouetteSample, 100, 20_000)
     .Whole(nameof(starts), starts, 1, 10)
-    .S3Location(nameof(s3Uri), s3Uri, orEmpty: "your bucket's results/ (or no upload without one)")
+    .S3Location(nameof(s3ResultsUri), s3ResultsUri, orEmpty: "your bucket's results/ (or no upload without one)")
     .Done());
 
 // ## 1. The RFM table
@@ -98,7 +98,7 @@ app.Show(new ParameterCheck()
 //
 // **On a workshop machine** (`WORKSHOP_BUCKET` set, see workshop 01) with `olistSource` empty, this notebook reads the `rfm_olist.csv` workshop 01 uploaded to your folder. `DownloadFileAsync` copies it into the cache folder (the loaders and readers take local files only), and `RfmInput.Read` reads it; an `s3://` `olistSource` is downloaded the same way (`DownloadPrefixAsync`). Being a file, the table from S3 is not the sample, so step 9 skips the truth comparison: set `olistSource = "../data/olist"` to compute the table here from the sample and compare.
 app.Section("## 1. The RFM table");
-var s3 = new S3Transfer(S3Options.FromEnvironment());
+var s3 = new S3Transfer(S3Options.For(workshop));
 var s3Log = new TransferLog();
 var rfmFrom = olistSource == "" && workshop.Bucket is not null ? workshop.BucketUri("results/rfm_olist.csv") : "";
 var olistFolder = S3Uri.IsS3(olistSource) ? workshop.CachePath(olistSource) : olistSource == "" ? workshop.DataPath("olist") : olistSource;
@@ -311,10 +311,10 @@ var scoresPath = scores.WriteCsv(workshop.ResultsPath("customer_segments.csv"));
 Console.WriteLine($"Wrote {scoresPath}");
 app.Show(scores);
 
-// Upload the CSV to S3 with `S3Transfer.UploadFileAsync` (credentials from the usual AWS environment): to `s3Uri`, or to your bucket's `results/` when there is one. With neither, this step is skipped.
-var segmentsUri = s3Uri != "" ? s3Uri : workshop.Bucket is not null ? workshop.BucketUri("results/") : "";
+// Upload the CSV to S3 with `S3Transfer.UploadFileAsync` (credentials from the usual AWS environment): to `s3ResultsUri`, or to your bucket's `results/` when there is one. With neither, this step is skipped.
+var segmentsUri = s3ResultsUri != "" ? s3ResultsUri : workshop.Bucket is not null ? workshop.BucketUri("results/") : "";
 if (segmentsUri == "")
-    Console.WriteLine("s3Uri is empty: upload skipped (set it in the parameters cell, e.g. s3://my-bucket/segments/).");
+    Console.WriteLine("s3ResultsUri is empty: upload skipped (set it in the parameters cell, e.g. s3://my-bucket/segments/).");
 else
     await s3.UploadFileAsync(scoresPath, S3Uri.Parse(segmentsUri).Combine("customer_segments.csv").ToString(), s3Log);
 
@@ -450,11 +450,7 @@ else
         ("a fixed k = 5", retailKFive.Score(retailFeatures).ByCustomer())]));
     app.Show(SegmentAgreement.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments"));
 }
-
-// ## For the runner: key numbers
-//
-// The runner and the tests read these numbers (the notebook's file-based twin must give the same ones); nothing to learn here.
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("02-kmeans-segmentation",
     ("customers", rfm.Table.Rows.Count),
     ("chosen k", chosenK),

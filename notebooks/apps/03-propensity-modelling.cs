@@ -66,10 +66,10 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// Everything you may want to change. `dataPath` empty means the bundled synthetic sample; set it to the path of Kaggle's `training_sample.csv` (https://www.kaggle.com/datasets/benpowis/customer-propensity-to-purchase-data) to run on the real data. The profit figures are yours to set: what it costs to contact one session (an email, a voucher) and what one order earns.
+// Everything you may want to change. `propensitySource` empty means the bundled synthetic sample; set it to the path of Kaggle's `training_sample.csv` (https://www.kaggle.com/datasets/benpowis/customer-propensity-to-purchase-data) to run on the real data. The profit figures are yours to set: what it costs to contact one session (an email, a voucher) and what one order earns.
 app.Section("## Parameters");
-var dataPath = app.Parameter("dataPath", "");                            // empty: data/propensity/training_sample.csv
-var maxSessions = app.Parameter("maxSessions", 0);                          // 0: every session; 1,000 or more for a quick run
+var propensitySource = app.Parameter("propensitySource", "");                    // "" = data/propensity/training_sample.csv; Kaggle's training_sample.csv or a file like it
+var maxSessions = app.Parameter("maxSessions", 0);                          // 0 = all; 1,000 or more for a quick run
 var seed = app.Parameter("seed", 42);                                // split, trainers, shuffles and drift batches
 var trainFraction = app.Parameter("trainFraction", 0.6);
 var validationFraction = app.Parameter("validationFraction", 0.2);                 // the rest is the test set
@@ -77,13 +77,13 @@ var rounds = app.Parameter("rounds", 100);                             // boosti
 var contactCost = app.Parameter("contactCost", 1.0);                        // cost of contacting one session
 var conversionValue = app.Parameter("conversionValue", 30.0);                   // margin of one order won
 var importanceRepeats = app.Parameter("importanceRepeats", 3);                    // shuffles per feature
-var driftRows = app.Parameter("driftRows", 3600);                         // sessions per monitoring batch
+var driftSessions = app.Parameter("driftSessions", 3600);                     // sessions per monitoring batch
 var driftFeatures = app.Parameter("driftFeatures", "saw_checkout,sign_in");   // features replaced with noise in the drifted batch
 app.CheckParameters();
 
-// **Check the parameters.** A wrong value should stop here, named, rather than as a trainer's error (or a wrong result) later. `dataPath` must be a file; `maxSessions` is 0 (every session) or at least 1,000, since with orders as rare as in the sample, fewer leave a handful of orders to test on; the two fractions must leave a test set; boosting needs at least one round; an order must be worth more than a contact, or no contact pays; the drifted features must be session features. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid.
+// **Check the parameters.** A wrong value should stop here, named, rather than as a trainer's error (or a wrong result) later. `propensitySource` must be a file; `maxSessions` is 0 (every session) or at least 1,000, since with orders as rare as in the sample, fewer leave a handful of orders to test on; the two fractions must leave a test set; boosting needs at least one round; an order must be worth more than a contact, or no contact pays; the drifted features must be session features. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid.
 app.Show(new ParameterCheck()
-    .File(nameof(dataPath), dataPath, orEmpty: "the bundled sample")
+    .File(nameof(propensitySource), propensitySource, orEmpty: "the bundled sample")
     .Whole(nameof(maxSessions), maxSessions, 1000, orZero: "for every session")
     .Number(nameof(trainFraction), trainFraction, 0, 1, exclusive: true)
     .Number(nameof(validationFraction), validationFraction, 0, 1, exclusive: true)
@@ -94,7 +94,7 @@ app.Show(new ParameterCheck()
     .Number(nameof(conversionValue), conversionValue, 0, exclusive: true)
     .That(nameof(conversionValue), conversionValue, conversionValue > contactCost, $"must be more than contactCost = {contactCost}, or no contact can pay")
     .Whole(nameof(importanceRepeats), importanceRepeats, 1, 100)
-    .Whole(nameof(driftRows), driftRows, 100, 1_000_000)
+    .Whole(nameof(driftSessions), driftSessions, 100, 1_000_000)
     .EachOneOf(nameof(driftFeatures), driftFeatures, SessionFeatures.Names, "session features")
     .Done());
 
@@ -104,7 +104,7 @@ app.Show(new ParameterCheck()
 //
 // With `maxSessions` set, a seeded random sample of that many sessions is used, the same whatever the order of the file's rows; the split below is likewise independent of row order.
 app.Section("## 1. Load the sessions");
-var path = dataPath == "" ? workshop.DataPath("propensity", "training_sample.csv") : dataPath;
+var path = propensitySource == "" ? workshop.DataPath("propensity", "training_sample.csv") : propensitySource;
 var loaded = PropensityData.LoadForTraining(path);
 var sessions = PropensityData.Sample(loaded.Sessions, maxSessions, seed); // maxSessions 0: all of them
 app.Show(loaded);
@@ -414,7 +414,7 @@ if (workshop.Bucket is null)
     Console.WriteLine($"No WORKSHOP_BUCKET: the model stays in {modelPath}");
 else
 {
-    var s3 = new S3Transfer(S3Options.FromEnvironment());
+    var s3 = new S3Transfer(S3Options.For(workshop));
     await s3.UploadFileAsync(modelPath, workshop.BucketUri("models/propensity-model.zip"), s3Log);
 }
 
@@ -471,11 +471,11 @@ var baseline = DriftBaseline.Create(split.Train, scorer.Score(split.Train));
 baseline.Save(workshop.OutputPath("propensity-baseline.json"));
 app.Show(baseline);
 
-// Two monitoring batches of `driftRows` sessions drawn from the held-out sessions: one as it is, and one where two features are replaced with random noise (what a broken tracking tag would send). The drift report compares each with the baseline: per feature, the **population stability index** (PSI; by the usual rule of thumb, below 0.1 is stable) and a chi-square test; for the scores, PSI and a Kolmogorov-Smirnov test. A violation needs both a material shift (PSI ≥ 0.1) and a significant one (p below 0.01, Bonferroni-corrected over the 23 features): the two `DriftThresholds` in the cell, yours to change.
+// Two monitoring batches of `driftSessions` sessions drawn from the held-out sessions: one as it is, and one where two features are replaced with random noise (what a broken tracking tag would send). The drift report compares each with the baseline: per feature, the **population stability index** (PSI; by the usual rule of thumb, below 0.1 is stable) and a chi-square test; for the scores, PSI and a Kolmogorov-Smirnov test. A violation needs both a material shift (PSI ≥ 0.1) and a significant one (p below 0.01, Bonferroni-corrected over the 23 features): the two `DriftThresholds` in the cell, yours to change.
 var driftThresholds = new DriftThresholds(Psi: 0.1, Alpha: 0.01);   // material shift; significance over all features
 var heldOut = split.Validation.Concat(split.Test).ToList();
-var cleanBatch = DriftInjection.Sample(heldOut, driftRows, seed + 1);
-var driftedBatch = DriftInjection.ReplaceWithNoise(DriftInjection.Sample(heldOut, driftRows, seed + 2), driftFeatures.Split(',', StringSplitOptions.TrimEntries), seed + 3);
+var cleanBatch = DriftInjection.Sample(heldOut, driftSessions, seed + 1);
+var driftedBatch = DriftInjection.ReplaceWithNoise(DriftInjection.Sample(heldOut, driftSessions, seed + 2), driftFeatures.Split(',', StringSplitOptions.TrimEntries), seed + 3);
 var driftReport = DriftMonitor.Check(baseline, driftedBatch, scorer.Score(driftedBatch), driftThresholds, batchName: "drifted");
 app.Show(driftReport);
 
@@ -503,7 +503,7 @@ Console.WriteLine(asExpected
 //
 // The sample was generated from a known logistic model, so each session's true probability of an order is known (`data/truth/propensity_true_probability.csv`). Scored by those true probabilities, the same test sessions reach the highest AUC any model could: the gap between the model's figure and the truth's on the same rows is what is left to learn (log-loss in bits, as ML.NET reports it), plus the luck of a test set with few orders (the caption counts them). The AUC row's whole-sample column is the generator's `BestAuc`, the true probabilities on the whole sample. The truth describes only the bundled sample: on any other file (the real Kaggle one, your own) the cell says so and skips the comparison.
 app.Section("## 9. Against the truth");
-if (!workshop.IsSample(dataPath))
+if (!workshop.IsSample(propensitySource))
     Console.WriteLine("Skipped: the ground truth describes only the bundled sample, and this run uses other data.");
 else
     app.Show(PropensityTruth.Compare(scorer, split.Test, workshop.DataPath("truth", "propensity_true_probability.csv"), sessions));
@@ -513,13 +513,9 @@ else
 // - Raise `contactCost` or lower `conversionValue` and watch the profit threshold move; compare with cost / value.
 // - Change a trainer's options (LightGBM's `MinimumSplitGain`, the logistic regression's penalties) and rerun section 4: which settings matter on this data?
 // - Drift other features (`driftFeatures`): which ones move the score distribution, and which only the inputs?
-// - Run on the real Kaggle file (`dataPath`), where the trees may find interactions the synthetic data does not have.
+// - Run on the real Kaggle file (`propensitySource`), where the trees may find interactions the synthetic data does not have.
 app.Section("## What next");
-
-// ## For the runner: key numbers
-//
-// The headless runner, the HTML report index and the tests read these numbers (`key-numbers.json`; the app twin must give the same ones): nothing to learn here.
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("03-propensity-modelling",
     ("sessions", sessions.Count),
     ("test AUC-ROC", testMetrics.AreaUnderRocCurve),

@@ -60,9 +60,9 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this workshop. `journeysFile` empty means the bundled sample; point it at your own file in the same format (no header; TAB-separated `customer_id`, input touchpoints, target touchpoints; touchpoints separated by spaces). A public file in this format: `small_train_data.csv` in the repository [shinchan75034/LSTM_TouchPoint](https://github.com/shinchan75034/LSTM_TouchPoint) (TAB-separated despite its name, US networks plus `web` and `visit`); download it and set `journeysFile` to its path. With the defaults the bundled sample trains in under a minute on two CPU cores (the training section prints how long it took; early stopping usually ends training well before `epochs`).
+// The knobs of this workshop. `journeysSource` empty means the bundled sample; point it at your own file in the same format (no header; TAB-separated `customer_id`, input touchpoints, target touchpoints; touchpoints separated by spaces). A public file in this format: `small_train_data.csv` in the repository [shinchan75034/LSTM_TouchPoint](https://github.com/shinchan75034/LSTM_TouchPoint) (TAB-separated despite its name, US networks plus `web` and `visit`); download it and set `journeysSource` to its path. With the defaults the bundled sample trains in under a minute on two CPU cores (the training section prints how long it took; early stopping usually ends training well before `epochs`).
 app.Section("## Parameters");
-var journeysFile = app.Parameter("journeysFile", "");        // your own journeys file; empty = data/journeys/touchpoint_journeys.tsv
+var journeysSource = app.Parameter("journeysSource", "");      // "" = data/journeys/touchpoint_journeys.tsv; your own journeys file
 var seed = app.Parameter("seed", 42);                // every random step (split, weights, batch order, sampling) uses it
 var epochs = app.Parameter("epochs", 15);              // upper limit: early stopping usually ends sooner
 var patience = app.Parameter("patience", 4);             // epochs without a better validation loss before stopping
@@ -78,9 +78,9 @@ var conversionSamples = app.Parameter("conversionSamples", 100);  // sampled con
 var conversionToken = app.Parameter("conversionToken", "visit"); // the touchpoint that counts as a conversion (a store visit)
 app.CheckParameters();
 
-// **Check the parameters.** A wrong value should stop here, named, rather than as a TorchSharp error or a metric that fails a minute into training. `journeysFile` must be a file; epochs, patience, batch, layer sizes, beam width and samples must be positive and in range; the learning rate lies between 0 and 1; `maxJourneys` is 0 (all) or at least 100, enough for the 10% validation and 20% test parts. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid; whether `conversionToken` occurs in the journeys is checked once they are loaded.
+// **Check the parameters.** A wrong value should stop here, named, rather than as a TorchSharp error or a metric that fails a minute into training. `journeysSource` must be a file; epochs, patience, batch, layer sizes, beam width and samples must be positive and in range; the learning rate lies between 0 and 1; `maxJourneys` is 0 (all) or at least 100, enough for the 10% validation and 20% test parts. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid; whether `conversionToken` occurs in the journeys is checked once they are loaded.
 app.Show(new ParameterCheck()
-    .File(nameof(journeysFile), journeysFile, orEmpty: "the bundled sample")
+    .File(nameof(journeysSource), journeysSource, orEmpty: "the bundled sample")
     .Whole(nameof(epochs), epochs, 1, 1000)
     .Whole(nameof(patience), patience, 1, 1000)
     .Whole(nameof(batchSize), batchSize, 1, 4096)
@@ -98,7 +98,7 @@ app.Show(new ParameterCheck()
 //
 // `JourneyLoader.Load` reads this file format: one customer a line, no header, three TAB-separated fields. It accepts LF and CRLF line ends and rejects malformed lines (wrong number of fields, empty customer id, empty sequence) **with their line numbers**. The report says how many lines were read, kept and rejected. The journeys are then put in a fixed order (customer id, then touchpoints), and `maxJourneys` keeps a seeded random subset of them, so the order of the file's lines changes no result.
 app.Section("## 1. Load the journeys");
-var path = string.IsNullOrWhiteSpace(journeysFile) ? workshop.DataPath("journeys", "touchpoint_journeys.tsv") : journeysFile;
+var path = string.IsNullOrWhiteSpace(journeysSource) ? workshop.DataPath("journeys", "touchpoint_journeys.tsv") : journeysSource;
 var loaded = JourneyLoader.Load(path);
 var journeys = CustomerAnalytics.Sequences.Data.JourneySelection.Canonical(loaded.Records, maxJourneys, seed);
 app.Show(loaded);
@@ -420,7 +420,7 @@ Console.WriteLine(lstmBest && f1Verdict.ClearWinner
 //
 // The bundled sample journeys were generated from known Markov chains (`JourneyGenerator`, see `data/README.md`), so the best achievable accuracy is known: because the future is random, even a perfect model guesses the next touchpoint right only part of the time, and "a visit follows" too. The cell prints both ceilings from `data/truth/journey_best_accuracy.csv` and puts the model next to them and next to the Bayes-optimal predictions on exactly the same test journeys. It runs only on the bundled sample: the truth files describe the generated journeys and no other data.
 app.Section("## 8. Against the truth");
-if (workshop.IsSample(journeysFile))
+if (workshop.IsSample(journeysSource))
 {
     var probabilities = ranking.Customers.ToDictionary(c => c.CustomerId, c => c.ConversionProbability);
     var truth = JourneyTruth.Compare(evaluation, Path.Combine(workshop.DataFolder, "truth"), probabilities);
@@ -442,11 +442,7 @@ string[] MyJourney() => [frequent[0], frequent[0], frequent[^1], conversionToken
 var mine = MyJourney();
 Console.WriteLine(predictor.Predict(mine, beamWidth));
 Console.WriteLine(predictor.Predict(mine[..^1], beamWidth));
-
-// ## For the runner: key numbers
-//
-// The headless runner and the tests read these numbers (also written to `key-numbers.json`); nothing to learn here.
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("04-lstm-touchpoint-prediction",
     ("test journeys", evaluation.Sequences),
     ("best epoch", stopping.BestEpoch),

@@ -53,28 +53,28 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this workshop. `eventsPath` empty means the bundled sample; point it at your own GA4 export (a local file: download one kept in S3 first), in either form:
+// The knobs of this workshop. `ga4Source` empty means the bundled sample; point it at your own GA4 export (a local file: download one kept in S3 first), in either form:
 //
 // - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
 // - a **CSV** in the flattened shape described in `data/README.md`.
 //
 // The churn and bounce windows and the engagement event are the definitions below. `maxTrainExamples` and `maxValidationExamples` cap the sequences one epoch trains on and the validation sequences that pick the best epoch (section 3 shows what they do on these data; 0 means no cap). Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the full grid search of the configuration files (`full_grid`), with its own epochs and patience (slow: section 4 prints how many runs it trains).
 app.Section("## Parameters");
-var eventsPath = app.Parameter("eventsPath", "");             // "" = data/ga4/ga4_events.csv; a local GA4 export (CSV or BigQuery JSON)
+var ga4Source = app.Parameter("ga4Source", "");              // "" = data/ga4/ga4_events.csv; a local GA4 export (CSV or BigQuery JSON)
 var churnHours = app.Parameter("churnHours", 24.0);           // churn window, longer than the bounce window
 var bounceMinutes = app.Parameter("bounceMinutes", 10.0);
 var engagementEvent = app.Parameter("engagementEvent", "user_engagement"); // the event that counts as engagement (GA4's)
 var churnEpochs = app.Parameter("churnEpochs", 30);
 var nextEventEpochs = app.Parameter("nextEventEpochs", 3);
-var maxTrainExamples = app.Parameter("maxTrainExamples", 4000);     // 0 = no cap; else at least 100
-var maxValidationExamples = app.Parameter("maxValidationExamples", 4000); // 0 = no cap; else at least 100
+var maxTrainExamples = app.Parameter("maxTrainExamples", 4000);     // 0 = all; else at least 100
+var maxValidationExamples = app.Parameter("maxValidationExamples", 4000); // 0 = all; else at least 100
 var fullGrid = app.Parameter("fullGrid", false);
 var seed = app.Parameter("seed", 42);
 app.CheckParameters();
 
-// **Check the parameters.** A wrong value should stop here, named, rather than as "the input sequence was empty" three sections later. `eventsPath` must be a file; the churn window (`churnHours`) must be positive and longer than the bounce window (`bounceMinutes`, 0 or more), or no user who stayed past a bounce could churn; epochs must be at least 1; the caps are 0 (no cap) or at least 100 sequences. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid; whether the windows leave both churned and retained users is checked once the labels are computed.
+// **Check the parameters.** A wrong value should stop here, named, rather than as "the input sequence was empty" three sections later. `ga4Source` must be a file; the churn window (`churnHours`) must be positive and longer than the bounce window (`bounceMinutes`, 0 or more), or no user who stayed past a bounce could churn; epochs must be at least 1; the caps are 0 (no cap) or at least 100 sequences. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid; whether the windows leave both churned and retained users is checked once the labels are computed.
 app.Show(new ParameterCheck()
-    .File(nameof(eventsPath), eventsPath, orEmpty: "the bundled sample")
+    .File(nameof(ga4Source), ga4Source, orEmpty: "the bundled sample")
     .Number(nameof(churnHours), churnHours, 0, exclusive: true)
     .Number(nameof(bounceMinutes), bounceMinutes, 0)
     .NotEmpty(nameof(engagementEvent), engagementEvent, "an event name such as \"user_engagement\"")
@@ -90,7 +90,7 @@ app.Show(new ParameterCheck()
 //
 // `EventLog.Load` reads the export with the library's validating event loader; a BigQuery JSON export goes through DuckDB's `read_json`. Rows without a user, a timestamp or an event name, and lines that are not JSON, are rejected and counted with their line; events without `ga_session_id` are kept (one session per user) and listed in the load report; events out of time order are sorted and counted. Nothing is dropped silently: read the load report and the warnings under the table.
 app.Section("## 1. Load the events");
-var eventsFile = string.IsNullOrEmpty(eventsPath) ? workshop.DataPath("ga4", "ga4_events.csv") : eventsPath;
+var eventsFile = string.IsNullOrEmpty(ga4Source) ? workshop.DataPath("ga4", "ga4_events.csv") : ga4Source;
 var log = EventLog.Load(eventsFile);
 app.Show(log);
 
@@ -139,7 +139,7 @@ app.Show(new ParameterCheck()
 app.Show(workshop.Publish(ChurnCharts.GroupCounts(labels).WithTitle("Users by group"), "churn-groups"));
 
 // The sample comes with its truth (`data/truth/ga4_user_types.csv`): the generator's own churn and bounce labels. Ours should agree for every user. The truth describes only the bundled sample, so with any other export this check (and section 10) is skipped, with a sentence saying so.
-var onSample = workshop.IsSample(eventsPath);
+var onSample = workshop.IsSample(ga4Source);
 var truthPath = workshop.DataPath("truth", "ga4_user_types.csv");
 Ga4Truth? truth = onSample && File.Exists(truthPath) ? Ga4Truth.Load(truthPath) : null;
 app.Show(truth is null ? "Truth check skipped: the truth file describes only the bundled sample, and these events are other data."
@@ -483,13 +483,9 @@ app.Show(rnnChurnModel.PredictEvents(newUser, allowUnknown: true));
 // - searched a grid from JSON configurations, recording every run with the fingerprint of its inputs;
 // - evaluated on unseen users, looked inside with attention heatmaps, and compared with the best achievable accuracy.
 //
-// Try `fullGrid = true` (and more epochs) on a GPU machine, or point `eventsPath` at your own GA4 export.
+// Try `fullGrid = true` (and more epochs) on a GPU machine, or point `ga4Source` at your own GA4 export.
 app.Section("## What we did");
-
-// ## For the runner: key numbers
-//
-// The headless runner, the report index and the tests read these numbers (nothing to learn here).
-app.Section("## For the runner: key numbers");
+// For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("05-churn-attention",
     ("users", labels.Users.Count),
     ("churned", labels.Churned),

@@ -150,7 +150,7 @@ public class Ga4JsonExportTests : IDisposable
     [Fact]
     public void TheOrderOfTheExportsLinesChangesNothing()
     {
-        var lines = File.ReadAllLines(Ga4BigQueryExport.Write(folder)[0]["eventsPath=".Length..]);
+        var lines = File.ReadAllLines(Ga4BigQueryExport.Write(folder)[0]["ga4Source=".Length..]);
         var forward = EventLog.Load(Write("forward.jsonl", lines));
         var backward = EventLog.Load(Write("backward.jsonl", lines.Reverse().ToArray()));
         Assert.Equal(forward.Events, backward.Events);
@@ -199,7 +199,7 @@ public class Ga4JsonExportTests : IDisposable
     public void TheBigQueryFixtureLoadsWithItsSessionlessEventsReported()
     {
         var parameters = Ga4BigQueryExport.Write(folder);
-        var path = Assert.Single(parameters, p => p.StartsWith("eventsPath=", StringComparison.Ordinal))["eventsPath=".Length..];
+        var path = Assert.Single(parameters, p => p.StartsWith("ga4Source=", StringComparison.Ordinal))["ga4Source=".Length..];
         Assert.Contains("maxTrainExamples=300", parameters);
         var log = EventLog.Load(path, LoadOptions.Strict);
         Assert.Equal(Users, log.Users);
@@ -211,6 +211,6 @@ public class Ga4JsonExportTests : IDisposable
         var labels = ChurnLabels.Compute(log);
         Assert.InRange(labels.Churned, 40, 200);
         Assert.InRange(labels.Retained, 40, 200);
-        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(Ga4BigQueryExport.Write(Path.Combine(folder, "again"))[0]["eventsPath=".Length..]));
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(Ga4BigQueryExport.Write(Path.Combine(folder, "again"))[0]["ga4Source=".Length..]));
     }
 }

@@ -62,7 +62,7 @@ public class LoadFuzzTests(ITestOutputHelper output)
             var result = DatasetLoader.LoadGa4(path);
             return (result.Frame.Rows.Count, result.Report);
         });
-        var export = Ga4BigQueryExport.Write(Path.Combine(temp.Path, "bq"))[0]["eventsPath=".Length..];
+        var export = Ga4BigQueryExport.Write(Path.Combine(temp.Path, "bq"))[0]["ga4Source=".Length..];
         yield return new Loader("ga4 ndjson", ".jsonl", Prefix(export), false, true, true, path =>
         {
             var result = DatasetLoader.LoadGa4(path);

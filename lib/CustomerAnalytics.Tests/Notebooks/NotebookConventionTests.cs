@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CustomerAnalytics.Runner;
 
 namespace CustomerAnalytics.Tests.Notebooks;
 
@@ -166,10 +167,55 @@ public partial class NotebookConventionTests
     [GeneratedRegex(@"(?<![\w.])(?<number>\d+\.\d+)(?![\w]|\.\d)|(?<![\w.])(?<number>\d+(?:\.\d+)?)\s?%")]
     private static partial Regex ProseFigure();
 
-    // A solution cell may follow its exercise cell directly.
+    // A solution follows its exercise cell, a check its exercise or solution; the collapsed key-numbers cell is for the
+    // runner and has no prose on purpose.
     private static bool IsInjectedOrExercise(JsonElement cell) =>
-        cell.TryGetProperty("metadata", out var m) && m.TryGetProperty("tags", out var tags) &&
-        tags.EnumerateArray().Any(t => t.GetString() is "solution" or "check" or "injected-parameters"); // a check follows its exercise (or its solution)
+        Tags(cell).Any(t => t is "solution" or "check" or "injected-parameters" or CellTags.Runner); // a check follows its exercise (or its solution)
+
+    private static string[] Tags(JsonElement cell) =>
+        cell.TryGetProperty("metadata", out var m) && m.TryGetProperty("tags", out var tags)
+            ? tags.EnumerateArray().Select(t => t.GetString() ?? "").ToArray()
+            : [];
+
+    private static bool Hidden(JsonElement cell, string what) =>
+        cell.TryGetProperty("metadata", out var m) && m.TryGetProperty("jupyter", out var j) &&
+        j.TryGetProperty(what, out var hidden) && hidden.ValueKind == JsonValueKind.True;
+
+    /// <summary>
+    /// The key numbers the runner, its report index and the app-twin tests read are out of the attendee's way: one
+    /// code cell, the notebook's last, collapsed (source and output hidden), tagged <see cref="CellTags.Runner"/>, with a
+    /// comment saying whom it is for; no markdown cell introduces it.
+    /// </summary>
+    [Theory, MemberData(nameof(NotebookNames))]
+    public void KeyNumbersAreOneCollapsedRunnerCellAtTheEnd(string name)
+    {
+        var cells = Load(name).GetProperty("cells").EnumerateArray().ToArray();
+        var at = Assert.Single(Enumerable.Range(0, cells.Length), i => Source(cells[i]).Contains("workshop.KeyNumbers(", StringComparison.Ordinal));
+        Assert.True(at == cells.Length - 1, $"{name}: the key-numbers cell is cell {at + 1} of {cells.Length}; make it the last.");
+        var cell = cells[at];
+        Assert.Equal("code", cell.GetProperty("cell_type").GetString());
+        Assert.Contains(CellTags.Runner, Tags(cell));
+        Assert.True(Hidden(cell, "source_hidden") && Hidden(cell, "outputs_hidden"), $"{name}: the key-numbers cell must be collapsed (jupyter.source_hidden and outputs_hidden).");
+        Assert.Matches(@"^// For the headless runner", Source(cell));
+        Assert.Single(cells, c => Tags(c).Contains(CellTags.Runner));
+    }
+
+    [Theory, MemberData(nameof(NotebookNames))]
+    public void NoMarkdownIsWrittenForTheRunner(string name)
+    {
+        var forRunner = Cells(Load(name), "markdown").Select(Source)
+            .Where(s => ForTheRunner().IsMatch(s)).ToArray();
+        Assert.True(forRunner.Length == 0, $"{name}: markdown written for the runner, not the attendee (fold it into the collapsed key-numbers cell):\n" + string.Join("\n", forRunner));
+    }
+
+    [Theory]
+    [InlineData("## For the runner: key numbers\n\nThe headless runner reads these.", true)]
+    [InlineData("## Key numbers\n\nnothing to learn here", true)]
+    [InlineData("The runner injects the parameters cell below this one.", false)]
+    public void The_runner_prose_check_sees_a_runner_heading(string markdown, bool found) => Assert.Equal(found, ForTheRunner().IsMatch(markdown));
+
+    [GeneratedRegex(@"(?im)^#+\s*(for the runner|key numbers)|nothing to learn here")]
+    private static partial Regex ForTheRunner();
 
     [GeneratedRegex(@"#r\s+""nuget:\s*(?<id>[^,""\s]+)\s*,\s*(?<version>[^""\s]+)\s*""")]
     private static partial Regex NuGetReference();

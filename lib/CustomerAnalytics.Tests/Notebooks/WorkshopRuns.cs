@@ -26,7 +26,7 @@ internal static class WorkshopRuns
     private static readonly Dictionary<string, string[]> SmallRuns = new()
     {
         ["02-kmeans-segmentation"] = ["maxK=5", "silhouetteSample=1000"],
-        ["03-propensity-modelling"] = ["maxSessions=6000", "rounds=20", "importanceRepeats=1", "driftRows=2000"],
+        ["03-propensity-modelling"] = ["maxSessions=6000", "rounds=20", "importanceRepeats=1", "driftSessions=2000"],
         ["04-lstm-touchpoint-prediction"] = ["epochs=2", "maxJourneys=600", "conversionSamples=20", "hiddenSize=32"],
         ["05-churn-attention"] = ["churnEpochs=3", "nextEventEpochs=1", "maxTrainExamples=300"],
     };

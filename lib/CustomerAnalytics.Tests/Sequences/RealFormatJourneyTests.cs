@@ -16,7 +16,7 @@ public class RealFormatJourneyTests : IDisposable
     {
         var parameters = UsNetworkJourneys.Write(folder);
         var path = Path.Combine(folder, UsNetworkJourneys.FileName);
-        Assert.Equal([$"journeysFile={path}", "epochs=2", "maxJourneys=600", "conversionSamples=20", "hiddenSize=32"], parameters);
+        Assert.Equal([$"journeysSource={path}", "epochs=2", "maxJourneys=600", "conversionSamples=20", "hiddenSize=32"], parameters);
         var bytes = File.ReadAllBytes(path);
         var text = File.ReadAllText(path);
         Assert.NotEqual((byte)'\n', bytes[^1]);

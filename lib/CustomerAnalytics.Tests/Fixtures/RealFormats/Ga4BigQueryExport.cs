@@ -53,7 +53,7 @@ public static class Ga4BigQueryExport
         rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lines));
         var path = Path.Combine(folder, FileName);
         File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
-        return [$"eventsPath={path}", "churnEpochs=3", "nextEventEpochs=1", "maxTrainExamples=300"];
+        return [$"ga4Source={path}", "churnEpochs=3", "nextEventEpochs=1", "maxTrainExamples=300"];
     }
 
     /// <summary>One event of the export, before it is written as JSON.</summary>

@@ -17,6 +17,6 @@ internal static class PropensitySessionsFile
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, File.ReadAllText(written.Path).Replace("\n", "\r\n"));
         Directory.Delete(generated, recursive: true);
-        return [$"dataPath={path}", "rounds=20", "importanceRepeats=1", "driftRows=1500"];
+        return [$"propensitySource={path}", "rounds=20", "importanceRepeats=1", "driftSessions=1500"];
     }
 }

@@ -43,7 +43,7 @@ public static class UsNetworkJourneys
             if (ids.Add(id)) lines.Add(Line(id, random, lines.Count));
         }
         File.WriteAllText(path, string.Join("\r\n", lines), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return [$"journeysFile={path}", "epochs=2", $"maxJourneys={Journeys}", "conversionSamples=20", "hiddenSize=32"];
+        return [$"journeysSource={path}", "epochs=2", $"maxJourneys={Journeys}", "conversionSamples=20", "hiddenSize=32"];
     }
 
     private static string Line(int id, Random random, int index)
