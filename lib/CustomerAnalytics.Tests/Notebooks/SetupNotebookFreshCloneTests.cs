@@ -9,7 +9,7 @@ namespace CustomerAnalytics.Tests.Notebooks;
 /// that is older than one of its sources. The runner exe is the tests' own; the notebook, the library's sources and
 /// what step 1 builds are the copy's. Building takes a minute or two: this is the one test that does.
 /// </summary>
-[Collection(Runner.RunnerCollection.Name)]
+[Collection(NotebookProcessCollection.Name)]
 public sealed class SetupNotebookFreshCloneTests : IDisposable
 {
     private const string Notebook = "notebooks/00-setup-check.ipynb";
