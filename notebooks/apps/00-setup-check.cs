@@ -18,8 +18,8 @@
 #:project ../../lib/CustomerAnalytics.Hosting/CustomerAnalytics.Hosting.csproj
 #:property PublishAot=false
 
-using System.Diagnostics;
 using System.IO;
+using System.Diagnostics;
 using CustomerAnalytics;
 using CustomerAnalytics.Setup;
 using CustomerAnalytics.Torch;
@@ -34,7 +34,7 @@ var app = WorkshopApp.Start("00-setup-check", args);
 //
 // Run this notebook first, top to bottom. Each step checks one thing the workshops need and, when something is missing, says exactly how to fix it:
 //
-// 1. the .NET SDK and the workshop library (`lib/CustomerAnalytics`),
+// 1. the .NET SDK and the workshop library, built here when it is missing or older than its sources,
 // 2. the NuGet packages, at the versions every workshop uses,
 // 3. TorchSharp (with the device it found: your GPU, or the CPU), DuckDB and ML.NET,
 // 4. a chart, drawn without any internet connection.
@@ -44,17 +44,44 @@ app.Section("# 00 · Is this machine ready for the workshops?");
 
 // ## 1. The .NET SDK and the workshop library
 //
-// All workshops call one small compiled library, `lib/CustomerAnalytics`, so that each notebook cell stays short and every step is tested. This cell builds the library if it has not been built yet (about a minute the first time; the headless runner and the tests build it for you).
+// All workshops call one small compiled library, so that each notebook cell stays short and every step is tested. It is three projects under `lib/`: `CustomerAnalytics` (every workshop), `CustomerAnalytics.Cloud` (S3) and `CustomerAnalytics.Deep` (TorchSharp). The notebooks load their DLLs from `artifacts/bin/`, so the DLLs must exist and be built from the current sources.
+//
+// The next cell checks each DLL. It needs a build when it is missing, or when it is older than one of its project's source files: the `.cs` and `.csproj` files, and the `.sql` files built into the library (`bin/` and `obj/` folders hold build output, not sources). The cell says which DLLs need one, and why.
 app.Section("## 1. The .NET SDK and the workshop library");
-var libraryDll = Path.GetFullPath(app.FromNotebookFolder("../artifacts/bin/CustomerAnalytics/debug/CustomerAnalytics.dll"));
-if (!File.Exists(libraryDll))
+// The library projects the notebooks load with #r (a test keeps this list equal to their #r lines).
+string[] projects = ["CustomerAnalytics", "CustomerAnalytics.Cloud", "CustomerAnalytics.Deep"];
+string Dll(string project) => Path.GetFullPath(Path.Combine(app.FromNotebookFolder("../artifacts/bin"), project, "debug", project + ".dll"));
+bool IsSource(string file) => Path.GetExtension(file) is ".cs" or ".csproj" or ".sql"
+    && !Path.GetRelativePath(app.FromNotebookFolder("../lib"), file).Split('/', '\\').Any(part => part is "bin" or "obj");
+string WhyBuild(string project) // "" when the DLL is current
 {
-    var build = Process.Start("dotnet", $"build \"{Path.GetFullPath(app.FromNotebookFolder("../lib/CustomerAnalytics"))}\" -nologo -v q");
+    if (!File.Exists(Dll(project))) return $"{project}.dll is not built yet";
+    var newest = Directory.EnumerateFiles(Path.Combine(app.FromNotebookFolder("../lib"), project), "*", SearchOption.AllDirectories)
+        .Where(IsSource).MaxBy(File.GetLastWriteTimeUtc);
+    return newest is not null && File.GetLastWriteTimeUtc(newest) > File.GetLastWriteTimeUtc(Dll(project))
+        ? $"{project}.dll is older than {Path.GetRelativePath(app.FromNotebookFolder("../"), newest)}" : "";
+}
+var reasons = projects.Select(WhyBuild).Where(reason => reason != "").ToArray();
+Console.WriteLine(reasons.Length == 0 ? "Every library DLL is built from the current sources." : string.Join("\n", reasons));
+
+// When one does, the next cell builds them all with one command, `dotnet build notebooks/libraries.slnf` (`notebooks/libraries.slnf` lists the library projects the notebooks load): about a minute the first time, and the projects that are up to date are left as they are. If the build fails, the cell stops with the command to run in a terminal, in the repository folder, to see why.
+//
+// A running kernel cannot swap a DLL it has loaded for a new build. If this kernel has loaded the library already (you ran later cells, then the library changed), the cell does not build: it asks you to restart the kernel and run the notebook again from the top.
+// The library DLLs this kernel has loaded, if any: a kernel keeps them until it restarts.
+var loaded = AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && projects.Any(p => a.Location == Dll(p))).ToArray();
+if (reasons.Length > 0 && loaded.Length > 0)
+    throw new Exception($"This kernel has loaded {loaded[0].GetName().Name}.dll already and cannot load a new build of it: restart the kernel, then run this notebook again from the top.");
+if (reasons.Length > 0)
+{
+    Console.WriteLine("Building the library (about a minute the first time): dotnet build notebooks/libraries.slnf");
+    var build = Process.Start(new ProcessStartInfo("dotnet", "build notebooks/libraries.slnf -nologo -v q") { WorkingDirectory = app.FromNotebookFolder("../"), RedirectStandardOutput = true })!;
+    var output = build.StandardOutput.ReadToEnd();
     build.WaitForExit();
     if (build.ExitCode != 0)
-        throw new Exception("Building lib/CustomerAnalytics failed: run 'dotnet build lib/CustomerAnalytics' in a terminal to see why.");
+        throw new Exception($"The library did not build:\n{output}\nTo build it yourself and see the whole output, run this in a terminal, in the repository folder: dotnet build notebooks/libraries.slnf");
+    Console.WriteLine("Built " + string.Join(", ", projects.Select(p => p + ".dll")));
 }
-Console.WriteLine($".NET {Environment.Version}, workshop library at {libraryDll}");
+Console.WriteLine($".NET {Environment.Version}; the notebooks load the library from {Path.GetFullPath(app.FromNotebookFolder("../artifacts/bin"))}");
 
 // ## 2. Packages
 //
@@ -65,9 +92,9 @@ app.Show(workshop);
 
 // ## 3. The checks
 //
-// `SetupCheck.Run()` tries each component for real: it loads libtorch and picks a device, opens an in-process DuckDB database and trains a tiny ML.NET model. On Linux it also looks for the C++ runtime TorchSharp needs (GCC 13 or newer: Ubuntu 24.04, Debian 13). Read the last column for anything not marked `ok`.
+// `SetupCheck.Run(workshop)` tries each component for real, on the workshop this notebook started: it checks again that the library DLLs are built from the current sources, loads libtorch and picks a device (the workshop's preference, if `WORKSHOP_DEVICE` sets one), opens an in-process DuckDB database and trains a tiny ML.NET model. On Linux it also looks for the C++ runtime TorchSharp needs (GCC 13 or newer: Ubuntu 24.04, Debian 13). Read the last column for anything not marked `ok`.
 app.Section("## 3. The checks");
-var report = SetupCheck.Run();
+var report = SetupCheck.Run(workshop);
 app.Show(report);
 
 // ## 4. TorchSharp on the device it found

@@ -8,26 +8,33 @@ namespace CustomerAnalytics.Setup;
 /// <summary>Checks that this machine can run every workshop, and says how to fix what is missing.</summary>
 public static class SetupCheck
 {
-    /// <summary>Runs every check; never throws (call <see cref="SetupReport.ThrowIfFailed"/> to stop on failures).</summary>
-    public static SetupReport Run() => new([Runtime(), CppRuntime(), TorchSharp(), DuckDb(), MlNet(), SampleData()]);
-
-    private static CheckResult SampleData()
+    /// <summary>Runs every check on <paramref name="workshop"/>'s repository (the notebook's <c>Workshop.Start()</c>, or a
+    /// host's workshop); never throws (call <see cref="SetupReport.ThrowIfFailed"/> to stop on failures).</summary>
+    public static SetupReport Run(Workshop workshop)
     {
-        try
-        {
-            var workshop = Workshop.Start();
-            string[] expected = ["olist/olist_orders_dataset.csv", "online-retail/online_retail.csv", "propensity/training_sample.csv",
-                                 "journeys/touchpoint_journeys.tsv", "ga4/ga4_events.csv"];
-            var missing = expected.Where(f => !File.Exists(workshop.DataPath(f))).ToArray();
-            return missing.Length == 0
-                ? new("Sample data", CheckStatus.Ok, $"{expected.Length} datasets in {workshop.DataFolder}")
-                : new("Sample data", CheckStatus.Failed, "missing: " + string.Join(", ", missing),
-                      "Regenerate them: dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data");
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            return new("Sample data", CheckStatus.Failed, e.Message, "Run the notebooks from a clone of the repository.");
-        }
+        ArgumentNullException.ThrowIfNull(workshop);
+        return new([Runtime(), Library(workshop), CppRuntime(), TorchSharp(workshop), DuckDb(), MlNet(), SampleData(workshop)]);
+    }
+
+    private static CheckResult Library(Workshop workshop)
+    {
+        var projects = LibraryBuild.NotebookProjects;
+        var reasons = projects.Select(p => LibraryBuild.WhyBuild(workshop.Root, p)).OfType<string>().ToArray();
+        return reasons.Length == 0
+            ? new("Workshop library", CheckStatus.Ok, $"{string.Join(", ", projects.Select(p => p + ".dll"))} built from the current sources")
+            : new("Workshop library", CheckStatus.Failed, string.Join("; ", reasons),
+                  $"Run step 1 of notebook 00 again (it builds them), or {LibraryBuild.BuildCommand} in the repository folder; then restart the kernel.");
+    }
+
+    private static CheckResult SampleData(Workshop workshop)
+    {
+        string[] expected = ["olist/olist_orders_dataset.csv", "online-retail/online_retail.csv", "propensity/training_sample.csv",
+                             "journeys/touchpoint_journeys.tsv", "ga4/ga4_events.csv"];
+        var missing = expected.Where(f => !File.Exists(workshop.DataPath(f))).ToArray();
+        return missing.Length == 0
+            ? new("Sample data", CheckStatus.Ok, $"{expected.Length} datasets in {workshop.DataFolder}")
+            : new("Sample data", CheckStatus.Failed, "missing: " + string.Join(", ", missing),
+                  "Regenerate them: dotnet run --project lib/CustomerAnalytics.Runner -- --generate-data data");
     }
 
     private static CheckResult Runtime()
@@ -48,11 +55,11 @@ public static class SetupCheck
                 "TorchSharp needs GCC 13+'s libstdc++. " + NativeRuntimeProbe.Fix);
     }
 
-    private static CheckResult TorchSharp()
+    private static CheckResult TorchSharp(Workshop workshop)
     {
         try
         {
-            var info = TorchDevice.Select();
+            var info = TorchDevice.Select(workshop);
             return new("TorchSharp", CheckStatus.Ok, info.ToString());
         }
         catch (TorchUnavailableException e)

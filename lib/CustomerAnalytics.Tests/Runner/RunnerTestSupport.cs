@@ -92,12 +92,17 @@ internal static class RunnerTestSupport
 
     /// <summary><see cref="RunExe(string, string[])"/> with environment variables set (a value) or removed (null)
     /// for the runner's process only.</summary>
-    public static ProcessResult RunExe(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static ProcessResult RunExe(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        RunExe(workingDirectory, TimeSpan.FromMinutes(5), environment, args);
+
+    /// <summary><see cref="RunExe(string, IReadOnlyDictionary{string, string?}?, string[])"/> with a time limit of its own
+    /// (a run that builds the library takes longer than the default 5 minutes allow on a loaded machine).</summary>
+    public static ProcessResult RunExe(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var exe = Path.Combine(AppContext.BaseDirectory, "run-workshops.dll");
         Assert.True(File.Exists(exe), $"run-workshops.dll not found next to the tests ({exe}); build the test project.");
 
-        return RunDotnet(workingDirectory, TimeSpan.FromMinutes(5), environment, [exe, .. args]);
+        return RunDotnet(workingDirectory, timeout, environment, [exe, .. args]);
     }
 
     /// <summary>Runs <c>dotnet args</c> (the host the tests run on, else dotnet from PATH) and collects its output;

@@ -8,12 +8,30 @@ public class SetupCheckTests
     [Fact]
     public void TheTestEnvironmentPassesEveryCheck()
     {
-        var report = SetupCheck.Run();
+        var report = SetupCheck.Run(Workshop.Start(new WorkshopSettings { Root = RepositoryPaths.Root }));
         Assert.True(report.Ready, report.ToString());
-        Assert.Equal(["NET runtime", "C++ runtime", "TorchSharp", "DuckDB", "ML.NET", "Sample data"], report.Checks.Select(c => c.Name));
+        Assert.Equal(["NET runtime", "Workshop library", "C++ runtime", "TorchSharp", "DuckDB", "ML.NET", "Sample data"], report.Checks.Select(c => c.Name));
         Assert.All(report.Checks, c => Assert.Equal(CheckStatus.Ok, c.Status));
         Assert.Contains(report.Checks, c => c.Name == "TorchSharp" && c.Detail.Contains("CPU"));
+        Assert.Contains(report.Checks, c => c.Name == "Workshop library" && c.Detail == "CustomerAnalytics.dll, CustomerAnalytics.Cloud.dll, CustomerAnalytics.Deep.dll built from the current sources");
         Assert.Same(report, report.ThrowIfFailed());
+    }
+
+    [Fact]
+    public void The_checks_read_the_workshop_they_are_given_not_the_environment()
+    {
+        var root = Directory.CreateTempSubdirectory("ca-setup-check-").FullName;
+        try
+        {
+            var report = SetupCheck.Run(Workshop.Start(new WorkshopSettings { Root = root, Device = "tpu" }));
+
+            var torch = report.Checks.Single(c => c.Name == "TorchSharp");
+            Assert.Equal(CheckStatus.Failed, torch.Status);
+            Assert.Contains("WORKSHOP_DEVICE='tpu' is not a device", torch.Fix); // the workshop's preference
+            Assert.Contains(report.Checks, c => c.Name == "Sample data" && c.Status == CheckStatus.Failed && c.Detail.StartsWith("missing: olist/"));
+            Assert.Contains(report.Checks, c => c.Name == "Workshop library" && c.Detail.Contains("CustomerAnalytics.dll is not built yet"));
+        }
+        finally { Directory.Delete(root, recursive: true); }
     }
 
     [Fact]
