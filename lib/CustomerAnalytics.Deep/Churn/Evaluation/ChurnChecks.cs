@@ -1,0 +1,91 @@
+using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Exercises;
+
+namespace CustomerAnalytics.Churn.Evaluation;
+
+/// <summary>
+/// The checks of workshop 05's exercises: each tests the attendee's code against properties it must have (on this
+/// run's export and on made-up users at the definitions' edges), returns a line saying what passed, and otherwise
+/// throws <see cref="ExerciseCheckException"/> with one sentence saying what is wrong.
+/// </summary>
+public static class ChurnChecks
+{
+    private const long Hour = 3_600_000_000, Minute = 60_000_000;                        // GA4 timestamps are in µs
+    private const long End = 1_700_000_000_000_000;                                      // the made-up export's last event
+
+    /// <summary>Made-up users at the edges of the default definitions (24 h churn window, 10 min bounce window,
+    /// <c>user_engagement</c>), each with the rule a wrong label breaks; the export ends at <see cref="End"/>.</summary>
+    internal static readonly (string User, string Rule, (long At, string Event)[] Events)[] MadeUpUsers =
+    [
+        ("exactly-24h", "a user churned only when the last engagement is less than the churn window after the first: exactly the window is retained",
+            [(End - 60 * Hour, "user_engagement"), (End - 36 * Hour, "user_engagement")]),
+        ("just-under-24h", "a user churned when the last engagement is less than the churn window after the first",
+            [(End - 60 * Hour, "user_engagement"), (End - 36 * Hour - 1, "user_engagement")]),
+        ("exactly-10min", "a user bounced when the last engagement is at most the bounce window after the first: exactly the window is a bounce",
+            [(End - 60 * Hour, "user_engagement"), (End - 60 * Hour + 10 * Minute, "user_engagement")]),
+        ("never-engaged", "a user with no engagement event has no first or last engagement (null) and counts as churned and bounced, not censored",
+            [(End - 50 * Hour, "page_view"), (End - 49 * Hour, "scroll")]),
+        ("censored", "a user whose churn window runs past the export's end (first engagement + window > the export's last event) is censored, and neither churned nor bounced",
+            [(End - 23 * Hour, "user_engagement"), (End - 22 * Hour, "user_engagement")]),
+        ("window-ends-at-export-end", "a user whose churn window ends exactly at the export's last event is not censored",
+            [(End - 24 * Hour, "user_engagement"), (End - 24 * Hour + 5 * Minute, "user_engagement")]),
+        ("late-page-views", "only the engagement event counts: other events after it change nothing",
+            [(End - 60 * Hour, "user_engagement"), (End - 60 * Hour + 5 * Minute, "user_engagement"), (End - 10 * Hour, "page_view")]),
+        ("export-end", "a user with no engagement event counts as churned and bounced, not censored",
+            [(End, "page_view")]),
+    ];
+
+    /// <summary>The made-up export: <see cref="MadeUpUsers"/> and their events.</summary>
+    internal static EventLog MadeUpLog() => EventLog.FromEvents(MadeUpUsers.SelectMany(u => u.Events.Select(e => new Ga4Event(u.User, 1, e.At, e.Event))));
+
+    /// <summary>
+    /// Checks a labelling rule for one user: on made-up users at the edges (exactly the churn window, exactly the bounce
+    /// window, never engaged, censored by the export's end, a window ending exactly at the export's end, later non-engagement events) with the default definitions, then on
+    /// every user of this run's export with its definitions, it must give what <see cref="ChurnLabels.Compute"/> gives.
+    /// </summary>
+    /// <param name="labelUser">The attendee's rule: the user's id, events, the export's last timestamp and the definitions to the label.</param>
+    /// <param name="log">This run's export.</param>
+    /// <param name="options">This run's definitions.</param>
+    /// <exception cref="ExerciseCheckException">A user gets another label, or the function throws.</exception>
+    public static string Labels(Func<string, IReadOnlyList<Ga4Event>, long, ChurnLabelOptions, UserChurnLabel> labelUser, EventLog log, ChurnLabelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(labelUser);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(options);
+        var madeUp = MadeUpLog();
+        var rules = MadeUpUsers.ToDictionary(u => u.User, u => u.Rule);
+        Compare(labelUser, madeUp, ChurnLabelOptions.Default, u => $"the made-up user '{u}'", u => rules[u]);
+        var users = Compare(labelUser, log, options, u => $"user {u} of this export",
+            _ => "label each user from the first and last engagement event, as the definitions above say");
+        var labels = ChurnLabels.Compute(log, options);
+        return $"Correct: your rule labels all {users:N0} users of this export as ChurnLabels.Compute does ({labels.Churned:N0} churned, {labels.Retained:N0} retained, {labels.Bounced:N0} bounced, {labels.Censored:N0} censored), and the {MadeUpUsers.Length} made-up users at the edges.";
+    }
+
+    private static int Compare(Func<string, IReadOnlyList<Ga4Event>, long, ChurnLabelOptions, UserChurnLabel> labelUser, EventLog log,
+        ChurnLabelOptions options, Func<string, string> who, Func<string, string> rule)
+    {
+        long end = log.Events.Count == 0 ? 0 : log.Events.Max(e => e.Timestamp);
+        var expected = ChurnLabels.Compute(log, options).Users.ToDictionary(u => u.UserId);
+        var count = 0;
+        foreach (var user in log.ByUser())
+        {
+            var events = user.ToList();
+            UserChurnLabel? given;
+            try { given = labelUser(user.Key, events, end, options); }
+            catch (Exception e) when (e is not ExerciseNotDoneException)
+            {
+                throw new ExerciseCheckException($"On {who(user.Key)} your function throws {e.GetType().Name} ({e.Message.TrimEnd('.')}): it must label every user, engaged or not.");
+            }
+            var want = expected[user.Key];
+            if (given is null || given != want)
+                throw new ExerciseCheckException($"Your function labels {who(user.Key)} {Describe(given)} where the definitions give {Describe(want)}: {rule(user.Key)}.");
+            count++;
+        }
+        return count;
+    }
+
+    private static string Describe(UserChurnLabel? label) => label is null ? "null" :
+        $"'{label.UserId}' (first {label.FirstEngagement?.ToString() ?? "null"}, last {label.LastEngagement?.ToString() ?? "null"}, churned {Lower(label.Churned)}, bounced {Lower(label.Bounced)}, censored {Lower(label.Censored)})";
+
+    private static string Lower(bool value) => value ? "true" : "false";
+}
