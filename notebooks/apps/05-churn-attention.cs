@@ -17,11 +17,11 @@
 using CustomerAnalytics;
 using CustomerAnalytics.Exercises;
 using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Evaluation;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
 using CustomerAnalytics.Churn.Charts;
 using System.IO;
-using CustomerAnalytics.Churn.Evaluation;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Churn.Models;
 using CustomerAnalytics.Training;
@@ -104,28 +104,42 @@ app.Show(log);
 //
 // Both windows are parameters. A user with exactly 24 hours between first and last engagement is retained; exactly 10 minutes is a bounce.
 //
-// The cell below writes the three definitions out in LINQ, one user at a time: change a window or a rule there and every later step (the datasets, the models, the verdicts) follows.
+// The cell below turns the parameters into the definitions' settings and finds the export's last event (GA4 timestamps are in microseconds); the labels themselves are your first exercise.
 app.Section("## 2. Who churned, who bounced");
-// STEP 1: the windows; STEP 2: each user's first and last engagement; STEP 3: the labels
 var labelOptions = new ChurnLabelOptions { ChurnWindow = TimeSpan.FromHours(churnHours), BounceWindow = TimeSpan.FromMinutes(bounceMinutes), EngagementEvent = engagementEvent };
-long churnMicros = Ga4Event.Micros(labelOptions.ChurnWindow), bounceMicros = Ga4Event.Micros(labelOptions.BounceWindow); // GA4 times are in µs
-long exportEnd = log.Events.Max(e => (long?)e.Timestamp) ?? 0;                            // the export's last event
-var userLabels = log.ByUser().Select(user =>
+long exportEnd = log.Events.Max(e => (long?)e.Timestamp) ?? 0;                            // the export's last event (µs)
+Console.WriteLine($"{log.ByUser().Count():N0} users; churn window {labelOptions.ChurnWindow}, bounce window {labelOptions.BounceWindow}, engagement = '{labelOptions.EngagementEvent}'");
+
+// ### Exercise 1: the churn, bounce and censoring labels
+//
+// Write `LabelUser(userId, events, exportEnd, options)`: one user's label from their events (in time order), as the definitions above say. Find the user's first and last engagement event (`options.EngagementEvent`; null for a user who never engaged), then decide censored, churned and bounced, and return `new UserChurnLabel(userId, first, last, churned, bounced, censored)`. The windows are `options.ChurnWindow` and `options.BounceWindow` (`Ga4Event.Micros` turns one into microseconds, as the timestamps). Mind the edges: exactly the churn window is retained, exactly the bounce window is a bounce, a user who never engaged counts as churned and bounced, and a censored user is neither. The check cell compares your rule with `ChurnLabels.Compute` on every user of this export and on made-up users at those edges. Until you have written it, the check stops with `TODO: write LabelUser: one user's churn, bounce and censoring labels from their engagement events`.
+app.Section("### Exercise 1: the churn, bounce and censoring labels");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: censored = first + churn window > exportEnd; churned = not censored and (never engaged or last < first + churn window);
+// Hint: bounced = not censored and (never engaged or last <= first + bounce window).
+UserChurnLabel LabelUser(string userId, IReadOnlyList<Ga4Event> events, long exportEnd, ChurnLabelOptions options)
 {
-    var engaged = user.Where(e => e.EventName == engagementEvent).Select(e => e.Timestamp).ToArray();
+    long churnMicros = Ga4Event.Micros(options.ChurnWindow), bounceMicros = Ga4Event.Micros(options.BounceWindow);
+    var engaged = events.Where(e => e.EventName == options.EngagementEvent).Select(e => e.Timestamp).ToArray();
     long? first = engaged.Length > 0 ? engaged.Min() : null, last = engaged.Length > 0 ? engaged.Max() : null;
     bool censored = first is not null && first + churnMicros > exportEnd;                  // the export ends too soon to know
     bool churned = !censored && (first is null || last < first + churnMicros);             // no engagement after the churn window
     bool bounced = !censored && (first is null || last <= first + bounceMicros);           // all engagement within the bounce window
-    return new UserChurnLabel(user.Key, first, last, churned, bounced, censored);
-}).ToList();
-var labels = new ChurnLabels(userLabels, labelOptions);
+    return new UserChurnLabel(userId, first, last, churned, bounced, censored);
+}
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-churn-labels"));
+// display(Exercise.Solution(workshop, "05-churn-labels"));
+app.Show(ChurnChecks.Labels(LabelUser, log, labelOptions));
+
+// Every user labelled by your rule: these labels are the ones every later step uses (the datasets, the models, the verdicts), so a change of definition in `LabelUser` flows through the whole workshop.
+var labels = new ChurnLabels(log.ByUser().Select(user => LabelUser(user.Key, user.ToList(), exportEnd, labelOptions)).ToList(), labelOptions);
 app.Show(labels);
 
-// The library's `ChurnLabels.Compute` holds the same definitions, tested on hand-made exports (a user cut off by the end of the export, windows that end exactly on an event). Compared user by user with the labels above, it tells you how many users a change of definition moved.
+// The library's `ChurnLabels.Compute` holds the same definitions, tested on hand-made exports (a user cut off by the end of the export, windows that end exactly on an event). Compared user by user with your labels, it tells you how many users a change of definition in `LabelUser` moved.
 var libraryLabels = ChurnLabels.Compute(log, labelOptions);
 var moved = labels.Users.Zip(libraryLabels.Users).Count(pair => pair.First != pair.Second);
-Console.WriteLine(moved == 0 ? $"the labels written out above equal ChurnLabels.Compute's for all {labels.Users.Count:N0} users"
+Console.WriteLine(moved == 0 ? $"the labels of your LabelUser equal ChurnLabels.Compute's for all {labels.Users.Count:N0} users"
     : $"{moved:N0} of {labels.Users.Count:N0} users are labelled differently from ChurnLabels.Compute: the definition above was changed");
 
 // **The definitions against the data.** The engagement event must occur in the export. The churn model learns to tell churned from retained users, so these windows must leave some of each among the users who did not bounce. If they do not, the error names the parameters to change; nothing trains on a single class.
@@ -241,10 +255,10 @@ TrainedModel NewModel(ModelConfig config, DataSplit<SequenceDataset> data)
     return new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
 }
 
-// ### Exercise 1: add the L2 penalty to the loss
+// ### Exercise 2: add the L2 penalty to the loss
 //
 // The loss the optimiser minimises is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squared weights (the tensors `L2Weights.Of(network)` picks: weight matrices, not biases, norms or the embedding). The penalty keeps the weights small, which regularises the model. Write `PenalisedLoss` in the next cell. Until it is done, the cell after the (hidden) solution stops with `TODO: add l2 times the sum of the squared weights to the cross-entropy loss`.
-app.Section("### Exercise 1: add the L2 penalty to the loss");
+app.Section("### Exercise 2: add the L2 penalty to the loss");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights, double l2)
 {
@@ -428,10 +442,10 @@ app.Show(workshop.Publish(ChurnCharts.AttentionLift(attention).WithTitle("RNN ch
 // The same as a table.
 app.Show(attention);
 
-// ### Exercise 2: the Transformer's attention summary for churners
+// ### Exercise 3: the Transformer's attention summary for churners
 //
 // Which events does the **Transformer** attend to most for churners, and is it the same as the RNN? Write `TopChurnerEvents`: compute the attention summary of a model on the test users (`AttentionSummary.Compute`, counting only events seen at least 5 times) and return the top `n` events of the `churned` group as `event: lift` lines. Until it is done, the cell after the (hidden) solution stops with `TODO: compute the attention summary for churners and list its top events`.
-app.Section("### Exercise 2: the Transformer's attention summary for churners");
+app.Section("### Exercise 3: the Transformer's attention summary for churners");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 IEnumerable<string> TopChurnerEvents(TrainedModel model, SequenceDataset test, int n) =>
     AttentionSummary.Compute(model, test, minOccurrences: 5).Top("churned", n).Select(r => $"{r.Event}: lift {r.Lift:F2}").ToArray();
