@@ -192,9 +192,17 @@ app.Show(capsTable);
 app.Section("## 4. Models and their configuration");
 app.Show(SourceListing.Of(workshop.Root, typeof(RnnAttentionModel)));
 
-// **Global attention, as a module of your own.** A small network scores each GRU output, a softmax over the real events (padding masked out) turns the scores into weights, and the weighted sum of the outputs is the context. Written as TorchSharp modules are: the layers are fields created in the constructor, `RegisterComponents()` lets TorchSharp find their weights (for the optimiser, `.to(device)` and saving), and `forward` says how a batch flows through them. `MaskedAttention.Softmax` is the library's softmax that gives padding a weight of exactly zero.
+// ### Exercise 2: global attention, as a module of your own
+//
+// A small network scores each GRU output, a softmax over the real events (padding masked out) turns the scores into weights, and the weighted sum of the outputs is the context. The module is written as TorchSharp modules are: the layers are fields created in the constructor, `RegisterComponents()` lets TorchSharp find their weights (for the optimiser, `.to(device)` and saving), and `forward` says how a batch flows through them. The fields and the constructor are given; write `forward`. `h` is (sequences, events, size), `mask` is (sequences, events), true for a real event. Score each event as `score(tanh(project(h)))`, make the padded events' weights exactly zero and the real ones sum to one (`MaskedAttention.Softmax` is the library's masked softmax; it wants the scores as (sequences, 1, 1, events)), then return the context (sequences, size) and the weights. The check cell gives your module the library's `AdditiveAttention` weights and compares the two on sequences with padding. Until you have written it, the check stops with `TODO: write GlobalAttention.forward: the weights over the real events and the context they give`.
+app.Section("### Exercise 2: global attention, as a module of your own");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-global-attention"));
+// display(Exercise.Solution(workshop, "05-global-attention"));
+app.Show(ChurnChecks.Attention(size => new GlobalAttention(size)));
 
-// Is it the attention the models train with? Give your module the library's `AdditiveAttention` weights (`load_state_dict`: the parameters have the same names) and run both on the same random GRU outputs, with the last events of the second sequence masked as padding: the contexts and the weights must be equal, and the padding must get no weight.
+// Your module at work: give it the library's `AdditiveAttention` weights (`load_state_dict`: the parameters have the same names) and run both on the same random GRU outputs, with the last events of the second sequence masked as padding: the contexts and the weights must be equal, and the padding must get no weight.
 TorchDevice.Seed(seed);
 var (libraryAttention, ownAttention) = (new AdditiveAttention(8), new GlobalAttention(8));
 ownAttention.load_state_dict(libraryAttention.state_dict());
@@ -255,10 +263,10 @@ TrainedModel NewModel(ModelConfig config, DataSplit<SequenceDataset> data)
     return new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
 }
 
-// ### Exercise 2: add the L2 penalty to the loss
+// ### Exercise 3: add the L2 penalty to the loss
 //
 // The loss the optimiser minimises is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squared weights (the tensors `L2Weights.Of(network)` picks: weight matrices, not biases, norms or the embedding). The penalty keeps the weights small, which regularises the model. Write `PenalisedLoss` in the next cell. Until it is done, the cell after the (hidden) solution stops with `TODO: add l2 times the sum of the squared weights to the cross-entropy loss`.
-app.Section("### Exercise 2: add the L2 penalty to the loss");
+app.Section("### Exercise 3: add the L2 penalty to the loss");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights, double l2)
 {
@@ -442,10 +450,10 @@ app.Show(workshop.Publish(ChurnCharts.AttentionLift(attention).WithTitle("RNN ch
 // The same as a table.
 app.Show(attention);
 
-// ### Exercise 3: the Transformer's attention summary for churners
+// ### Exercise 4: the Transformer's attention summary for churners
 //
 // Which events does the **Transformer** attend to most for churners, and is it the same as the RNN? Write `TopChurnerEvents`: compute the attention summary of a model on the test users (`AttentionSummary.Compute`, counting only events seen at least 5 times) and return the top `n` events of the `churned` group as `event: lift` lines. Until it is done, the cell after the (hidden) solution stops with `TODO: compute the attention summary for churners and list its top events`.
-app.Section("### Exercise 3: the Transformer's attention summary for churners");
+app.Section("### Exercise 4: the Transformer's attention summary for churners");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 IEnumerable<string> TopChurnerEvents(TrainedModel model, SequenceDataset test, int n) =>
     AttentionSummary.Compute(model, test, minOccurrences: 5).Top("churned", n).Select(r => $"{r.Event}: lift {r.Lift:F2}").ToArray();

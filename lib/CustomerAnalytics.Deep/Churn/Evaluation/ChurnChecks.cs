@@ -1,5 +1,9 @@
+using System.Globalization;
 using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Models;
 using CustomerAnalytics.Exercises;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace CustomerAnalytics.Churn.Evaluation;
 
@@ -88,4 +92,63 @@ public static class ChurnChecks
         $"'{label.UserId}' (first {label.FirstEngagement?.ToString() ?? "null"}, last {label.LastEngagement?.ToString() ?? "null"}, churned {Lower(label.Churned)}, bounced {Lower(label.Bounced)}, censored {Lower(label.Censored)})";
 
     private static string Lower(bool value) => value ? "true" : "false";
+
+    /// <summary>
+    /// Checks a global attention module: given <see cref="AdditiveAttention"/>'s weights (the parameters have the same
+    /// names) and the same outputs of three sequences (the second padded at its last two events, the third with one real
+    /// event), padding gets no weight, each sequence's weights sum to one, and the weights and contexts equal the library's.
+    /// </summary>
+    /// <param name="create">Makes the attendee's module for vectors of the given size.</param>
+    /// <exception cref="ExerciseCheckException">A property does not hold, or the module throws.</exception>
+    public static string Attention(Func<long, nn.Module<Tensor, Tensor, (Tensor Context, Tensor Weights)>> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        using var scope = NewDisposeScope();
+        var state = get_rng_state();                                                 // the notebook's random numbers stay as they were
+        nn.Module<Tensor, Tensor, (Tensor Context, Tensor Weights)> mine;
+        AdditiveAttention library;
+        try
+        {
+            library = new AdditiveAttention(8);
+            mine = Attempt(() => create(8), "a size of 8");
+        }
+        finally { set_rng_state(state); }
+        Attempt(() => mine.load_state_dict(library.state_dict()), "AdditiveAttention's weights");
+        using var generator = new Generator(7);
+        var h = randn([3, 5, 8], generator: generator);
+        var mask = tensor(new[] { true, true, true, true, true, true, true, true, false, false, true, false, false, false, false }, [3, 5]);
+        using var noGrad = no_grad();
+        var (context, weights) = Attempt(() => mine.call(h, mask), "three sequences of 5 events, the second padded at its last 2, the third real at its first only");
+        var (libraryContext, libraryWeights) = library.call(h, mask);
+        if (weights is null || weights.numel() != 15)
+            throw new ExerciseCheckException($"Your weights have shape [{(weights is null ? "null" : string.Join(", ", weights.shape))}]: return one weight per event of each sequence (3 x 5 here, in any shape the library's [B, 1, 1, L] reshapes to).");
+        var w = weights.reshape(3, 5).to_type(ScalarType.Float64);
+        var onPadding = w.masked_select(mask.logical_not()).abs().sum().item<double>();
+        if (onPadding > 1e-6)
+            throw new ExerciseCheckException(Invariant($"Your module gives the padded events a total weight of {onPadding:G3}: mask them out before the softmax (MaskedAttention.Softmax, or scores.masked_fill(~mask, -inf)), so padding gets exactly zero."));
+        var sums = w.sum(1).data<double>().ToArray();
+        if (sums.Any(x => Math.Abs(x - 1) > 1e-5))
+            throw new ExerciseCheckException(Invariant($"Your weights sum to {string.Join(", ", sums.Select(x => x.ToString("G4", CultureInfo.InvariantCulture)))} over the three sequences' events: take the softmax over the events (the last dimension), so each sequence's weights sum to one."));
+        var weightGap = (w - libraryWeights.reshape(3, 5).to_type(ScalarType.Float64)).abs().max().item<double>();
+        if (weightGap > 1e-5)
+            throw new ExerciseCheckException(Invariant($"Your weights differ from AdditiveAttention's by up to {weightGap:G3}: score each output as score(tanh(project(h))), one number an event."));
+        if (context is null || context.numel() != 24)
+            throw new ExerciseCheckException($"Your context has shape [{(context is null ? "null" : string.Join(", ", context.shape))}]: return one vector of 8 numbers a sequence, [3, 8] here.");
+        var contextGap = (context.reshape(3, 8) - libraryContext).abs().max().item<float>();
+        if (contextGap > 1e-5)
+            throw new ExerciseCheckException(Invariant($"Your context differs from AdditiveAttention's by up to {contextGap:G3}: the context is the weighted sum of the outputs h over the events, with your weights."));
+        return "Correct: with AdditiveAttention's weights your module gives its weights and contexts, no weight to padding, and weights that sum to one.";
+    }
+
+    // The attendee's code may throw: its TODO placeholder goes through as it is, anything else becomes the check's sentence.
+    private static T Attempt<T>(Func<T> attendeeCode, string input)
+    {
+        try { return attendeeCode(); }
+        catch (Exception e) when (e is not ExerciseNotDoneException)
+        {
+            throw new ExerciseCheckException($"On {input} your module throws {e.GetType().Name} ({e.Message.TrimEnd('.')}): keep the fields project and score as given and return the context and the weights.");
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
