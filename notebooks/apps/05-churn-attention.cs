@@ -265,17 +265,22 @@ TrainedModel NewModel(ModelConfig config, DataSplit<SequenceDataset> data)
 
 // ### Exercise 3: add the L2 penalty to the loss
 //
-// The loss the optimiser minimises is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squared weights (the tensors `L2Weights.Of(network)` picks: weight matrices, not biases, norms or the embedding). The penalty keeps the weights small, which regularises the model. Write `PenalisedLoss` in the next cell. Until it is done, the cell after the (hidden) solution stops with `TODO: add l2 times the sum of the squared weights to the cross-entropy loss`.
+// The loss the optimiser minimises is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squares of every number in the weights (the tensors `L2Weights.Of(network)` picks: weight matrices, not biases, norms or the embedding). The penalty keeps the weights small, which regularises the model. Write `PenalisedLoss`: one number, built from tensor operations so that `backward()` reaches the weights too, and the plain cross-entropy when `l2` is 0 or there is no weight to penalise. The check cell tries it on made-up logits and weights (with and without a penalty, with no weights, and its gradient). Until you have written it, the check stops with `TODO: add l2 times the sum of the squared weights to the cross-entropy loss`.
 app.Section("### Exercise 3: add the L2 penalty to the loss");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: w.pow(2).sum() is one weight tensor's squares, summed; torch.stack turns the list of them into one tensor to sum (it needs at least one).
 Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights, double l2)
 {
     var loss = nn.functional.cross_entropy(logits, labels);
     if (l2 == 0 || weights.Count == 0) return loss;
     return loss + l2 * stack(weights.Select(w => w.pow(2).sum()).ToArray()).sum();
 }
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-l2-penalty"));
+// display(Exercise.Solution(workshop, "05-l2-penalty"));
+app.Show(ChurnChecks.PenalisedLoss(PenalisedLoss));
 
-// Check it on one batch of an untrained RNN: with `l2 = 0` it is the plain cross-entropy, and the configured `l2` adds a small penalty (it must equal `L2Weights.Penalty`, the library's version).
+// Your loss on one batch of an untrained RNN: with `l2 = 0` it is the plain cross-entropy, and the configured `l2` adds a small penalty (it must equal `L2Weights.Penalty`, the library's version).
 var probe = NewModel(rnnChurnConfig, churn);
 var (probeTokens, probeLengths, probeLabels) = churn.Train.Batch([.. Enumerable.Range(0, Math.Min(32, churn.Train.Count))], device);
 var (probeLogits, probeWeights, probeL2) = (probe.Network.call(probeTokens, probeLengths), L2Weights.Of(probe.Network), rnnChurnConfig.Training.L2);

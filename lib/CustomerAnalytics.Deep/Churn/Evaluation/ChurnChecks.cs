@@ -140,13 +140,57 @@ public static class ChurnChecks
         return "Correct: with AdditiveAttention's weights your module gives its weights and contexts, no weight to padding, and weights that sum to one.";
     }
 
+    /// <summary>
+    /// Checks a penalised loss on made-up logits, labels and weights: one number; the plain cross-entropy when
+    /// <c>l2</c> is 0 or there are no weights; otherwise the cross-entropy plus <c>l2</c> times the sum of every weight's
+    /// squares (<see cref="CustomerAnalytics.Churn.Training.L2Weights.Penalty"/>); and gradients that reach the weights.
+    /// </summary>
+    /// <param name="penalisedLoss">The attendee's loss: logits, labels, the weights to penalise and l2 to a scalar.</param>
+    /// <exception cref="ExerciseCheckException">A property does not hold, or the function throws.</exception>
+    public static string PenalisedLoss(Func<Tensor, Tensor, IReadOnlyList<Tensor>, double, Tensor> penalisedLoss)
+    {
+        ArgumentNullException.ThrowIfNull(penalisedLoss);
+        using var scope = NewDisposeScope();
+        var logits = tensor(new float[] { 2, -1, 0.5f, 0.5f, -1, 3 }, [3, 2]);
+        var labels = tensor(new long[] { 0, 1, 1 });
+        Tensor[] weights = [tensor(new float[] { 1, -2, 3, 0.5f }, [2, 2]), tensor(new float[] { -1, 4 }, [1, 2])];
+        var crossEntropy = nn.functional.cross_entropy(logits, labels).item<float>();
+        double Loss(IReadOnlyList<Tensor> w, double l2, string input)
+        {
+            var loss = Attempt(() => penalisedLoss(logits, labels, w, l2), input);
+            if (loss is null || loss.numel() != 1)
+                throw new ExerciseCheckException($"On {input} your function returns a tensor of shape [{(loss is null ? "null" : string.Join(", ", loss.shape))}]: return one number, the loss of the batch.");
+            return loss.detach().cpu().to_type(ScalarType.Float64).item<double>();
+        }
+        const string three = "3 made-up users and 2 weight tensors (squares summing to 31.25)";
+        var plain = Loss(weights, 0, three + " with l2 = 0");
+        if (Math.Abs(plain - crossEntropy) > 1e-5)
+            throw new ExerciseCheckException(Invariant($"With l2 = 0 your loss is {plain:G5} where the cross-entropy of the logits against the labels is {crossEntropy:G5}: start from nn.functional.cross_entropy(logits, labels), the loss of the batch."));
+        var none = Loss([], 0.1, "no weights to penalise and l2 = 0.1");
+        if (Math.Abs(none - crossEntropy) > 1e-5)
+            throw new ExerciseCheckException(Invariant($"With no weights to penalise your loss is {none:G5} where it is the plain cross-entropy {crossEntropy:G5}: an empty list of weights adds nothing."));
+        var penalised = Loss(weights, 0.1, three + " with l2 = 0.1");
+        var expected = crossEntropy + 0.1 * 31.25;
+        if (Math.Abs(penalised - expected) > 1e-4)
+            throw new ExerciseCheckException(Invariant($"With l2 = 0.1 your loss is {penalised:G5} where the cross-entropy plus 0.1 times the sum of the squared weights (31.25) is {expected:G5}: square every number of every weight tensor, add them all up, and multiply by l2."));
+        Tensor[] trainable = [.. weights.Select(w => w.clone().requires_grad_(true))];
+        var loss = Attempt(() => penalisedLoss(logits, labels, trainable, 0.1), three + " with l2 = 0.1");
+        if (!loss.requires_grad)
+            throw new ExerciseCheckException("Your loss carries no gradient back to the weights: compute the penalty with tensor operations on the weights themselves (no .item() or .NET numbers), so backward() shrinks them.");
+        loss.backward();
+        var gradient = trainable[0].grad is { } g ? (g - 0.2 * weights[0]).abs().max().item<float>() : float.PositiveInfinity;
+        if (gradient > 1e-5)
+            throw new ExerciseCheckException("The gradient of your penalty with respect to a weight is not 2 x l2 x the weight: penalise the squares of the weights themselves, once each.");
+        return Invariant($"Correct: your loss is the cross-entropy plus l2 times the sum of the squared weights, and its gradients reach the weights.");
+    }
+
     // The attendee's code may throw: its TODO placeholder goes through as it is, anything else becomes the check's sentence.
     private static T Attempt<T>(Func<T> attendeeCode, string input)
     {
         try { return attendeeCode(); }
         catch (Exception e) when (e is not ExerciseNotDoneException)
         {
-            throw new ExerciseCheckException($"On {input} your module throws {e.GetType().Name} ({e.Message.TrimEnd('.')}): keep the fields project and score as given and return the context and the weights.");
+            throw new ExerciseCheckException($"On {input} your code throws {e.GetType().Name} ({e.Message.TrimEnd('.')}): it must give an answer for every such input.");
         }
     }
 
