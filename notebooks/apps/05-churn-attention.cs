@@ -455,18 +455,26 @@ app.Show(workshop.Publish(ChurnCharts.AttentionLift(attention).WithTitle("RNN ch
 // The same as a table.
 app.Show(attention);
 
-// ### Exercise 4: the Transformer's attention summary for churners
+// ### Exercise 4: the events that draw attention to churners
 //
-// Which events does the **Transformer** attend to most for churners, and is it the same as the RNN? Write `TopChurnerEvents`: compute the attention summary of a model on the test users (`AttentionSummary.Compute`, counting only events seen at least 5 times) and return the top `n` events of the `churned` group as `event: lift` lines. Until it is done, the cell after the (hidden) solution stops with `TODO: compute the attention summary for churners and list its top events`.
-app.Section("### Exercise 4: the Transformer's attention summary for churners");
+// The table above gives each event's attention lift among churners and among retained users. Which events does a model look at **more for churners than for retained users**? Write `ChurnerEvents(summary, n)`: of the events in both groups (`summary.Rows`, each with its `Event`, `Group` "churned" or "retained" and `Lift`), keep those whose lift among churners is higher than among retained users, order them by the difference, largest first (then by name, so a tie has one answer), and return at most `n` event names. An event seen in one group only has nothing to compare with. The check cell tries your function on made-up lifts and on this run's summary. Until you have written it, the check stops with `TODO: list the events whose attention lift is higher among churners than among retained users`.
+app.Section("### Exercise 4: the events that draw attention to churners");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
-IEnumerable<string> TopChurnerEvents(TrainedModel model, SequenceDataset test, int n) =>
-    AttentionSummary.Compute(model, test, minOccurrences: 5).Top("churned", n).Select(r => $"{r.Event}: lift {r.Lift:F2}").ToArray();
+// Hint: a dictionary from event to its retained lift makes the comparison one lookup; an event missing from it is left out.
+IReadOnlyList<string> ChurnerEvents(AttentionSummary summary, int n)
+{
+    var retained = summary.Rows.Where(r => r.Group == "retained").ToDictionary(r => r.Event, r => r.Lift);
+    return summary.Rows.Where(r => r.Group == "churned" && retained.ContainsKey(r.Event) && r.Lift > retained[r.Event])
+        .OrderByDescending(r => r.Lift - retained[r.Event]).ThenBy(r => r.Event, StringComparer.Ordinal).Take(n).Select(r => r.Event).ToList();
+}
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-churner-events"));
+// display(Exercise.Solution(workshop, "05-churner-events"));
+app.Show(ChurnChecks.ChurnerEvents(ChurnerEvents, attention));
 
-// The Transformer's top five events for churners next to the RNN's. An empty list means no test user churned (or no event occurred often enough).
-var transformerTop = TopChurnerEvents(transformerChurn.Best.Model, churn.Test, 5);
-var rnnTop = TopChurnerEvents(rnnChurnModel, churn.Test, 5);
-app.Show(new { Transformer = string.Join("; ", transformerTop), RNN = string.Join("; ", rnnTop) });
+// The events that draw more attention to churners, under the Transformer and under the RNN (five at most each, from your `ChurnerEvents`). An empty list means no event qualifies: no test user churned, no event occurred often enough, or the model looks at churners as it looks at everyone.
+var transformerAttention = AttentionSummary.Compute(transformerChurn.Best.Model, churn.Test, minOccurrences: 5);
+app.Show(new { Transformer = string.Join(", ", ChurnerEvents(transformerAttention, 5)), RNN = string.Join(", ", ChurnerEvents(attention, 5)) });
 
 // ## 10. Against the generator's truth
 //

@@ -184,6 +184,48 @@ public static class ChurnChecks
         return Invariant($"Correct: your loss is the cross-entropy plus l2 times the sum of the squared weights, and its gradients reach the weights.");
     }
 
+    /// <summary>Made-up attention lifts: an event seen only among churners, one that draws less attention from churners,
+    /// two with the same difference (the name decides), and events that draw more.</summary>
+    internal static readonly AttentionSummary MadeUpSummary = new(
+    [
+        new("purchase", "churned", 4.0, 9), new("session_start", "churned", 3.0, 50), new("session_start", "retained", 1.0, 60),
+        new("scroll", "churned", 1.5, 20), new("scroll", "retained", 1.0, 30), new("add_to_cart", "churned", 1.2, 12), new("add_to_cart", "retained", 0.7, 14),
+        new("page_view", "churned", 0.8, 80), new("page_view", "retained", 1.4, 90), new("view_item", "churned", 0.9, 20), new("view_item", "retained", 0.5, 25),
+        new("first_visit", "retained", 2.0, 40),
+    ]);
+
+    /// <summary>The events seen in both groups whose lift among churners exceeds their lift among retained users, by the
+    /// difference (largest first, then by name), at most <paramref name="n"/>.</summary>
+    internal static IReadOnlyList<string> ChurnerEventsOf(AttentionSummary summary, int n)
+    {
+        var retained = summary.Rows.Where(r => r.Group == "retained").ToDictionary(r => r.Event, r => r.Lift);
+        return summary.Rows.Where(r => r.Group == "churned" && retained.TryGetValue(r.Event, out var other) && r.Lift > other)
+            .Select(r => (r.Event, Difference: r.Lift - retained[r.Event])).OrderByDescending(x => x.Difference).ThenBy(x => x.Event, StringComparer.Ordinal)
+            .Take(n).Select(x => x.Event).ToArray();
+    }
+
+    /// <summary>
+    /// Checks the events that draw more attention from churners than from retained users: on made-up lifts and on this
+    /// run's summary, for several n, it must give <see cref="ChurnerEventsOf"/>'s events in its order.
+    /// </summary>
+    /// <param name="churnerEvents">The attendee's function: a summary and n to event names.</param>
+    /// <param name="summary">This run's attention summary.</param>
+    /// <exception cref="ExerciseCheckException">A list differs, or the function throws.</exception>
+    public static string ChurnerEvents(Func<AttentionSummary, int, IReadOnlyList<string>> churnerEvents, AttentionSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(churnerEvents);
+        ArgumentNullException.ThrowIfNull(summary);
+        foreach (var (name, s) in new[] { ("made-up lifts", MadeUpSummary), ("this run's attention summary", summary) })
+            foreach (var n in new[] { 3, 10, 1, 0 })
+            {
+                var expected = ChurnerEventsOf(s, n);
+                var given = Attempt(() => churnerEvents(s, n), Invariant($"{name} with n = {n}")) ?? [];
+                if (!given.SequenceEqual(expected))
+                    throw new ExerciseCheckException(Invariant($"On {name} with n = {n} your function gives [{string.Join(", ", given)}] where the answer is [{string.Join(", ", expected)}]: keep the events seen in both groups whose lift among churners is higher than among retained users, largest difference first (then by name), at most n."));
+            }
+        return $"Correct: on made-up lifts and on this run's summary your function lists the events that draw more attention from churners, largest difference first.";
+    }
+
     // The attendee's code may throw: its TODO placeholder goes through as it is, anything else becomes the check's sentence.
     private static T Attempt<T>(Func<T> attendeeCode, string input)
     {
