@@ -178,43 +178,33 @@ app.Section("## 4. Training, written out");
 
 // ### Exercise 1: the loss that ignores padding
 //
-// The logits are (journeys, steps, ids) and the targets (journeys, steps), filled with `<pad>` (`Vocabulary.PadId`) where a journey's target is shorter than the batch's longest. Write `SequenceLoss`: reshape both so that each position is one row, then `torch.nn.functional.cross_entropy` with `ignore_index: Vocabulary.PadId`, so padded positions count for nothing. Until it is done, the cell after the solution stops with `TODO: write SequenceLoss: cross-entropy over every decoder position, ignoring padding`.
+// The logits are (journeys, steps, ids): a score for every id at every decoder step. The targets are (journeys, steps), with `<pad>` (`Vocabulary.PadId`) where a journey's target is shorter than the batch's longest. Write `SequenceLoss`: the mean cross-entropy over the **real** positions only, one number that training can call `backward()` on. A padded position must count for nothing, whatever its scores. Think about which dimension holds the ids, and how to tell `cross_entropy` which target to skip. The check cell tries your function on this batch and on made-up ones (a padded position whose scores change, uniform scores, a true id whose score rises) and says what is wrong. Until you have written it, the check stops with `TODO: write SequenceLoss: the mean cross-entropy over the real (non-padding) decoder positions`.
 app.Section("### Exercise 1: the loss that ignores padding");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: cross_entropy wants one row of scores a position: reshape the logits to (positions, ids) and the targets to (positions);
+// Hint: its ignore_index argument leaves out the positions whose target is that id.
 torch.Tensor SequenceLoss(torch.Tensor logits, torch.Tensor targets) =>
     torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[^1]), targets.reshape(-1), ignore_index: Vocabulary.PadId);
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "04-masked-loss"));
+// display(Exercise.Solution(workshop, "04-masked-loss"));
+app.Show(SequenceChecks.MaskedLoss(SequenceLoss, logits, firstBatch.DecoderTargets));
 
-// Check it on the untrained model's batch. Random weights spread the model's bets almost evenly, so its loss should be close to that of a uniform guess, ln(number of ids). And changing the scores at the padded positions must not change the loss at all.
+// Your loss on the untrained model's batch. Random weights spread the model's bets almost evenly, so its loss should be close to that of a uniform guess, ln(number of ids); and changing the scores at the padded positions leaves it as it is. Training below minimises exactly this function.
 var targets = firstBatch.DecoderTargets;
 var padded = (targets == Vocabulary.PadId).unsqueeze(-1);                       // (journeys, steps, 1)
 var scrambled = torch.where(padded, -5 * logits, logits);                        // other scores at padded positions only
 Console.WriteLine($"untrained loss {SequenceLoss(logits, targets).item<float>():F4}; uniform guess over {vocabulary.Count} ids: ln({vocabulary.Count}) = {Math.Log(vocabulary.Count):F4}");
 Console.WriteLine($"scores changed at the {padded.sum().item<long>()} padded positions: loss {SequenceLoss(scrambled, targets).item<float>():F4}");
 
-// ### Exercise 2: gradient clipping
-//
-// Now and then an LSTM produces a huge gradient that throws the weights far off in a single step. Clipping rescales all the gradients together when their total (L2) norm exceeds a limit (training uses `maxGradientNorm`). Write `ClipGradients` with `torch.nn.utils.clip_grad_norm_` over the model's parameters, returning the norm it reports (the norm before clipping). Until it is done, the cell after the solution stops with `TODO: write ClipGradients: clip the total norm of the model's gradients to maxNorm with torch.nn.utils.clip_grad_norm_`.
-app.Section("### Exercise 2: gradient clipping");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
-double ClipGradients(torch.nn.Module model, double maxNorm) => torch.nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
-
-// Check it on one backward pass of the batch: the gradients' norm as computed here and as `clip_grad_norm_` reports it, then clipped to half of it (a limit below the norm, to see clipping act). In training, gradients below `maxGradientNorm` are left as they are.
-model.zero_grad();
-SequenceLoss(model.call(firstBatch.Inputs, firstBatch.InputLengths, firstBatch.DecoderInputs), firstBatch.DecoderTargets).backward();
-double GradientNorm() => Math.Sqrt(model.parameters().Where(p => p.grad is not null).Sum(p => p.grad!.pow(2).sum().item<float>()));
-var before = GradientNorm();
-var reported = ClipGradients(model, before / 2);
-Console.WriteLine($"gradient norm {before:F4} (clip_grad_norm_ reports {reported:F4}); after clipping to half of it: {GradientNorm():F4}");
-model.zero_grad();
-
-// **One training step**: forget the previous step's gradients, run the batch forward, compute the loss, backpropagate, clip, and let the optimizer move the weights.
+// **One training step**: forget the previous step's gradients, run the batch forward, compute the loss, backpropagate, clip, and let the optimizer move the weights. Clipping is there because now and then an LSTM produces a huge gradient that would throw the weights far off in a single step: `clip_grad_norm_` rescales all the gradients together when their total (L2) norm exceeds `maxGradientNorm`, and leaves smaller ones as they are.
 float TrainStep(Seq2SeqModel model, torch.optim.Optimizer optimizer, SequenceBatch batch)
 {
     optimizer.zero_grad();                                                            // forget the last step's gradients
     var logits = model.call(batch.Inputs, batch.InputLengths, batch.DecoderInputs);   // forward (teacher forcing)
     var loss = SequenceLoss(logits, batch.DecoderTargets);
     loss.backward();                                                                  // gradients of the loss
-    ClipGradients(model, maxGradientNorm);                                            // tame the rare huge gradient
+    torch.nn.utils.clip_grad_norm_(model.parameters(), maxGradientNorm);              // tame the rare huge gradient
     optimizer.step();                                                                 // move the weights against the gradients
     return loss.item<float>();
 }
@@ -273,17 +263,18 @@ app.Show(workshop.Publish(SequenceCharts.TrainingCurves(progress.History).WithTi
 
 // ## 5. Evaluation on the test journeys
 //
-// **Greedy decoding, written out.** The trained model predicts one touchpoint at a time, so a whole predicted journey comes from a loop. Encode the input once. Start the decoder with `<start>`. At each step, run the decoder one step, take the most likely token it may emit (`Seq2SeqDecoding.Emittable` rules out padding, `<start>` and `<unk>`), and stop at `<stop>` or at the longest target seen in training; otherwise feed the chosen token back as the next input. The LSTM's state (`Hidden`, `Cell`) carries what the decoder has said so far, and attention looks back at the encoded input at every step.
+// ### Exercise 2: greedy decoding
+//
+// The trained model predicts one touchpoint at a time, so a whole predicted journey comes from a loop, and you write it. Write `GreedyDecode(model, journey)`: encode the input once (`model.Encode` on a batch of one, `SequenceBatch.Create([journey], model.Device)`), start the decoder with `<start>` (`Vocabulary.StartId`, as a tensor of shape (1, 1)), then run `model.Decode` one step at a time. At each step keep the most likely token the decoder may emit (`Seq2SeqDecoding.Emittable` rules out padding, `<start>` and `<unk>`) and feed it back as the next input, with the LSTM state (`Hidden`, `Cell`) the step returned. Stop at `<stop>` (not kept) or after the longest target seen in training (`model.Options.MaxTargetLength`). The check cell compares your loop with the library's decoder on every test journey and on made-up models (one whose first choice is `<stop>`, one that never stops, one that favours the special tokens). Until you have written it, the check stops with `TODO: write GreedyDecode: the most likely emittable token at each decoder step, fed back, until <stop> or the longest target`.
 app.Section("## 5. Evaluation on the test journeys");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: a step's logits are (1, 1, ids): Seq2SeqDecoding.Emittable(step.Logits.squeeze(1)).argmax(-1, keepdim: true) is the choice, already shaped as the next input.
 int[] GreedyDecode(Seq2SeqModel model, EncodedPair journey)
 {
-    model.eval();                                                                    // no dropout
-    using var scope = torch.NewDisposeScope();                                       // frees this call's tensors
-    using var noGrad = torch.no_grad();                                              // inference: no gradients
+    using var scope = torch.NewDisposeScope(); using var noGrad = torch.no_grad();      // free this call's tensors; inference
     using var batch = SequenceBatch.Create([journey], model.Device);                 // STEP 1: a batch of one journey
     var encoded = model.Encode(batch.Inputs, batch.InputLengths);                    // STEP 2: read the past once
-    var token = torch.tensor(new long[] { Vocabulary.StartId }, [1, 1], device: model.Device); // STEP 3: start with <start>
-    var (ids, state) = (new List<int>(), ((torch.Tensor?)null, (torch.Tensor?)null));  // nothing said yet, no LSTM state
+    var (ids, token, state) = (new List<int>(), torch.tensor(new long[] { Vocabulary.StartId }, [1, 1], device: model.Device), ((torch.Tensor?)null, (torch.Tensor?)null)); // STEP 3: <start>, no state yet
     while (ids.Count < model.Options.MaxTargetLength)                                // never longer than the longest target
     {
         var step = model.Decode(encoded, token, state);                              // STEP 4: one decoder step
@@ -294,8 +285,12 @@ int[] GreedyDecode(Seq2SeqModel model, EncodedPair journey)
     }
     return ids.ToArray();
 }
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "04-greedy"));
+// display(Exercise.Solution(workshop, "04-greedy"));
+app.Show(SequenceChecks.Greedy(GreedyDecode, model, vocabulary, test));
 
-// The loop on one test journey, then against the library's decoder (`Seq2SeqDecoding.Greedy`, which decodes many journeys in one batch and is what the evaluation below uses) on every test journey. They should agree on all of them: a batch changes how the arithmetic is grouped, not which token is most likely, except for a near tie.
+// Your loop on one test journey, then against the library's decoder (`Seq2SeqDecoding.Greedy`, which decodes many journeys in one batch and is what the evaluation below uses) on every test journey. They agree on all of them: a batch changes how the arithmetic is grouped, not which token is most likely, except for a near tie.
 var oneJourney = test[0];
 Console.WriteLine($"{string.Join(' ', vocabulary.Decode(oneJourney.Input))} -> predicted {string.Join(' ', vocabulary.Decode(GreedyDecode(model, oneJourney)))}; true {string.Join(' ', vocabulary.Decode(oneJourney.Target))}");
 var libraryGreedy = Seq2SeqDecoding.Greedy(model, test);
@@ -310,6 +305,26 @@ Console.WriteLine($"the written-out loop agrees with Seq2SeqDecoding.Greedy on {
 // - a simple rule: **does the predicted sequence contain `visit`** (the `conversionToken`), scored against whether the true target does, with precision, recall, F1 and the confusion matrix.
 var evaluation = SequenceEvaluation.Evaluate(model, vocabulary, test, conversionToken);
 app.Show(evaluation);
+
+// ### Exercise 3: top-k next-touchpoint accuracy
+//
+// The table's "next top-1 / top-3" ask how often the true next touchpoint is the model's first guess, or among its first three. Write `TopKAccuracy(decoded, journeys, k)` for any k. `decoded[i].FirstStepProbabilities` holds the model's probability of every id at the first decoder step of journey `i` (index = id), and `journeys[i].Target[0]` is the id that truly came next. Return the share of journeys whose true next id is among the k ids of highest probability. The check cell compares your function with the table at k = 1 and 3 and tries made-up journeys (k = 1, 2, 3 and a k larger than the vocabulary). Until you have written it, the check stops with `TODO: write TopKAccuracy: the share of journeys whose true next touchpoint is among the k most probable first-step ids`.
+app.Section("### Exercise 3: top-k next-touchpoint accuracy");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: pair each probability with its id (Select((p, id) => (p, id))), order by probability, highest first, and Take(k).
+double TopKAccuracy(IReadOnlyList<DecodedSequence> decoded, IReadOnlyList<EncodedPair> journeys, int k) =>
+    journeys.Where((journey, i) => decoded[i].FirstStepProbabilities.Select((p, id) => (p, id))
+        .OrderByDescending(x => x.p).Take(k).Any(x => x.id == journey.Target[0])).Count() / (double)journeys.Count;
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "04-top-k"));
+// display(Exercise.Solution(workshop, "04-top-k"));
+app.Show(SequenceChecks.TopK(TopKAccuracy, libraryGreedy, test));
+
+// **How many guesses does the model need?** Your `TopKAccuracy` for a few k, next to the plainest guess: the k touchpoints most frequent in the training journeys, whatever the journey. The gap between the two is what reading the journey adds to guessing the next touchpoint.
+var byFrequency = vocabulary.DataTokens.Select(vocabulary.IdOf).ToArray();        // the training journeys' touchpoints, most frequent first
+foreach (var k in new[] { 1, 2, 3, 5 })
+    Console.WriteLine($"top-{k}: the model's {k} most likely {TopKAccuracy(libraryGreedy, test, k):P1}, " +
+        $"the training journeys' {k} most frequent {test.Count(j => byFrequency.Take(k).Contains(j.Target[0])) / (double)test.Count:P1}");
 
 // Beam search keeps the `beamWidth` most likely partial sequences at each step instead of committing to one touchpoint at a time. It finds more probable whole sequences; whether that helps the metrics is an empirical question (on a subset of the test journeys, counted in the table, to keep it quick).
 var beamEvaluation = SequenceEvaluation.Evaluate(model, vocabulary, test.Take(300).ToList(), conversionToken, beamWidth);
@@ -431,15 +446,11 @@ else Console.WriteLine($"Skipped: {path} is not the bundled sample, and the trut
 
 // Reading the results: a next-touchpoint accuracy close to the best achievable means the LSTM has recovered nearly all the structure there is; the rest is noise no model can predict. A greedy sequence only contains `visit` when it is the single most likely token at some step, so the greedy rule ("the predicted sequence contains a visit") tends to miss converting journeys; step 7 measured, with intervals, whether the probability does better on this run.
 
-// ## Exercise 3: your own journey
+// ## Try your own journey
 //
-// Build a journey of your own from the vocabulary's touchpoints (`vocabulary.DataTokens`, most frequent first; `frequent` holds the top three other than the conversion token) and predict what follows. Write `MyJourney` to return four touchpoints ending with the conversion token; until it is done, the cell after the solution stops with `TODO: write MyJourney: four touchpoints from vocabulary.DataTokens, ending with the conversion token`. Then try others: one made only of frequent touchpoints, a long one. How does the conversion probability change?
-app.Section("## Exercise 3: your own journey");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
-string[] MyJourney() => [frequent[0], frequent[0], frequent[^1], conversionToken];
-
-// The prediction for your journey, next to the same journey without its last touchpoint: how much does that last touchpoint move P(visit)?
-var mine = MyJourney();
+// Build a journey of your own from the vocabulary's touchpoints (`vocabulary.DataTokens`, most frequent first; `frequent` holds the top three other than the conversion token) and predict what follows, next to the same journey without its last touchpoint: how much does that last touchpoint move P(visit)? Then try others: one made only of frequent touchpoints, a long one.
+app.Section("## Try your own journey");
+string[] mine = [frequent[0], frequent[0], frequent[^1], conversionToken];            // change it: any touchpoints of vocabulary.DataTokens
 Console.WriteLine(predictor.Predict(mine, beamWidth));
 Console.WriteLine(predictor.Predict(mine[..^1], beamWidth));
 // For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.

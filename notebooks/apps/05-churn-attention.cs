@@ -17,11 +17,11 @@
 using CustomerAnalytics;
 using CustomerAnalytics.Exercises;
 using CustomerAnalytics.Churn.Data;
+using CustomerAnalytics.Churn.Evaluation;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
 using CustomerAnalytics.Churn.Charts;
 using System.IO;
-using CustomerAnalytics.Churn.Evaluation;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Churn.Models;
 using CustomerAnalytics.Training;
@@ -104,28 +104,42 @@ app.Show(log);
 //
 // Both windows are parameters. A user with exactly 24 hours between first and last engagement is retained; exactly 10 minutes is a bounce.
 //
-// The cell below writes the three definitions out in LINQ, one user at a time: change a window or a rule there and every later step (the datasets, the models, the verdicts) follows.
+// The cell below turns the parameters into the definitions' settings and finds the export's last event (GA4 timestamps are in microseconds); the labels themselves are your first exercise.
 app.Section("## 2. Who churned, who bounced");
-// STEP 1: the windows; STEP 2: each user's first and last engagement; STEP 3: the labels
 var labelOptions = new ChurnLabelOptions { ChurnWindow = TimeSpan.FromHours(churnHours), BounceWindow = TimeSpan.FromMinutes(bounceMinutes), EngagementEvent = engagementEvent };
-long churnMicros = Ga4Event.Micros(labelOptions.ChurnWindow), bounceMicros = Ga4Event.Micros(labelOptions.BounceWindow); // GA4 times are in µs
-long exportEnd = log.Events.Max(e => (long?)e.Timestamp) ?? 0;                            // the export's last event
-var userLabels = log.ByUser().Select(user =>
+long exportEnd = log.Events.Max(e => (long?)e.Timestamp) ?? 0;                            // the export's last event (µs)
+Console.WriteLine($"{log.ByUser().Count():N0} users; churn window {labelOptions.ChurnWindow}, bounce window {labelOptions.BounceWindow}, engagement = '{labelOptions.EngagementEvent}'");
+
+// ### Exercise 1: the churn, bounce and censoring labels
+//
+// Write `LabelUser(userId, events, exportEnd, options)`: one user's label from their events (in time order), as the definitions above say. Find the user's first and last engagement event (`options.EngagementEvent`; null for a user who never engaged), then decide censored, churned and bounced, and return `new UserChurnLabel(userId, first, last, churned, bounced, censored)`. The windows are `options.ChurnWindow` and `options.BounceWindow` (`Ga4Event.Micros` turns one into microseconds, as the timestamps). Mind the edges: exactly the churn window is retained, exactly the bounce window is a bounce, a user who never engaged counts as churned and bounced, and a censored user is neither. The check cell compares your rule with `ChurnLabels.Compute` on every user of this export and on made-up users at those edges. Until you have written it, the check stops with `TODO: write LabelUser: one user's churn, bounce and censoring labels from their engagement events`.
+app.Section("### Exercise 1: the churn, bounce and censoring labels");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: censored = first + churn window > exportEnd; churned = not censored and (never engaged or last < first + churn window);
+// Hint: bounced = not censored and (never engaged or last <= first + bounce window).
+UserChurnLabel LabelUser(string userId, IReadOnlyList<Ga4Event> events, long exportEnd, ChurnLabelOptions options)
 {
-    var engaged = user.Where(e => e.EventName == engagementEvent).Select(e => e.Timestamp).ToArray();
+    long churnMicros = Ga4Event.Micros(options.ChurnWindow), bounceMicros = Ga4Event.Micros(options.BounceWindow);
+    var engaged = events.Where(e => e.EventName == options.EngagementEvent).Select(e => e.Timestamp).ToArray();
     long? first = engaged.Length > 0 ? engaged.Min() : null, last = engaged.Length > 0 ? engaged.Max() : null;
     bool censored = first is not null && first + churnMicros > exportEnd;                  // the export ends too soon to know
     bool churned = !censored && (first is null || last < first + churnMicros);             // no engagement after the churn window
     bool bounced = !censored && (first is null || last <= first + bounceMicros);           // all engagement within the bounce window
-    return new UserChurnLabel(user.Key, first, last, churned, bounced, censored);
-}).ToList();
-var labels = new ChurnLabels(userLabels, labelOptions);
+    return new UserChurnLabel(userId, first, last, churned, bounced, censored);
+}
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-churn-labels"));
+// display(Exercise.Solution(workshop, "05-churn-labels"));
+app.Show(ChurnChecks.Labels(LabelUser, log, labelOptions));
+
+// Every user labelled by your rule: these labels are the ones every later step uses (the datasets, the models, the verdicts), so a change of definition in `LabelUser` flows through the whole workshop.
+var labels = new ChurnLabels(log.ByUser().Select(user => LabelUser(user.Key, user.ToList(), exportEnd, labelOptions)).ToList(), labelOptions);
 app.Show(labels);
 
-// The library's `ChurnLabels.Compute` holds the same definitions, tested on hand-made exports (a user cut off by the end of the export, windows that end exactly on an event). Compared user by user with the labels above, it tells you how many users a change of definition moved.
+// The library's `ChurnLabels.Compute` holds the same definitions, tested on hand-made exports (a user cut off by the end of the export, windows that end exactly on an event). Compared user by user with your labels, it tells you how many users a change of definition in `LabelUser` moved.
 var libraryLabels = ChurnLabels.Compute(log, labelOptions);
 var moved = labels.Users.Zip(libraryLabels.Users).Count(pair => pair.First != pair.Second);
-Console.WriteLine(moved == 0 ? $"the labels written out above equal ChurnLabels.Compute's for all {labels.Users.Count:N0} users"
+Console.WriteLine(moved == 0 ? $"the labels of your LabelUser equal ChurnLabels.Compute's for all {labels.Users.Count:N0} users"
     : $"{moved:N0} of {labels.Users.Count:N0} users are labelled differently from ChurnLabels.Compute: the definition above was changed");
 
 // **The definitions against the data.** The engagement event must occur in the export. The churn model learns to tell churned from retained users, so these windows must leave some of each among the users who did not bounce. If they do not, the error names the parameters to change; nothing trains on a single class.
@@ -178,9 +192,17 @@ app.Show(capsTable);
 app.Section("## 4. Models and their configuration");
 app.Show(SourceListing.Of(workshop.Root, typeof(RnnAttentionModel)));
 
-// **Global attention, as a module of your own.** A small network scores each GRU output, a softmax over the real events (padding masked out) turns the scores into weights, and the weighted sum of the outputs is the context. Written as TorchSharp modules are: the layers are fields created in the constructor, `RegisterComponents()` lets TorchSharp find their weights (for the optimiser, `.to(device)` and saving), and `forward` says how a batch flows through them. `MaskedAttention.Softmax` is the library's softmax that gives padding a weight of exactly zero.
+// ### Exercise 2: global attention, as a module of your own
+//
+// A small network scores each GRU output, a softmax over the real events (padding masked out) turns the scores into weights, and the weighted sum of the outputs is the context. The module is written as TorchSharp modules are: the layers are fields created in the constructor, `RegisterComponents()` lets TorchSharp find their weights (for the optimiser, `.to(device)` and saving), and `forward` says how a batch flows through them. The fields and the constructor are given; write `forward`. `h` is (sequences, events, size), `mask` is (sequences, events), true for a real event. Score each event as `score(tanh(project(h)))`, make the padded events' weights exactly zero and the real ones sum to one (`MaskedAttention.Softmax` is the library's masked softmax; it wants the scores as (sequences, 1, 1, events)), then return the context (sequences, size) and the weights. The check cell gives your module the library's `AdditiveAttention` weights and compares the two on sequences with padding. Until you have written it, the check stops with `TODO: write GlobalAttention.forward: the weights over the real events and the context they give`.
+app.Section("### Exercise 2: global attention, as a module of your own");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-global-attention"));
+// display(Exercise.Solution(workshop, "05-global-attention"));
+app.Show(ChurnChecks.Attention(size => new GlobalAttention(size)));
 
-// Is it the attention the models train with? Give your module the library's `AdditiveAttention` weights (`load_state_dict`: the parameters have the same names) and run both on the same random GRU outputs, with the last events of the second sequence masked as padding: the contexts and the weights must be equal, and the padding must get no weight.
+// Your module at work: give it the library's `AdditiveAttention` weights (`load_state_dict`: the parameters have the same names) and run both on the same random GRU outputs, with the last events of the second sequence masked as padding: the contexts and the weights must be equal, and the padding must get no weight.
 TorchDevice.Seed(seed);
 var (libraryAttention, ownAttention) = (new AdditiveAttention(8), new GlobalAttention(8));
 ownAttention.load_state_dict(libraryAttention.state_dict());
@@ -241,19 +263,24 @@ TrainedModel NewModel(ModelConfig config, DataSplit<SequenceDataset> data)
     return new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
 }
 
-// ### Exercise 1: add the L2 penalty to the loss
+// ### Exercise 3: add the L2 penalty to the loss
 //
-// The loss the optimiser minimises is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squared weights (the tensors `L2Weights.Of(network)` picks: weight matrices, not biases, norms or the embedding). The penalty keeps the weights small, which regularises the model. Write `PenalisedLoss` in the next cell. Until it is done, the cell after the (hidden) solution stops with `TODO: add l2 times the sum of the squared weights to the cross-entropy loss`.
-app.Section("### Exercise 1: add the L2 penalty to the loss");
+// The loss the optimiser minimises is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squares of every number in the weights (the tensors `L2Weights.Of(network)` picks: weight matrices, not biases, norms or the embedding). The penalty keeps the weights small, which regularises the model. Write `PenalisedLoss`: one number, built from tensor operations so that `backward()` reaches the weights too, and the plain cross-entropy when `l2` is 0 or there is no weight to penalise. The check cell tries it on made-up logits and weights (with and without a penalty, with no weights, and its gradient). Until you have written it, the check stops with `TODO: add l2 times the sum of the squared weights to the cross-entropy loss`.
+app.Section("### Exercise 3: add the L2 penalty to the loss");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: w.pow(2).sum() is one weight tensor's squares, summed; torch.stack turns the list of them into one tensor to sum (it needs at least one).
 Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights, double l2)
 {
     var loss = nn.functional.cross_entropy(logits, labels);
     if (l2 == 0 || weights.Count == 0) return loss;
     return loss + l2 * stack(weights.Select(w => w.pow(2).sum()).ToArray()).sum();
 }
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-l2-penalty"));
+// display(Exercise.Solution(workshop, "05-l2-penalty"));
+app.Show(ChurnChecks.PenalisedLoss(PenalisedLoss));
 
-// Check it on one batch of an untrained RNN: with `l2 = 0` it is the plain cross-entropy, and the configured `l2` adds a small penalty (it must equal `L2Weights.Penalty`, the library's version).
+// Your loss on one batch of an untrained RNN: with `l2 = 0` it is the plain cross-entropy, and the configured `l2` adds a small penalty (it must equal `L2Weights.Penalty`, the library's version).
 var probe = NewModel(rnnChurnConfig, churn);
 var (probeTokens, probeLengths, probeLabels) = churn.Train.Batch([.. Enumerable.Range(0, Math.Min(32, churn.Train.Count))], device);
 var (probeLogits, probeWeights, probeL2) = (probe.Network.call(probeTokens, probeLengths), L2Weights.Of(probe.Network), rnnChurnConfig.Training.L2);
@@ -428,18 +455,26 @@ app.Show(workshop.Publish(ChurnCharts.AttentionLift(attention).WithTitle("RNN ch
 // The same as a table.
 app.Show(attention);
 
-// ### Exercise 2: the Transformer's attention summary for churners
+// ### Exercise 4: the events that draw attention to churners
 //
-// Which events does the **Transformer** attend to most for churners, and is it the same as the RNN? Write `TopChurnerEvents`: compute the attention summary of a model on the test users (`AttentionSummary.Compute`, counting only events seen at least 5 times) and return the top `n` events of the `churned` group as `event: lift` lines. Until it is done, the cell after the (hidden) solution stops with `TODO: compute the attention summary for churners and list its top events`.
-app.Section("### Exercise 2: the Transformer's attention summary for churners");
+// The table above gives each event's attention lift among churners and among retained users. Which events does a model look at **more for churners than for retained users**? Write `ChurnerEvents(summary, n)`: of the events in both groups (`summary.Rows`, each with its `Event`, `Group` "churned" or "retained" and `Lift`), keep those whose lift among churners is higher than among retained users, order them by the difference, largest first (then by name, so a tie has one answer), and return at most `n` event names. An event seen in one group only has nothing to compare with. The check cell tries your function on made-up lifts and on this run's summary. Until you have written it, the check stops with `TODO: list the events whose attention lift is higher among churners than among retained users`.
+app.Section("### Exercise 4: the events that draw attention to churners");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
-IEnumerable<string> TopChurnerEvents(TrainedModel model, SequenceDataset test, int n) =>
-    AttentionSummary.Compute(model, test, minOccurrences: 5).Top("churned", n).Select(r => $"{r.Event}: lift {r.Lift:F2}").ToArray();
+// Hint: a dictionary from event to its retained lift makes the comparison one lookup; an event missing from it is left out.
+IReadOnlyList<string> ChurnerEvents(AttentionSummary summary, int n)
+{
+    var retained = summary.Rows.Where(r => r.Group == "retained").ToDictionary(r => r.Event, r => r.Lift);
+    return summary.Rows.Where(r => r.Group == "churned" && retained.ContainsKey(r.Event) && r.Lift > retained[r.Event])
+        .OrderByDescending(r => r.Lift - retained[r.Event]).ThenBy(r => r.Event, StringComparer.Ordinal).Take(n).Select(r => r.Event).ToList();
+}
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-churner-events"));
+// display(Exercise.Solution(workshop, "05-churner-events"));
+app.Show(ChurnChecks.ChurnerEvents(ChurnerEvents, attention));
 
-// The Transformer's top five events for churners next to the RNN's. An empty list means no test user churned (or no event occurred often enough).
-var transformerTop = TopChurnerEvents(transformerChurn.Best.Model, churn.Test, 5);
-var rnnTop = TopChurnerEvents(rnnChurnModel, churn.Test, 5);
-app.Show(new { Transformer = string.Join("; ", transformerTop), RNN = string.Join("; ", rnnTop) });
+// The events that draw more attention to churners, under the Transformer and under the RNN (five at most each, from your `ChurnerEvents`). An empty list means no event qualifies: no test user churned, no event occurred often enough, or the model looks at churners as it looks at everyone.
+var transformerAttention = AttentionSummary.Compute(transformerChurn.Best.Model, churn.Test, minOccurrences: 5);
+app.Show(new { Transformer = string.Join(", ", ChurnerEvents(transformerAttention, 5)), RNN = string.Join(", ", ChurnerEvents(attention, 5)) });
 
 // ## 10. Against the generator's truth
 //

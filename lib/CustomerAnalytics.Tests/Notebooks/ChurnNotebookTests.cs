@@ -10,14 +10,14 @@ public sealed class ChurnNotebookTests
     private const string Name = "05-churn-attention.ipynb";
 
     [Fact]
-    public void The_labels_written_out_in_the_notebook_equal_the_librarys_for_every_user()
+    public void The_labels_of_the_notebooks_LabelUser_equal_the_librarys_for_every_user()
     {
         var run = WorkshopRuns.Notebook(Name);
         Assert.True(run.Process.ExitCode == 0, run.Process.Output);
 
         var output = ExecutedNotebook.OutputOf(run.ExecutedPath, "churn-labels-check");
 
-        Assert.Matches(@"^the labels written out above equal ChurnLabels\.Compute's for all [1-9][\d,]* users", output);
+        Assert.Matches(@"^the labels of your LabelUser equal ChurnLabels\.Compute's for all [1-9][\d,]* users", output);
     }
 
     [Fact]

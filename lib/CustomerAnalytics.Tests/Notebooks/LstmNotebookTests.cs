@@ -46,7 +46,7 @@ public partial class LstmNotebookTests
     {
         var run = WorkshopRuns.Notebook(Name);
         Assert.True(run.Process.ExitCode == 0, run.Process.Output);
-        var output = ExecutedNotebook.OutputOf(run.ExecutedPath, "greedy-decoding-check");
+        var output = ExecutedNotebook.OutputOf(run.ExecutedPath, "greedy-decoding-agreement");
 
         var agreement = Regex.Match(output, @"agrees with Seq2SeqDecoding\.Greedy on (?<same>[\d,]+) of (?<all>[\d,]+) test journeys");
         Assert.True(agreement.Success, output);
