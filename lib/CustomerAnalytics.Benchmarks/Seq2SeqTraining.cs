@@ -60,8 +60,6 @@ public static class Seq2SeqTraining
     public static torch.Tensor SequenceLoss(torch.Tensor logits, torch.Tensor targets) =>
         torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[^1]), targets.reshape(-1), ignore_index: Vocabulary.PadId);
 
-    private static double ClipGradients(torch.nn.Module model, double maxNorm) => torch.nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
-
     // The notebook's functions that read its batchSize and maxGradientNorm parameters.
     private sealed class Cells(int batchSize, double maxGradientNorm)
     {
@@ -71,7 +69,7 @@ public static class Seq2SeqTraining
             var logits = model.call(batch.Inputs, batch.InputLengths, batch.DecoderInputs);   // forward (teacher forcing)
             var loss = SequenceLoss(logits, batch.DecoderTargets);
             loss.backward();                                                                  // gradients of the loss
-            ClipGradients(model, maxGradientNorm);                                            // tame the rare huge gradient
+            torch.nn.utils.clip_grad_norm_(model.parameters(), maxGradientNorm);              // tame the rare huge gradient
             optimizer.step();                                                                 // move the weights against the gradients
             return loss.item<float>();
         }

@@ -45,7 +45,6 @@ public sealed partial class NotebookCopyTests
 
     [Theory]
     [InlineData("SequenceLoss")]
-    [InlineData("ClipGradients")]
     [InlineData("TrainStep")]
     [InlineData("TrainEpoch")]
     [InlineData("Validate")]

@@ -126,7 +126,7 @@ public static class ChurnChecks
         var onPadding = w.masked_select(mask.logical_not()).abs().sum().item<double>();
         if (onPadding > 1e-6)
             throw new ExerciseCheckException(Invariant($"Your module gives the padded events a total weight of {onPadding:G3}: mask them out before the softmax (MaskedAttention.Softmax, or scores.masked_fill(~mask, -inf)), so padding gets exactly zero."));
-        var sums = w.sum(1).data<double>().ToArray();
+        var sums = w.sum(1).cpu().data<double>().ToArray();
         if (sums.Any(x => Math.Abs(x - 1) > 1e-5))
             throw new ExerciseCheckException(Invariant($"Your weights sum to {string.Join(", ", sums.Select(x => x.ToString("G4", CultureInfo.InvariantCulture)))} over the three sequences' events: take the softmax over the events (the last dimension), so each sequence's weights sum to one."));
         var weightGap = (w - libraryWeights.reshape(3, 5).to_type(ScalarType.Float64)).abs().max().item<double>();
