@@ -131,6 +131,9 @@ internal sealed class ChromiumSession : IAsyncDisposable
             step = "connecting to chromium";
             session.browser = await Puppeteer.ConnectAsync(new ConnectOptions { BrowserWSEndpoint = endpoint.Task.Result })
                 .WaitAsync(deadline.Token);
+            // PuppeteerSharp waits 30 s by default for the new page's target, which a busy machine exceeded in CI
+            // ("opening a page failed after 30.9 s"): the browser's waits get the launch timeout too.
+            session.browser.DefaultWaitForTimeout = (int)timeout.TotalMilliseconds;
             step = "opening a page";
             session.page = await session.browser.NewPageAsync().WaitAsync(deadline.Token);
             // PuppeteerSharp's own 30 s defaults would end the load of plotly.js (3.6 MB) before the launch deadline
