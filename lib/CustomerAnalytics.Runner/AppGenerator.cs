@@ -40,18 +40,8 @@ public static partial class AppGenerator
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, AppsFolder, Path.GetFileNameWithoutExtension(notebookPath) + ".cs");
 
     /// <summary>Writes the app of every notebook; returns the files written.</summary>
-    public static IReadOnlyList<string> WriteAll(IEnumerable<string> notebookPaths)
-    {
-        var written = new List<string>();
-        foreach (var path in notebookPaths)
-        {
-            var target = AppPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            AtomicFile.WriteAllText(target, Generate(LoadedNotebook.Load(path)));
-            written.Add(target);
-        }
-        return written;
-    }
+    public static IReadOnlyList<string> WriteAll(IEnumerable<string> notebookPaths) =>
+        GeneratedFiles.WriteAll(notebookPaths, AppPath, Generate);
 
     /// <summary>The app's source text for <paramref name="notebook"/>.</summary>
     /// <exception cref="NotebookFormatException">A cell uses something an app cannot (another dll, a magic command).</exception>

@@ -31,18 +31,8 @@ public static partial class AttendeeGenerator
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(notebookPath))!, AttendeeFolder, Path.GetFileName(notebookPath));
 
     /// <summary>Writes the attendee copy of every notebook; returns the files written.</summary>
-    public static IReadOnlyList<string> WriteAll(IEnumerable<string> notebookPaths)
-    {
-        var written = new List<string>();
-        foreach (var path in notebookPaths)
-        {
-            var target = AttendeePath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            AtomicFile.WriteAllText(target, Generate(LoadedNotebook.Load(path)));
-            written.Add(target);
-        }
-        return written;
-    }
+    public static IReadOnlyList<string> WriteAll(IEnumerable<string> notebookPaths) =>
+        GeneratedFiles.WriteAll(notebookPaths, AttendeePath, Generate);
 
     /// <summary>The attendee copy's text for <paramref name="notebook"/>.</summary>
     public static string Generate(LoadedNotebook notebook)
