@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -17,14 +16,6 @@ public static partial class AttendeeGenerator
 {
     /// <summary>The folder under notebooks/ that holds the attendee copies.</summary>
     public const string AttendeeFolder = "attendee";
-
-    private static readonly JsonSerializerOptions Written = new()
-    {
-        WriteIndented = true,
-        IndentSize = 1,
-        // Notebook text is UTF-8: keep the prose's characters (·, é, ≤) as they are, as Jupyter does.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>Where the attendee copy of <paramref name="notebookPath"/> lives: notebooks/attendee/&lt;name&gt;.ipynb.</summary>
     public static string AttendeePath(string notebookPath) =>
@@ -55,7 +46,7 @@ public static partial class AttendeeGenerator
             kept.Add(cell);
         }
         root["cells"] = kept;
-        return root.ToJsonString(Written).Replace("\r\n", "\n") + "\n";
+        return NotebookJson.Text(root);
     }
 
     private static string[] Tags(JsonObject cell) =>

@@ -51,8 +51,7 @@ public static class NotebookWriter
             }
         }
 
-        var text = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, IndentSize = 1, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        AtomicFile.WriteAllText(path, text + "\n", new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, NotebookJson.Text(json), new UTF8Encoding(false));
     }
 
     // nbformat 4.5 ids: 1-64 chars of [a-zA-Z0-9-_], unique in the notebook. Deterministic so reruns diff cleanly.

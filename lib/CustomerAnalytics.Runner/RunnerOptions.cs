@@ -61,7 +61,9 @@ public sealed record RunnerOptions
                                  (always written; self-contained, they open offline). DIR must be a folder you can
                                  write to; one run at a time writes it (DIR/.workshop-run.lock holds the run's pid).
           --update-images        After a successful notebook, copy its chart PNGs into images/<notebook>/ with their
-                                 provenance.json (hashes of the notebook's code and the data; a test checks them).
+                                 provenance.json (hashes of the notebook's code and the data; a test checks them),
+                                 and write the run's catch-up time (kernel start and every cell above the furthest
+                                 section) under the notebook's timing table.
           --timeout-minutes N    Fail a notebook that runs longer than N minutes (default 30; decimals allowed).
           --generate-data DIR    Write the sample datasets (seeded, identical on every machine) into DIR and exit.
           --large                With --generate-data: benchmark-size datasets (1M orders...) into DIR/large/.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CustomerAnalytics.Hosting;
 
 namespace CustomerAnalytics.Runner;
@@ -60,6 +61,7 @@ public static class WorkshopRun
             {
                 var copied = ImageUpdater.Update(result.ChartsDirectory, Path.Combine(root, "images", result.Name), root, result.SourcePath);
                 log.WriteLine($"[{result.Name}] images: {(copied.Count == 0 ? "no PNG charts produced, images/ left unchanged" : $"{copied.Count} PNG(s) copied to images/{result.Name}/")}");
+                WriteCatchUp(result, log);
             }
         }
 
@@ -68,6 +70,15 @@ public static class WorkshopRun
         log.WriteLine($"Executed notebooks: {Path.Combine(outputDirectory, "notebooks")}");
         log.WriteLine($"Reports (open in a browser, work offline): {Path.Combine(reportsDirectory, ReportIndex.FileName)}");
         return new RunReport(results);
+    }
+
+    /// <summary>Writes the run's measured catch-up under the notebook's timing table (<c>--update-images</c>).</summary>
+    private static void WriteCatchUp(NotebookResult result, TextWriter log)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(result.SourcePath));
+        if (CatchUp.Of(result, json.RootElement) is not { } catchUp) return;
+        var written = CatchUpLine.Write(result.SourcePath, CatchUpLine.Text(catchUp, Environment.ProcessorCount));
+        log.WriteLine($"[{result.Name}] catch-up: {catchUp.Elapsed.TotalSeconds:0} s to \"{catchUp.Section}\"{(written ? ", written under the timing table" : "; no timing table to write it under")}");
     }
 
     /// <summary>

@@ -47,6 +47,17 @@ public partial class SessionBoundsTests
     }
 
     [Theory, MemberData(nameof(NotebookNames))]
+    public void A_late_attendee_catches_up_with_run_all_above_in_under_two_minutes(string name)
+    {
+        var (mainPath, _) = Split(name);
+        var line = mainPath.Where(c => c.Type == "markdown").SelectMany(c => c.Source.Split('\n'))
+            .FirstOrDefault(l => l.StartsWith(CatchUpLine.Prefix, StringComparison.Ordinal));
+        Assert.True(line is not null, $"{name}: no '{CatchUpLine.Prefix}' line under the timing table; `--update-images` measures and writes it.");
+        var seconds = int.Parse(CatchUpSeconds().Match(line).Groups["seconds"].Value);
+        Assert.True(seconds < 120, $"{name}: Run All Above takes {seconds} s to reach the furthest section on the sample; a late attendee needs under two minutes.");
+    }
+
+    [Theory, MemberData(nameof(NotebookNames))]
     public void Going_further_comes_last_and_holds_no_numbered_section(string name)
     {
         var (_, further) = Split(name);
@@ -78,6 +89,9 @@ public partial class SessionBoundsTests
             cell.TryGetProperty("metadata", out var m) && m.TryGetProperty("tags", out var tags)
                 ? tags.EnumerateArray().Select(t => t.GetString()!).ToArray() : []);
     }
+
+    [GeneratedRegex(@"at most \*\*(?<seconds>\d+) s\*\*")]
+    private static partial Regex CatchUpSeconds();
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Words();
