@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CustomerAnalytics.Serving;
+
+/// <summary>
+/// The model service: a Kestrel minimal API on <see cref="ServiceOptions.BindAddress"/> (127.0.0.1 unless told
+/// otherwise; nothing in the environment or a settings file changes it) with <c>POST /propensity</c> and
+/// <c>GET /health</c>. It serves only the model file it was started with, never one named by a request.
+/// </summary>
+public static class ModelService
+{
+    /// <summary>Builds the service; start it with <c>StartAsync</c> or <c>RunAsync</c>.</summary>
+    /// <exception cref="ModelLoadException">The model file cannot be served (checked before anything listens).</exception>
+    public static WebApplication Build(ServiceOptions options)
+    {
+        // The slim builder reads no appsettings file; the address comes from the options alone.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(options.BindAddress, options.Port);
+            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes + 1L; // PropensityEndpoint refuses a larger one with a problem
+        });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<ServiceCounters>();
+        builder.Services.AddSingleton<ModelHolder>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ModelHolder>());
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<ModelHolder>(); // loads the model now: a bad file stops the start, not the first request
+        app.MapPost(PropensityEndpoint.Route, PropensityEndpoint.Handle);
+        app.MapGet("/health", (ModelHolder models, ServiceOptions o, ServiceCounters counters) => Results.Ok(HealthReport.Of(models, o, counters)));
+        return app;
+    }
+
+    /// <summary>The address the started service listens on, e.g. http://127.0.0.1:5080.</summary>
+    public static Uri Address(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+}

@@ -1,0 +1,24 @@
+using CustomerAnalytics.Serving;
+
+ServiceOptions options;
+try { options = ServiceOptions.Parse(args); }
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(ServiceOptions.Usage);
+    return 2;
+}
+
+try
+{
+    await using var app = ModelService.Build(options);
+    await app.StartAsync();
+    Console.WriteLine($"Serving {options.PropensityModel} on {ModelService.Address(app)} (POST /propensity, GET /health); Ctrl+C stops.");
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+catch (ModelLoadException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net;
+
+namespace CustomerAnalytics.Serving;
+
+/// <summary>What the model service serves and where (the command line of <c>model-service</c>).</summary>
+/// <param name="PropensityModel">The ML.NET .zip of workshop 03's model; reloaded when the file changes.</param>
+/// <param name="Threshold">Probability at or above which the decision is "contact".</param>
+/// <param name="Address">The address Kestrel binds: 127.0.0.1 unless another is asked for explicitly.</param>
+/// <param name="Port">The TCP port; 0 takes a free one (tests).</param>
+public sealed record ServiceOptions(string PropensityModel, double Threshold = 0.5, IPAddress? Address = null, int Port = 5080)
+{
+    /// <summary>Largest request body read, in bytes; a larger one is refused before it is parsed.</summary>
+    public int MaxBodyBytes { get; init; } = 1 << 20;
+
+    /// <summary>Most sessions in one batch request.</summary>
+    public int MaxBatch { get; init; } = 10_000;
+
+    /// <summary>How often the model file is looked at for a change.</summary>
+    public TimeSpan ReloadPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The bound address (127.0.0.1 unless <see cref="Address"/> names another).</summary>
+    public IPAddress BindAddress => Address ?? IPAddress.Loopback;
+
+    /// <summary>The usage text.</summary>
+    public const string Usage = """
+        Usage: model-service --propensity-model FILE [--threshold P] [--port N] [--address IP]
+
+          --propensity-model FILE  The ML.NET model zip saved by workshop 03 (reloaded when the file changes).
+          --threshold P            Probability at or above which a session is contacted (default 0.5).
+          --port N                 TCP port on the bound address (default 5080; 0 takes a free one).
+          --address IP             Bind another address than 127.0.0.1; only when you mean to serve other machines.
+        """;
+
+    /// <summary>Parses the command line.</summary>
+    /// <exception cref="ArgumentException">An unknown option, a missing value or a value of the wrong kind (the message says which).</exception>
+    public static ServiceOptions Parse(IReadOnlyList<string> args)
+    {
+        string? model = null;
+        double threshold = 0.5;
+        IPAddress? address = null;
+        int port = 5080;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--propensity-model": model = Value(); break;
+                case "--threshold":
+                    var t = Value();
+                    if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out threshold) || !(threshold is >= 0 and <= 1))
+                        throw new ArgumentException($"--threshold {t}: must be a probability from 0 to 1.");
+                    break;
+                case "--port":
+                    var p = Value();
+                    if (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535)
+                        throw new ArgumentException($"--port {p}: must be a whole number from 0 to 65535.");
+                    break;
+                case "--address":
+                    var a = Value();
+                    address = IPAddress.TryParse(a, out var parsed) ? parsed : throw new ArgumentException($"--address {a}: not an IP address.");
+                    break;
+                default: throw new ArgumentException($"Unknown option {args[i]}.");
+            }
+        }
+        return new ServiceOptions(model ?? throw new ArgumentException("--propensity-model FILE is required."), threshold, address, port);
+    }
+}
