@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -30,13 +31,18 @@ public static class ModelService
         builder.Services.AddSingleton<ServiceCounters>();
         builder.Services.AddSingleton<ModelHolder>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ModelHolder>());
-        builder.Services.AddProblemDetails();
+        if (options.Capture is { } capture)
+        {
+            builder.Services.AddSingleton(new CaptureWriter(capture));
+            builder.Services.AddHostedService(s => s.GetRequiredService<CaptureWriter>());
+        }
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
 
         var app = builder.Build();
         app.Services.GetRequiredService<ModelHolder>(); // loads the model now: a bad file stops the start, not the first request
         app.MapPost(PropensityEndpoint.Route, PropensityEndpoint.Handle);
-        app.MapGet("/health", (ModelHolder models, ServiceOptions o, ServiceCounters counters) => Results.Ok(HealthReport.Of(models, o, counters)));
+        app.MapGet("/health", (ModelHolder models, ServiceOptions o, ServiceCounters counters, [FromServices] CaptureWriter? capture) =>
+            Results.Ok(HealthReport.Of(models, o, counters, capture)));
         return app;
     }
 

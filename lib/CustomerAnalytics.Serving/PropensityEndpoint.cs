@@ -1,36 +1,44 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CustomerAnalytics.Serving;
 
 /// <summary>
 /// <c>POST /propensity</c>: reads the body (at most <see cref="ServiceOptions.MaxBodyBytes"/>), checks it field by field
 /// and scores it with the model version current when the request arrived. Every refusal is a 400 with RFC 7807 problem
-/// details naming the fields, and is counted.
+/// details naming the fields, and is counted; with capture on, each request and answer (refusals with their reason) is
+/// recorded exactly as sent.
 /// </summary>
 public static class PropensityEndpoint
 {
     /// <summary>The route.</summary>
     public const string Route = "/propensity";
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Problem = new(JsonSerializerDefaults.Web);
+
     /// <summary>Answers one request.</summary>
-    public static async Task<IResult> Handle(HttpRequest request, ModelHolder models, ServiceOptions options, ServiceCounters counters)
+    public static async Task<IResult> Handle(HttpRequest request, ModelHolder models, ServiceOptions options, ServiceCounters counters, [FromServices] CaptureWriter? capture)
     {
         var body = await ReadBody(request, options.MaxBodyBytes);
-        if (body is null) return Refuse(counters, "body-too-large", "Request body too large", $"The body is larger than {options.MaxBodyBytes:N0} bytes; send fewer sessions per request.");
+        if (body is null)
+            return Refuse(counters, capture, "", "body-too-large", new ProblemDetails { Title = "Request body too large", Detail = $"The body is larger than {options.MaxBodyBytes:N0} bytes; send fewer sessions per request." });
 
         JsonDocument document;
         try { document = JsonDocument.Parse(body); }
-        catch (JsonException e) { return Refuse(counters, "malformed-json", "Malformed JSON", $"The body is not valid JSON: {e.Message}"); }
+        catch (JsonException e)
+        {
+            return Refuse(counters, capture, Convert.ToBase64String(body), "malformed-json", new ProblemDetails { Title = "Malformed JSON", Detail = $"The body is not valid JSON: {e.Message}" });
+        }
 
+        var text = Encoding.UTF8.GetString(body);
         using (document)
         {
             var (parsed, errors) = SessionRequest.Read(document.RootElement, options.MaxBatch);
             if (parsed is null)
-            {
-                counters.Reject("invalid-fields");
-                return Results.ValidationProblem(errors, title: "The request's sessions are not valid", detail: $"{errors.Count} field(s) are wrong; nothing was scored.");
-            }
+                return Refuse(counters, capture, text, "invalid-fields", new HttpValidationProblemDetails(errors) { Title = "The request's sessions are not valid", Detail = $"{errors.Count} field(s) are wrong; nothing was scored." });
 
             var model = models.Current; // one version for the whole request, even if a reload happens meanwhile
             var predictions = parsed.Sessions.Select((features, i) =>
@@ -39,16 +47,24 @@ public static class PropensityEndpoint
                 return new PropensityPrediction(parsed.UserIds[i], probability, probability >= options.Threshold);
             }).ToArray();
             counters.Scored(predictions.Length);
-            return parsed.IsBatch
-                ? Results.Ok(new PropensityBatchResponse(predictions, options.Threshold, model.Sha256))
-                : Results.Ok(new PropensityResponse(predictions[0].UserId, predictions[0].Probability, predictions[0].Contact, options.Threshold, model.Sha256));
+            var answer = parsed.IsBatch
+                ? JsonSerializer.Serialize(new PropensityBatchResponse(predictions, options.Threshold, model.Sha256), Json)
+                : JsonSerializer.Serialize(new PropensityResponse(predictions[0].UserId, predictions[0].Probability, predictions[0].Contact, options.Threshold, model.Sha256), Json);
+            capture?.Capture(new CapturedBody("application/json", "INPUT", text), answer, null);
+            return Results.Content(answer, "application/json", Encoding.UTF8, StatusCodes.Status200OK);
         }
     }
 
-    private static IResult Refuse(ServiceCounters counters, string reason, string title, string detail)
+    private static IResult Refuse(ServiceCounters counters, CaptureWriter? capture, string input, string reason, ProblemDetails problem)
     {
         counters.Reject(reason);
-        return Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
+        problem.Status = StatusCodes.Status400BadRequest;
+        problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
+        var answer = JsonSerializer.Serialize(problem, problem.GetType(), Problem);
+        // A body that is not JSON is kept as its bytes (BASE64, as SageMaker captures binary); a body too large was not read.
+        var captured = reason == "invalid-fields" ? new CapturedBody("application/json", "INPUT", input) : new CapturedBody("application/json", "INPUT", input, "BASE64");
+        capture?.Capture(captured, answer, reason);
+        return Results.Content(answer, "application/problem+json", Encoding.UTF8, StatusCodes.Status400BadRequest);
     }
 
     // Reads at most max bytes; null when the body is longer (the rest is not read).

@@ -19,17 +19,23 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
     /// <summary>How often the model file is looked at for a change.</summary>
     public TimeSpan ReloadPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Data capture of every request and answer; null: off.</summary>
+    public CaptureOptions? Capture { get; init; }
+
     /// <summary>The bound address (127.0.0.1 unless <see cref="Address"/> names another).</summary>
     public IPAddress BindAddress => Address ?? IPAddress.Loopback;
 
     /// <summary>The usage text.</summary>
     public const string Usage = """
-        Usage: model-service --propensity-model FILE [--threshold P] [--port N] [--address IP]
+        Usage: model-service --propensity-model FILE [--threshold P] [--port N] [--address IP] [--capture DIR [--capture-percent P]]
 
           --propensity-model FILE  The ML.NET model zip saved by workshop 03 (reloaded when the file changes).
           --threshold P            Probability at or above which a session is contacted (default 0.5).
           --port N                 TCP port on the bound address (default 5080; 0 takes a free one).
           --address IP             Bind another address than 127.0.0.1; only when you mean to serve other machines.
+          --capture DIR            Record every request and answer as JSON Lines under DIR/yyyy/MM/dd/HH/ (SageMaker's
+                                   capture record shape); flushed every second, all of it on a graceful stop.
+          --capture-percent P      Share of requests recorded, 0-100 (default 100).
         """;
 
     /// <summary>Parses the command line.</summary>
@@ -40,6 +46,8 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
         double threshold = 0.5;
         IPAddress? address = null;
         int port = 5080;
+        string? capture = null;
+        double capturePercent = 100;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -60,9 +68,19 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
                     var a = Value();
                     address = IPAddress.TryParse(a, out var parsed) ? parsed : throw new ArgumentException($"--address {a}: not an IP address.");
                     break;
+                case "--capture": capture = Value(); break;
+                case "--capture-percent":
+                    var c = Value();
+                    if (!double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out capturePercent) || !(capturePercent is >= 0 and <= 100))
+                        throw new ArgumentException($"--capture-percent {c}: must be a number from 0 to 100.");
+                    break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
-        return new ServiceOptions(model ?? throw new ArgumentException("--propensity-model FILE is required."), threshold, address, port);
+        if (capture is null && args.Contains("--capture-percent")) throw new ArgumentException("--capture-percent needs --capture DIR.");
+        return new ServiceOptions(model ?? throw new ArgumentException("--propensity-model FILE is required."), threshold, address, port)
+        {
+            Capture = capture is null ? null : new CaptureOptions(capture, capturePercent),
+        };
     }
 }

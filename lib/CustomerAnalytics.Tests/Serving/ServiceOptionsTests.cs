@@ -22,6 +22,14 @@ public sealed class ServiceOptionsTests
         Assert.Equal((IPAddress.Any, 8080, 0.25), (options.BindAddress, options.Port, options.Threshold));
     }
 
+    [Fact]
+    public void Capture_is_off_unless_a_folder_is_given_and_then_records_everything_by_default()
+    {
+        Assert.Null(ServiceOptions.Parse(["--propensity-model", "m.zip"]).Capture);
+        Assert.Equal(new CaptureOptions("c", 100), ServiceOptions.Parse(["--propensity-model", "m.zip", "--capture", "c"]).Capture);
+        Assert.Equal(new CaptureOptions("c", 12.5), ServiceOptions.Parse(["--propensity-model", "m.zip", "--capture", "c", "--capture-percent", "12.5"]).Capture);
+    }
+
     [Theory]
     [InlineData(new string[0], "--propensity-model FILE is required.")]
     [InlineData(new[] { "--propensity-model" }, "--propensity-model needs a value.")]
@@ -29,6 +37,8 @@ public sealed class ServiceOptionsTests
     [InlineData(new[] { "--propensity-model", "m.zip", "--port", "-1" }, "--port -1: must be a whole number from 0 to 65535.")]
     [InlineData(new[] { "--propensity-model", "m.zip", "--address", "localhost" }, "--address localhost: not an IP address.")]
     [InlineData(new[] { "--propensity-model", "m.zip", "--urls", "http://x" }, "Unknown option --urls.")]
+    [InlineData(new[] { "--propensity-model", "m.zip", "--capture-percent", "50" }, "--capture-percent needs --capture DIR.")]
+    [InlineData(new[] { "--propensity-model", "m.zip", "--capture", "c", "--capture-percent", "150" }, "--capture-percent 150: must be a number from 0 to 100.")]
     public void Bad_arguments_are_refused_with_what_is_wrong(string[] args, string message) =>
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => ServiceOptions.Parse(args)).Message);
 }

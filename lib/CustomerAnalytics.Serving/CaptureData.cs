@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace CustomerAnalytics.Serving;
+
+/// <summary>The request and the answer of one captured event.</summary>
+public sealed record CaptureData(
+    [property: JsonPropertyName("endpointInput")] CapturedBody EndpointInput,
+    [property: JsonPropertyName("endpointOutput")] CapturedBody EndpointOutput);

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace CustomerAnalytics.Serving;
+
+/// <summary>A body as it went over the wire ("INPUT" the request, "OUTPUT" the answer).</summary>
+public sealed record CapturedBody(
+    [property: JsonPropertyName("observedContentType")] string ObservedContentType,
+    [property: JsonPropertyName("mode")] string Mode,
+    [property: JsonPropertyName("data")] string Data,
+    [property: JsonPropertyName("encoding")] string Encoding = "JSON");
