@@ -23,12 +23,12 @@ using CustomerAnalytics.Sequences.Data;
 using Plotly.NET.CSharp;
 using CustomerAnalytics.Charts;
 using CustomerAnalytics.Sequences.Charts;
-using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Sequences.Models;
 using CustomerAnalytics.Training;
 using TorchSharp;
 using CustomerAnalytics.Sequences.Evaluation;
+using CustomerAnalytics.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using CustomerAnalytics.Hosting;
@@ -37,30 +37,31 @@ var app = WorkshopApp.Start("04-lstm-touchpoint-prediction", args);
 
 // # 04 · Predicting customer touchpoints with an LSTM (TorchSharp)
 //
-// A customer sees an ad on one TV channel (for example `itv` in the bundled sample, `NBC` in the public `small_train_data.csv`), visits the website, sees another ad... and then? This workshop follows the Strata 2018 talk *"A novel adoption of LSTM in customer touchpoint prediction"*: each customer journey is a sequence of touchpoints (TV channels, `web` for a website visit, `visit` for a store visit), and a sequence-to-sequence model reads the journey so far and predicts the next few touchpoints. A journey **converts** when a store `visit` follows.
+// A customer sees a TV ad, visits the website, sees another ad... and then? Each customer journey is a sequence of touchpoints (TV channels, `web` for a website visit, `visit` for a store visit). A sequence-to-sequence LSTM reads the journey so far and predicts the next few touchpoints; a journey **converts** when a store `visit` follows. After the Strata 2018 talk *"A novel adoption of LSTM in customer touchpoint prediction"*.
 //
-// What we do, step by step:
+// | Section | Minutes | You do |
+// |---|---|---|
+// | 1. Load the journeys | 10 | run the set-up and the load, read the summary and two charts |
+// | 2. Encode | 5 | run the split, read the vocabulary and the reports |
+// | 3. The model | 7 | read the model's code, run one batch through it |
+// | 4. Training, written out | 25 | write the masked loss (Exercise 1), read the training loop, run it, read the curves |
+// | 5. Evaluation on the test journeys | 30 | write greedy decoding (Exercise 2) and top-k accuracy (Exercise 3), read the measures |
+// | 6. Using the model | 7 | predict a journey, read the retargeting list |
+// | **Total** | 84 | |
 //
-// 1. load the journeys, with a report of every line read and rejected;
-// 2. encode touchpoints as learned embeddings, with padding, masking and start/stop tokens;
-// 3. build an encoder-decoder LSTM in TorchSharp, with attention;
-// 4. train it with the training loop written out (batches, `zero_grad`, forward, loss, `backward`, gradient clipping, `step`, validation, early stopping, a saved best checkpoint, live progress);
-// 5. evaluate it, with precision/recall/F1 of a predicted `visit`, and look at what it attends to;
-// 6. use it: next touchpoints and conversion probability for a journey, a retargeting list;
-// 7. answer "does a visit follow?" with the LSTM's probability, next to a simple ML.NET baseline, the greedy decoded answer and a one-line rule, all judged the same way, with a computed verdict;
-// 8. compare it with the best achievable accuracy, known exactly for the bundled sample (skipped on other data).
+// **Going further**, at the end: what the model attends to, the LSTM against a simple baseline on "does a visit follow?", the best accuracy the data allows, and journeys of your own.
 app.Section("# 04 · Predicting customer touchpoints with an LSTM (TorchSharp)");
 
 // ## Setup
 //
-// Packages (versions pinned in `Directory.Packages.props`; ML.NET for the baseline of step 7), the workshop library, and `Workshop.Start()`, which finds the repository's `data/` folder. `TorchSharp-cpu` runs anywhere; on an NVIDIA machine use `TorchSharp-cuda-linux` instead and nothing else changes.
+// Packages (versions pinned in `Directory.Packages.props`), the workshop library, and `Workshop.Start()`, which finds the `data/` folder. On an NVIDIA machine use `TorchSharp-cuda-linux` instead of `TorchSharp-cpu`.
 app.Section("## Setup");
 var workshop = app.Workshop;
 app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this workshop. `journeysSource` empty means the bundled sample; point it at your own file in the same format (no header; TAB-separated `customer_id`, input touchpoints, target touchpoints; touchpoints separated by spaces). A public file in this format: `small_train_data.csv` in the repository [shinchan75034/LSTM_TouchPoint](https://github.com/shinchan75034/LSTM_TouchPoint) (TAB-separated despite its name, US networks plus `web` and `visit`); download it and set `journeysSource` to its path. With the defaults the bundled sample trains in under a minute on two CPU cores (the training section prints how long it took; early stopping usually ends training well before `epochs`).
+// `journeysSource` empty means the bundled sample. Your own file: no header, one customer a line, TAB-separated `customer_id`, input touchpoints and target touchpoints (separated by spaces), such as `small_train_data.csv` from [shinchan75034/LSTM_TouchPoint](https://github.com/shinchan75034/LSTM_TouchPoint). The sample trains in under a minute on two cores.
 app.Section("## Parameters");
 var journeysSource = app.Parameter("journeysSource", "");      // "" = data/journeys/touchpoint_journeys.tsv; your own journeys file
 var seed = app.Parameter("seed", 42);                // every random step (split, weights, batch order, sampling) uses it
@@ -78,7 +79,7 @@ var conversionSamples = app.Parameter("conversionSamples", 100);  // sampled con
 var conversionToken = app.Parameter("conversionToken", "visit"); // the touchpoint that counts as a conversion (a store visit)
 app.CheckParameters();
 
-// **Check the parameters.** A wrong value should stop here, named, rather than as a TorchSharp error or a metric that fails a minute into training. `journeysSource` must be a file; epochs, patience, batch, layer sizes, beam width and samples must be positive and in range; the learning rate lies between 0 and 1; `maxJourneys` is 0 (all) or at least 100, enough for the 10% validation and 20% test parts. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid; whether `conversionToken` occurs in the journeys is checked once they are loaded.
+// **Check the parameters.** Every bad value is listed at once, with what would be valid, before any training starts.
 app.Show(new ParameterCheck()
     .File(nameof(journeysSource), journeysSource, orEmpty: "the bundled sample")
     .Whole(nameof(epochs), epochs, 1, 1000)
@@ -96,45 +97,37 @@ app.Show(new ParameterCheck()
 
 // ## 1. Load the journeys
 //
-// `JourneyLoader.Load` reads this file format: one customer a line, no header, three TAB-separated fields. It accepts LF and CRLF line ends and rejects malformed lines (wrong number of fields, empty customer id, empty sequence) **with their line numbers**. The report says how many lines were read, kept and rejected. The journeys are then put in a fixed order (customer id, then touchpoints), and `maxJourneys` keeps a seeded random subset of them, so the order of the file's lines changes no result.
+// `JourneyLoader.Load` reports every line read, kept and rejected (with its line number). The journeys are then put in a fixed order, so the order of the file's lines changes no result; `maxJourneys` keeps a seeded random subset.
 app.Section("## 1. Load the journeys");
 var path = string.IsNullOrWhiteSpace(journeysSource) ? workshop.DataPath("journeys", "touchpoint_journeys.tsv") : journeysSource;
 var loaded = JourneyLoader.Load(path);
 var journeys = CustomerAnalytics.Sequences.Data.JourneySelection.Canonical(loaded.Records, maxJourneys, seed);
 app.Show(loaded);
 
-// **`conversionToken` against the data.** The conversion must be a touchpoint that follows in these journeys (their targets): otherwise no journey converts, and every conversion metric below would fail or read zero. In the bundled sample and in `small_train_data.csv` it is `visit`; on your own data it may be `purchase` or `store`. The error lists the touchpoints there are. A `maxJourneys` above the number of journeys is flagged: all of them are used.
+// **Is `conversionToken` in the data?** It must be a touchpoint that follows in these journeys (on your data perhaps `purchase`); the error lists the ones there are.
 var targetTouchpoints = journeys.SelectMany(j => j.Target).Distinct().Order(StringComparer.Ordinal).ToList();
 app.Show(new ParameterCheck()
     .OneOf(nameof(conversionToken), conversionToken, targetTouchpoints, "touchpoints that follow in these journeys")
     .WarnUnless(nameof(maxJourneys), maxJourneys, maxJourneys <= loaded.Records.Count, $"more than the {loaded.Records.Count:N0} journeys in the file: all of them are used")
     .Done());
 
-// What do the journeys look like? The vocabulary (every touchpoint and how often it occurs), how long the inputs and targets are, and how many journeys convert.
+// The vocabulary (every touchpoint and how often it occurs), the input and target lengths, and how many journeys convert.
 var summary = JourneySummary.Describe(journeys, conversionToken: conversionToken);
 app.Show(summary);
 
-// The distribution of input lengths: the model must handle every length from the shortest to the longest journey in one batch, which is what padding and masking (step 2) are for.
+// Input lengths vary, and one batch holds short and long journeys: that is what padding and masking (section 2) are for.
 app.Show(workshop.Publish(SequenceCharts.InputLengths(summary).WithTitle("Journeys by number of input touchpoints"), "journey-lengths"));
 
-// The most common paths: runs of three consecutive touchpoints in the inputs. Patterns such as `web > visit` show the sequential structure an LSTM can pick up and a bag-of-touchpoints model cannot.
+// The most common runs of three touchpoints. Patterns such as `web > visit` are the sequential structure an LSTM can use and a bag of touchpoints cannot.
 app.Show(workshop.Publish(SequenceCharts.TopPaths(summary).WithTitle("Most common 3-touchpoint paths"), "journey-top-paths"));
-
-// **Does the last touchpoint give it away?** A question to ask before any model: of the journeys whose last touchpoint is already the conversion (`conversionToken`), how many are followed by another one? The cell prints that share with its 95% (Wilson) interval, next to the share among all the other journeys. When it is close to 100%, the rule "a journey that ends with a visit is followed by one" answers for those journeys with no model at all; step 7 scores that rule next to the models, on the test journeys.
-var endsWithIt = journeys.Where(j => j.Input[^1] == conversionToken).ToList();
-var endsOtherwise = journeys.Where(j => j.Input[^1] != conversionToken).ToList();
-string Followed(IReadOnlyList<JourneyRecord> group) => group.Count == 0 ? "no journey"
-    : Interval.Wilson(group.Count(j => j.Target.Contains(conversionToken)), group.Count).ToString("P1");
-Console.WriteLine($"{endsWithIt.Count:N0} journeys ({100.0 * endsWithIt.Count / journeys.Count:F1}%) end with '{conversionToken}': " +
-    $"'{conversionToken}' follows in {Followed(endsWithIt)} of them, against {Followed(endsOtherwise)} of the other {endsOtherwise.Count:N0}.");
 
 // ## 2. Encode: vocabulary, embeddings, padding, start/stop
 //
-// **Why embeddings, not one-hot.** One-hot encoding gives each touchpoint a vector as long as the vocabulary with a single 1. That says every touchpoint is equally different from every other. A learned embedding gives each touchpoint a small dense vector (`embeddingSize` numbers) that training adjusts, so touchpoints that behave alike (say two sports channels) end up close together and share what the model learns about them. It is also the same size however large the vocabulary grows.
+// **Embeddings, not one-hot.** One-hot makes every touchpoint equally different from every other. A learned embedding gives each touchpoint `embeddingSize` numbers that training adjusts, so touchpoints that behave alike (two sports channels) end up close together and share what the model learns.
 //
-// **Special tokens.** `<pad>` fills short sequences up to the batch's longest (the encoder skips it and the loss ignores it), `<unk>` stands for touchpoints never seen in training, `<start>` is the decoder's first input and `<stop>` is how the decoder says the sequence is over.
+// **Special tokens.** `<pad>` fills short sequences (the encoder skips it, the loss ignores it), `<unk>` stands for an unseen touchpoint, `<start>` is the decoder's first input, `<stop>` ends a prediction.
 //
-// The split into training, validation and test journeys is seeded, so every run uses the same journeys. The vocabulary comes from the training journeys only, and so do the model's longest input and target: no training journey is cut. A validation or test journey longer still is cut to fit, and the reports below say so.
+// The split is seeded. The vocabulary and the longest input and target come from the training journeys only; a longer validation or test journey is cut, and the reports say so.
 app.Section("## 2. Encode: vocabulary, embeddings, padding, start/stop");
 var split = DataSplit.Create(SequencePair.FromJourneys(journeys), new SplitOptions { Validation = 0.1, Test = 0.2, Seed = seed });
 var vocabulary = Vocabulary.Build(split.Train.Select(j => j.Input.Concat(j.Target)), startStop: true);
@@ -151,21 +144,21 @@ app.Show(train.Report);
 
 // ## 3. The model: encoder-decoder LSTM with attention
 //
-// - **Encoder**: an embedding layer and an LSTM read the input journey. The batch is *packed* by true length, so padding never enters the LSTM's state: a journey gets the same encoding whatever else is in its batch (a test checks this).
-// - **Decoder**: a second LSTM starts from the encoder's final hidden and cell states and produces one touchpoint per step, then `<stop>`.
-// - **Attention** (Luong, optional): at each step the decoder scores every encoder output, turns the scores into weights (padding masked out) and mixes the outputs into a context vector. Besides helping with long journeys, the weights show *which* past touchpoints each prediction used (step 5).
+// - **Encoder**: an embedding and an LSTM read the input journey, packed by true length so that padding never enters its state.
+// - **Decoder**: a second LSTM starts from the encoder's final state and emits one touchpoint per step, then `<stop>`.
+// - **Attention** (Luong, optional): at each step the decoder weighs every encoder output and mixes them into a context vector; the weights show which past touchpoints a prediction used.
 app.Section("## 3. The model: encoder-decoder LSTM with attention");
 
-// The model as the library defines it: the file below is read from the repository when the cell runs, so it is exactly the code that trains. The layers are fields, created in the constructor (`RegisterComponents()` makes their weights the module's parameters); `forward` is the teacher-forced pass that training calls as `model.call(...)`; `Encode` and `Decode` are its two halves, which decoding (step 5) runs one step at a time.
+// The model's code, read from the library's source file. The layers are fields created in the constructor; `forward` is the teacher-forced pass that training calls (`model.call(...)`); `Encode` and `Decode` are its two halves, which decoding runs one step at a time.
 app.Show(SourceListing.Of(workshop.Root, typeof(Seq2SeqModel)));
 
-// **The device.** `TorchDevice.Select()` picks CUDA when a GPU and the CUDA build of TorchSharp are present, otherwise the CPU, and says why. Seeding libtorch first fixes the initial weights; `.to(device)` moves them to the device. Every batch's tensors are then created on the model's device, and anything read back into .NET goes through `.cpu()` first (reading a GPU tensor's data directly throws).
+// **The device.** `TorchDevice.Select()` picks CUDA when it can, otherwise the CPU, and says why. Seeding first fixes the initial weights. Anything read back into .NET goes through `.cpu()`.
 var device = TorchDevice.Select(app.Workshop);
 TorchDevice.Seed(seed);                                                  // the same initial weights on every run
 var model = new Seq2SeqModel(vocabulary.Count, options).to(device.Device);
 Console.WriteLine($"{device.Reason}\n{model.parameters().Sum(p => p.numel()):N0} weights on {model.Device.type}; attention: {options.Attention}");
 
-// One batch through the untrained model. `SequenceBatch` pads the journeys of a batch to the longest one and builds the decoder's inputs (`<start>` + target) and targets (target + `<stop>`); the model returns one score (logit) per vocabulary id at every decoder step of every journey.
+// One batch through the untrained model. `SequenceBatch` pads the batch's journeys and builds the decoder's inputs (`<start>` + target) and targets (target + `<stop>`); the model returns a score (logit) per id at every decoder step of every journey.
 var firstBatch = SequenceBatch.Create(train.Pairs.Take(batchSize).ToList(), device.Device);
 var logits = model.call(firstBatch.Inputs, firstBatch.InputLengths, firstBatch.DecoderInputs);
 Console.WriteLine($"inputs {string.Join(" x ", firstBatch.Inputs.shape)} (journeys x longest input), decoder inputs {string.Join(" x ", firstBatch.DecoderInputs.shape)}");
@@ -173,12 +166,12 @@ Console.WriteLine($"logits {string.Join(" x ", logits.shape)}: a score for each 
 
 // ## 4. Training, written out
 //
-// Teacher forcing: during training the decoder reads the *true* previous touchpoint (`<start>`, then the target) and learns to predict the next one; the loss is cross-entropy over real positions only (padding ignored), minimised with Adam. This is TorchSharp's standard loop, in cells: the loss, one step, one epoch, validation, then the epochs. The library supplies only the helpers the loop calls: `SequenceBatch` (batches), `EarlyStopping`, `ModelCheckpoint` and `TrainingProgress` (one printed line per epoch, and the history that the chart after training draws).
+// Teacher forcing: the decoder reads the *true* previous touchpoint and learns to predict the next one. The loss is cross-entropy over the real positions, minimised with Adam. This is TorchSharp's standard loop, in cells; the library supplies the batches (`SequenceBatch`), `EarlyStopping`, `ModelCheckpoint` and `TrainingProgress`.
 app.Section("## 4. Training, written out");
 
 // ### Exercise 1: the loss that ignores padding
 //
-// The logits are (journeys, steps, ids): a score for every id at every decoder step. The targets are (journeys, steps), with `<pad>` (`Vocabulary.PadId`) where a journey's target is shorter than the batch's longest. Write `SequenceLoss`: the mean cross-entropy over the **real** positions only, one number that training can call `backward()` on. A padded position must count for nothing, whatever its scores. Think about which dimension holds the ids, and how to tell `cross_entropy` which target to skip. The check cell tries your function on this batch and on made-up ones (a padded position whose scores change, uniform scores, a true id whose score rises) and says what is wrong. Until you have written it, the check stops with `TODO: write SequenceLoss: the mean cross-entropy over the real (non-padding) decoder positions`.
+// The logits are (journeys, steps, ids); the targets are (journeys, steps), with `<pad>` (`Vocabulary.PadId`) where a target is shorter than the batch's longest. Write `SequenceLoss`: the mean cross-entropy over the **real** positions only, one number that training can call `backward()` on. Which dimension holds the ids, and how do you tell `cross_entropy` which target to skip? The check tries your function on this batch and on made-up ones, and says what is wrong.
 app.Section("### Exercise 1: the loss that ignores padding");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 // Hint: cross_entropy wants one row of scores a position: reshape the logits to (positions, ids) and the targets to (positions);
@@ -190,14 +183,14 @@ torch.Tensor SequenceLoss(torch.Tensor logits, torch.Tensor targets) =>
 // display(Exercise.Solution(workshop, "04-masked-loss"));
 app.Show(SequenceChecks.MaskedLoss(SequenceLoss, logits, firstBatch.DecoderTargets));
 
-// Your loss on the untrained model's batch. Random weights spread the model's bets almost evenly, so its loss should be close to that of a uniform guess, ln(number of ids); and changing the scores at the padded positions leaves it as it is. Training below minimises exactly this function.
+// Your loss on the untrained model's batch. Random weights spread the bets evenly, so it should be close to a uniform guess, ln(number of ids); changing the scores at the padded positions leaves it as it is.
 var targets = firstBatch.DecoderTargets;
 var padded = (targets == Vocabulary.PadId).unsqueeze(-1);                       // (journeys, steps, 1)
 var scrambled = torch.where(padded, -5 * logits, logits);                        // other scores at padded positions only
 Console.WriteLine($"untrained loss {SequenceLoss(logits, targets).item<float>():F4}; uniform guess over {vocabulary.Count} ids: ln({vocabulary.Count}) = {Math.Log(vocabulary.Count):F4}");
 Console.WriteLine($"scores changed at the {padded.sum().item<long>()} padded positions: loss {SequenceLoss(scrambled, targets).item<float>():F4}");
 
-// **One training step**: forget the previous step's gradients, run the batch forward, compute the loss, backpropagate, clip, and let the optimizer move the weights. Clipping is there because now and then an LSTM produces a huge gradient that would throw the weights far off in a single step: `clip_grad_norm_` rescales all the gradients together when their total (L2) norm exceeds `maxGradientNorm`, and leaves smaller ones as they are.
+// **One training step**: forget the old gradients, forward, loss, backpropagate, clip, step. Clipping rescales all the gradients when their total norm exceeds `maxGradientNorm`, so the rare huge LSTM gradient cannot throw the weights far off.
 float TrainStep(Seq2SeqModel model, torch.optim.Optimizer optimizer, SequenceBatch batch)
 {
     optimizer.zero_grad();                                                            // forget the last step's gradients
@@ -209,7 +202,7 @@ float TrainStep(Seq2SeqModel model, torch.optim.Optimizer optimizer, SequenceBat
     return loss.item<float>();
 }
 
-// **One epoch**: every training journey once, in batches of `batchSize`, in a new seeded order each epoch (`SequenceBatch.Chunks`). A dispose scope frees each step's tensors when the step ends: they hold native memory that the .NET garbage collector does not see.
+// **One epoch**: every training journey once, in batches shuffled with a new seed each epoch. A dispose scope frees each step's tensors: native memory the .NET garbage collector does not see.
 double TrainEpoch(Seq2SeqModel model, torch.optim.Optimizer optimizer, IReadOnlyList<EncodedPair> pairs, int shuffleSeed)
 {
     model.train();                                                                    // training mode
@@ -220,7 +213,7 @@ double TrainEpoch(Seq2SeqModel model, torch.optim.Optimizer optimizer, IReadOnly
     return total / pairs.Count;                                                       // mean loss, batches weighted by size
 }
 
-// **Validation**, after every epoch: the same forward pass in evaluation mode and without gradients (`no_grad`: faster, less memory), the loss, and the token accuracy: the share of real (non-padding) target positions where the most likely id is the true one.
+// **Validation** after every epoch: evaluation mode, no gradients, the loss and the token accuracy (the share of real target positions where the most likely id is the true one).
 (double Loss, double TokenAccuracy) Validate(Seq2SeqModel model, IReadOnlyList<EncodedPair> pairs)
 {
     model.eval();                                                                     // evaluation mode
@@ -239,7 +232,7 @@ double TrainEpoch(Seq2SeqModel model, torch.optim.Optimizer optimizer, IReadOnly
     return (loss / pairs.Count, (double)correct / tokens);
 }
 
-// **The epochs.** A fresh seeded model and an Adam optimizer (so re-running this cell trains the same model again); then, each epoch, train, validate and report, and save the weights whenever the validation loss is a new best. When it has not improved for `patience` epochs training stops, and the best weights are loaded back. Each epoch prints one short line as it ends (`* new best` marks a new best validation loss), in JupyterLab, VS Code and the runner alike.
+// **The epochs.** A fresh seeded model and Adam; each epoch trains, validates, reports, and saves the weights on a new best validation loss (`* new best`). After `patience` epochs without one, training stops and the best weights are loaded back.
 TorchDevice.Seed(seed);                                                  // fresh, seeded weights: the same model on every run
 model = new Seq2SeqModel(vocabulary.Count, options).to(device.Device);
 var optimizer = torch.optim.Adam(model.parameters(), learningRate);
@@ -256,7 +249,7 @@ checkpoint.Restore(model);                                                // bac
 model.eval();
 vocabulary.Save(workshop.OutputPath("lstm-touchpoints.vocab.json"));
 
-// How the run went (stopped early or not, the best epoch), the epoch table, where the best weights are, and the history as a chart to keep: the gap between training and validation loss shows when the model starts to memorise the training journeys instead of learning the patterns.
+// How the run went, and the loss history: a widening gap between training and validation loss means the model starts to memorise the training journeys.
 progress.Finish();                                                        // how it ended, then the epoch table
 Console.WriteLine($"best epoch {stopping.BestEpoch}: validation loss {stopping.BestScore:F4}, checkpoint {checkpoint.Path}");
 app.Show(workshop.Publish(SequenceCharts.TrainingCurves(progress.History).WithTitle("Loss and validation token accuracy per epoch"), "lstm-training"));
@@ -265,7 +258,7 @@ app.Show(workshop.Publish(SequenceCharts.TrainingCurves(progress.History).WithTi
 //
 // ### Exercise 2: greedy decoding
 //
-// The trained model predicts one touchpoint at a time, so a whole predicted journey comes from a loop, and you write it. Write `GreedyDecode(model, journey)`: encode the input once (`model.Encode` on a batch of one, `SequenceBatch.Create([journey], model.Device)`), start the decoder with `<start>` (`Vocabulary.StartId`, as a tensor of shape (1, 1)), then run `model.Decode` one step at a time. At each step keep the most likely token the decoder may emit (`Seq2SeqDecoding.Emittable` rules out padding, `<start>` and `<unk>`) and feed it back as the next input, with the LSTM state (`Hidden`, `Cell`) the step returned. Stop at `<stop>` (not kept) or after the longest target seen in training (`model.Options.MaxTargetLength`). The check cell compares your loop with the library's decoder on every test journey and on made-up models (one whose first choice is `<stop>`, one that never stops, one that favours the special tokens). Until you have written it, the check stops with `TODO: write GreedyDecode: the most likely emittable token at each decoder step, fed back, until <stop> or the longest target`.
+// The model predicts one touchpoint at a time; a whole predicted journey comes from a loop, and you write it. `GreedyDecode(model, journey)`: encode the input once (`model.Encode` on `SequenceBatch.Create([journey], model.Device)`), start the decoder with `<start>` (`Vocabulary.StartId` as a (1, 1) tensor), then call `model.Decode` one step at a time. At each step keep the most likely token the decoder may emit (`Seq2SeqDecoding.Emittable` rules out padding, `<start>` and `<unk>`) and feed it back, with the state (`Hidden`, `Cell`) the step returned. Stop at `<stop>` (not kept) or after `model.Options.MaxTargetLength` tokens. The check compares your loop with the library's decoder and with made-up models.
 app.Section("## 5. Evaluation on the test journeys");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 // Hint: a step's logits are (1, 1, ids): Seq2SeqDecoding.Emittable(step.Logits.squeeze(1)).argmax(-1, keepdim: true) is the choice, already shaped as the next input.
@@ -290,25 +283,20 @@ int[] GreedyDecode(Seq2SeqModel model, EncodedPair journey)
 // display(Exercise.Solution(workshop, "04-greedy"));
 app.Show(SequenceChecks.Greedy(GreedyDecode, model, vocabulary, test));
 
-// Your loop on one test journey, then against the library's decoder (`Seq2SeqDecoding.Greedy`, which decodes many journeys in one batch and is what the evaluation below uses) on every test journey. They agree on all of them: a batch changes how the arithmetic is grouped, not which token is most likely, except for a near tie.
+// Your loop on one test journey, then against the library's batched decoder (`Seq2SeqDecoding.Greedy`, which the evaluation below uses) on every test journey.
 var oneJourney = test[0];
 Console.WriteLine($"{string.Join(' ', vocabulary.Decode(oneJourney.Input))} -> predicted {string.Join(' ', vocabulary.Decode(GreedyDecode(model, oneJourney)))}; true {string.Join(' ', vocabulary.Decode(oneJourney.Target))}");
 var libraryGreedy = Seq2SeqDecoding.Greedy(model, test);
 var sameAsLibrary = test.Where((journey, i) => GreedyDecode(model, journey).SequenceEqual(libraryGreedy[i].Ids)).Count();
 Console.WriteLine($"the written-out loop agrees with Seq2SeqDecoding.Greedy on {sameAsLibrary:N0} of {test.Count:N0} test journeys");
 
-// **The measures**, with the library's greedy decoding on every test journey:
-//
-// - **token accuracy**: share of target positions predicted exactly;
-// - **exact match**: share of whole target sequences predicted exactly (hard, the more so the longer the targets);
-// - **next touchpoint top-1 / top-3**: is the true next touchpoint the most likely, or among the three most likely?
-// - a simple rule: **does the predicted sequence contain `visit`** (the `conversionToken`), scored against whether the true target does, with precision, recall, F1 and the confusion matrix.
+// **The measures**, from greedy decoding of every test journey: **token accuracy** (target positions predicted exactly), **exact match** (whole targets), **next touchpoint top-1 / top-3** (is the true next touchpoint the first guess, or among the first three?), and whether **the predicted sequence contains `visit`**, against the truth: precision, recall, F1 and the confusion matrix.
 var evaluation = SequenceEvaluation.Evaluate(model, vocabulary, test, conversionToken);
 app.Show(evaluation);
 
 // ### Exercise 3: top-k next-touchpoint accuracy
 //
-// The table's "next top-1 / top-3" ask how often the true next touchpoint is the model's first guess, or among its first three. Write `TopKAccuracy(decoded, journeys, k)` for any k. `decoded[i].FirstStepProbabilities` holds the model's probability of every id at the first decoder step of journey `i` (index = id), and `journeys[i].Target[0]` is the id that truly came next. Return the share of journeys whose true next id is among the k ids of highest probability. The check cell compares your function with the table at k = 1 and 3 and tries made-up journeys (k = 1, 2, 3 and a k larger than the vocabulary). Until you have written it, the check stops with `TODO: write TopKAccuracy: the share of journeys whose true next touchpoint is among the k most probable first-step ids`.
+// Write `TopKAccuracy(decoded, journeys, k)` for any k. `decoded[i].FirstStepProbabilities` holds the model's probability of every id (the index) at the first decoder step of journey `i`; `journeys[i].Target[0]` is the id that truly came next. Return the share of journeys whose true next id is among the k most probable. The check compares your function with the table at k = 1 and 3 and tries made-up journeys.
 app.Section("### Exercise 3: top-k next-touchpoint accuracy");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 // Hint: pair each probability with its id (Select((p, id) => (p, id))), order by probability, highest first, and Take(k).
@@ -320,19 +308,45 @@ double TopKAccuracy(IReadOnlyList<DecodedSequence> decoded, IReadOnlyList<Encode
 // display(Exercise.Solution(workshop, "04-top-k"));
 app.Show(SequenceChecks.TopK(TopKAccuracy, libraryGreedy, test));
 
-// **How many guesses does the model need?** Your `TopKAccuracy` for a few k, next to the plainest guess: the k touchpoints most frequent in the training journeys, whatever the journey. The gap between the two is what reading the journey adds to guessing the next touchpoint.
+// **How many guesses does the model need?** Your `TopKAccuracy` for a few k, next to guessing the k touchpoints most frequent in training. The gap is what reading the journey adds.
 var byFrequency = vocabulary.DataTokens.Select(vocabulary.IdOf).ToArray();        // the training journeys' touchpoints, most frequent first
 foreach (var k in new[] { 1, 2, 3, 5 })
     Console.WriteLine($"top-{k}: the model's {k} most likely {TopKAccuracy(libraryGreedy, test, k):P1}, " +
         $"the training journeys' {k} most frequent {test.Count(j => byFrequency.Take(k).Contains(j.Target[0])) / (double)test.Count:P1}");
 
-// Beam search keeps the `beamWidth` most likely partial sequences at each step instead of committing to one touchpoint at a time. It finds more probable whole sequences; whether that helps the metrics is an empirical question (on a subset of the test journeys, counted in the table, to keep it quick).
+// **Beam search** keeps the `beamWidth` most likely partial sequences at each step instead of one. It finds more probable whole sequences; does that improve the measures? (On the first 300 test journeys, to stay quick.)
 var beamEvaluation = SequenceEvaluation.Evaluate(model, vocabulary, test.Take(300).ToList(), conversionToken, beamWidth);
 app.Show(beamEvaluation);
 
+// ## 6. Using the model
+//
+// `TouchpointPredictor` answers two questions for any journey: which touchpoints come next, and how likely a store visit is. P(visit) comes from `conversionSamples` seeded sampled continuations: a probability to rank customers by, where a greedy sequence only says yes or no. The example journey is made of the most frequent touchpoints in training.
+app.Section("## 6. Using the model");
+var predictor = new TouchpointPredictor(model, vocabulary, conversionToken, conversionSamples, seed);
+var frequent = vocabulary.DataTokens.Where(t => t != conversionToken).Take(3).ToArray();
+Console.WriteLine($"most frequent touchpoints in training besides '{conversionToken}': {string.Join(", ", frequent)}");
+app.Show(predictor.Predict([frequent[0], frequent[^1], frequent[0], frequent[0]], beamWidth));
+
+// Bad input, handled in the open: an unseen touchpoint becomes `<unk>` (and the prediction says so); a journey longer than the model's maximum keeps its most recent touchpoints, with a warning; an empty journey is an error that says what to give instead.
+var unseen = "never_seen_channel";
+while (vocabulary.Contains(unseen)) unseen += "_";
+Console.WriteLine(predictor.Predict([frequent[0], unseen, frequent[^1]]));
+Console.WriteLine(predictor.Predict(Enumerable.Repeat(frequent, options.MaxInputLength + 1).SelectMany(x => x).ToArray()));
+try { predictor.Predict([]); }
+catch (SequenceInputException e) { Console.WriteLine($"Empty journey: {e.Message}"); }
+
+// **Retargeting.** The test customers ranked by conversion probability: at the top, the customers most likely to visit a store next, the audience for a retargeting campaign (or the ones who need no push).
+var ranking = predictor.Rank(split.Test);
+app.Show(ranking);
+
+// ## Going further
+//
+// For after the session, or for whoever finishes early. Each part runs in order after section 6 and uses its results.
+app.Section("## Going further");
+
 // ### What the model looks at
 //
-// The attention matrix of an example test journey: one row per predicted step, one column per input touchpoint (oldest on the left). Bright cells are the past touchpoints that step relied on. Do not expect the most recent touchpoints to dominate: the decoder already carries the recent past in its state (it starts from the encoder's final state), so attention is free to look further back, for clues about *what kind of customer* this is (which channels they watch), which is what customers with habits make useful (in the bundled sample, a hidden customer type decides which channels a customer watches).
+// The attention matrix of an example test journey: one row per predicted step, one column per input touchpoint (oldest on the left). Bright cells are the past touchpoints that step relied on. Do not expect the most recent touchpoints to dominate: the decoder already carries the recent past in its state, so attention is free to look further back for clues about *what kind of customer* this is (in the bundled sample, a hidden customer type decides which channels a customer watches).
 app.Section("### What the model looks at");
 var withAttention = evaluation.Predictions.Where(p => p.Attention.Length > 1 && p.Input.Count >= 6).ToList();
 var example = withAttention.Count > 0 ? withAttention[0] : evaluation.Predictions[0];
@@ -345,33 +359,18 @@ var example2 = converting.Count > 0 ? converting[0] : example;
 Console.WriteLine($"{example2.Id}: {string.Join(' ', example2.Input)} -> predicted {string.Join(' ', example2.Predicted)}, actual {string.Join(' ', example2.Target)}");
 app.Show(workshop.Publish(SequenceCharts.AttentionHeatmap(example2.AttentionMatrix).WithTitle($"Attention for {example2.Id}"), "lstm-attention-2"));
 
-// ## 6. Using the model
+// ### Does a visit follow? The LSTM against a baseline
 //
-// `TouchpointPredictor` answers two business questions for any journey: which touchpoints come next, and how likely a store visit is. The conversion probability comes from `conversionSamples` sampled continuations per journey (seeded). Each continuation is drawn with `visit` left out, and at every step along it the model's probability of *not* emitting `visit` is multiplied in: the product is the chance that the model passed `visit` over all the way. P(visit) is 1 minus the mean of these products, an unbiased estimate with far less noise than counting the samples that contain a `visit` (and exact when the target is one step long). A greedy sequence only says yes or no; this gives a probability to rank by. The example journey is made of the most frequent touchpoints of the training journeys, so it means something on any data.
-app.Section("## 6. Using the model");
-var predictor = new TouchpointPredictor(model, vocabulary, conversionToken, conversionSamples, seed);
-var frequent = vocabulary.DataTokens.Where(t => t != conversionToken).Take(3).ToArray();
-Console.WriteLine($"most frequent touchpoints in training besides '{conversionToken}': {string.Join(", ", frequent)}");
-app.Show(predictor.Predict([frequent[0], frequent[^1], frequent[0], frequent[0]], beamWidth));
+// The greedy sequence says yes when it contains `visit`, which throws the model's uncertainty away: it contains `visit` only when that is the single most likely touchpoint at some step. The LSTM's P(visit) with a threshold answers yes or no too. And is a sequence model worth it at all? A fair answer needs a **baseline**, a simple model that ignores the order of the touchpoints. Both models get a threshold chosen on the validation journeys to maximise F1, then precision, recall, F1 and accuracy on the test journeys from ML.NET's evaluator. Beside them, two answers without a threshold: the greedy sequence, and the rule "the last touchpoint is a `visit`".
+app.Section("### Does a visit follow? The LSTM against a baseline");
 
-// Bad input is handled in the open. A touchpoint the model never saw (here a name built to be absent from the vocabulary) becomes `<unk>` (and the prediction says so); a journey longer than the model's maximum keeps its most recent touchpoints, with a warning that says how many were dropped; an empty journey is an error that says what to give instead.
-var unseen = "never_seen_channel";
-while (vocabulary.Contains(unseen)) unseen += "_";
-Console.WriteLine(predictor.Predict([frequent[0], unseen, frequent[^1]]));
-Console.WriteLine(predictor.Predict(Enumerable.Repeat(frequent, options.MaxInputLength + 1).SelectMany(x => x).ToArray()));
-try { predictor.Predict([]); }
-catch (SequenceInputException e) { Console.WriteLine($"Empty journey: {e.Message}"); }
-
-// **Retargeting.** Rank the test customers by their conversion probability: the top of the list are the customers most likely to visit a store next, the natural audience for a retargeting campaign (or, read the other way, the ones who need no push).
-var ranking = predictor.Rank(split.Test);
-app.Show(ranking);
-
-// ## 7. Does a visit follow? The LSTM against a baseline
-//
-// The simplest answer uses the greedy decoded sequence: yes when it contains `visit`. That throws the model's uncertainty away: a greedy sequence only contains `visit` when it is the single most likely touchpoint at some step. The LSTM also gives a probability, P(visit), estimated from sampled continuations as in the retargeting list; with a threshold it answers yes or no too. Whether that does better is measured below.
-//
-// And is a sequence model worth it at all? A fair answer needs a **baseline**: a simple model that ignores the order of the touchpoints. Both get the same treatment: a threshold chosen on the validation journeys to maximise F1, then precision, recall, F1 and accuracy on the test journeys, from ML.NET's evaluator. Two yes/no answers without a threshold sit beside them: the greedy sequence, and the rule "the last touchpoint is a `visit`" from step 1, which needs no model at all.
-app.Section("## 7. Does a visit follow? The LSTM against a baseline");
+// **Does the last touchpoint give it away?** Of the journeys whose last touchpoint is already the conversion (`conversionToken`), how many are followed by another one? The cell prints that share with its 95% (Wilson) interval, next to the share among the other journeys. When it is close to 100%, the rule "a journey that ends with a visit is followed by one" answers for those journeys with no model at all; it is scored below, next to the models.
+var endsWithIt = journeys.Where(j => j.Input[^1] == conversionToken).ToList();
+var endsOtherwise = journeys.Where(j => j.Input[^1] != conversionToken).ToList();
+string Followed(IReadOnlyList<JourneyRecord> group) => group.Count == 0 ? "no journey"
+    : Interval.Wilson(group.Count(j => j.Target.Contains(conversionToken)), group.Count).ToString("P1");
+Console.WriteLine($"{endsWithIt.Count:N0} journeys ({100.0 * endsWithIt.Count / journeys.Count:F1}%) end with '{conversionToken}': " +
+    $"'{conversionToken}' follows in {Followed(endsWithIt)} of them, against {Followed(endsOtherwise)} of the other {endsOtherwise.Count:N0}.");
 
 // **The baseline's features.** `ConversionFeatures` turns each journey into the count of every touchpoint in its input (touchpoints outside the training vocabulary counted together as `<unk>`), its last touchpoint and its length; the label is whether the target contains the conversion token. The counts say *what kind of customer* this is, the last touchpoint *where they are now*; only the order in between is lost.
 var ml = new MLContext(seed);
@@ -382,7 +381,7 @@ var testLabels = features.Build(split.Test).Select(e => e.Label).ToArray();
 Console.WriteLine($"{features.SlotNames.Count} touchpoint counts + last touchpoint + length; '{conversionToken}' follows in " +
     $"{validationLabels.Average(l => l ? 1.0 : 0):P1} of validation and {testLabels.Average(l => l ? 1.0 : 0):P1} of test journeys");
 
-// **The baseline model**, an ML.NET pipeline built step by step: the last touchpoint becomes one-hot columns, everything is concatenated into one feature vector and scaled to [0, 1], and L-BFGS logistic regression learns a weight per feature. It is fitted on the training journeys only; its probabilities for the validation and test journeys are kept for the threshold and the comparison. The same logistic regression in Python (scikit-learn, on exactly this split, with the same threshold rule and a seeded bootstrap) is `lib/CustomerAnalytics.Benchmarks/peers/journey_logreg_sklearn.py`: run it on the same file to set its figures beside this notebook's.
+// **The baseline model**, an ML.NET pipeline built step by step: the last touchpoint becomes one-hot columns, everything is concatenated into one feature vector and scaled to [0, 1], and L-BFGS logistic regression learns a weight per feature, on the training journeys only. The same logistic regression in Python (scikit-learn, on exactly this split, with the same threshold rule and a seeded bootstrap) is `lib/CustomerAnalytics.Benchmarks/peers/journey_logreg_sklearn.py`: run it on the same file to set its figures beside this notebook's.
 // STEP 1: last touchpoint -> one-hot; STEP 2: one feature vector; STEP 3: scale; STEP 4: logistic regression
 var pipeline = ml.Transforms.Categorical.OneHotEncoding("LastOneHot", nameof(ConversionExample.LastTouchpoint))
     .Append(ml.Transforms.Concatenate("Features", nameof(ConversionExample.Counts), "LastOneHot", nameof(ConversionExample.Length)))
@@ -394,7 +393,7 @@ var (baselineValidation, baselineTest) = (BaselineProbabilities(validationView),
 var atHalf = ml.BinaryClassification.Evaluate(baseline.Transform(testView));
 Console.WriteLine($"baseline on the test journeys at ML.NET's default threshold 0.5: F1 {atHalf.F1Score:F3}, AUC-ROC {atHalf.AreaUnderRocCurve:F3}");
 
-// **Thresholds from the validation journeys.** The LSTM's P(visit) for every validation and test journey (`conversionSamples` sampled continuations each, seeded), then for each model the threshold that maximises F1 on the validation journeys. The test journeys play no part in either choice.
+// **Thresholds from the validation journeys.** The LSTM's P(visit) for every validation and test journey, from `conversionSamples` seeded continuations each. Each continuation is drawn with `visit` left out, and at every step along it the model's probability of *not* emitting `visit` is multiplied in: the product is the chance that the model passed `visit` over all the way. P(visit) is 1 minus the mean of these products, an unbiased estimate with far less noise than counting the samples that contain a `visit` (and exact when the target is one step long). Then, for each model, the threshold that maximises F1 on the validation journeys; the test journeys play no part in either choice.
 var lstmValidation = predictor.ConversionProbabilities(split.Validation);
 var lstmTest = predictor.ConversionProbabilities(split.Test);
 var lstmThreshold = ThresholdChoice.MaximiseF1(lstmValidation, validationLabels);
@@ -420,7 +419,7 @@ app.Show(conversion);
 Console.WriteLine(conversion.F1Verdict.Sentence);
 Console.WriteLine(conversion.AccuracyVerdict.Sentence);
 
-// **What it means for the business question** ("who will visit a store next?"). When the LSTM's probability wins clearly, the order of the touchpoints (and which ones came long ago) carries information that counts and the last touchpoint miss, and the LSTM is the model to score customers with. When it does not, that information is too thin in this data to show: the cheaper logistic regression (or the rule) answers the conversion question as well, and the LSTM earns its keep elsewhere, in the next touchpoints it predicts in order (steps 5 and 6), which no count model gives. The cell says which case this run is.
+// **What it means for the business question** ("who will visit a store next?"). When the LSTM's probability wins clearly, the order of the touchpoints (and which ones came long ago) carries information that counts and the last touchpoint miss, and the LSTM is the model to score customers with. When it does not, that information is too thin in this data to show: the cheaper logistic regression (or the rule) answers the conversion question as well, and the LSTM earns its keep in the next touchpoints it predicts in order (sections 5 and 6), which no count model gives. The cell says which case this run is.
 var f1Verdict = conversion.F1Verdict;
 bool lstmBest = f1Verdict.Best.Name.StartsWith("LSTM", StringComparison.Ordinal);
 var within = f1Verdict.Candidates.Where(c => c != f1Verdict.Best && c.Value.Overlaps(f1Verdict.Best.Value)).Select(c => c.Name).ToList();
@@ -431,10 +430,10 @@ Console.WriteLine(lstmBest && f1Verdict.ClearWinner
         : $"The LSTM does not win on this data: \"{f1Verdict.Best.Name}\" has the best F1 estimate{(f1Verdict.ClearWinner ? ", clearly" : " (no clear winner)")}. " +
           $"For 'does a {conversionToken} follow?' the simpler answer does at least as well; the LSTM's own contribution is the next touchpoints in order.");
 
-// ## 8. Against the truth
+// ### Against the truth
 //
 // The bundled sample journeys were generated from known Markov chains (`JourneyGenerator`, see `data/README.md`), so the best achievable accuracy is known: because the future is random, even a perfect model guesses the next touchpoint right only part of the time, and "a visit follows" too. The cell prints both ceilings from `data/truth/journey_best_accuracy.csv` and puts the model next to them and next to the Bayes-optimal predictions on exactly the same test journeys. It runs only on the bundled sample: the truth files describe the generated journeys and no other data.
-app.Section("## 8. Against the truth");
+app.Section("### Against the truth");
 if (workshop.IsSample(journeysSource))
 {
     var probabilities = ranking.Customers.ToDictionary(c => c.CustomerId, c => c.ConversionProbability);
@@ -444,12 +443,12 @@ if (workshop.IsSample(journeysSource))
 }
 else Console.WriteLine($"Skipped: {path} is not the bundled sample, and the truth describes only the bundled sample (its generated journeys).");
 
-// Reading the results: a next-touchpoint accuracy close to the best achievable means the LSTM has recovered nearly all the structure there is; the rest is noise no model can predict. A greedy sequence only contains `visit` when it is the single most likely token at some step, so the greedy rule ("the predicted sequence contains a visit") tends to miss converting journeys; step 7 measured, with intervals, whether the probability does better on this run.
+// Reading the results: a next-touchpoint accuracy close to the best achievable means the LSTM has recovered nearly all the structure there is; the rest is noise no model can predict. The greedy rule ("the predicted sequence contains a visit") tends to miss converting journeys; the comparison above measured, with intervals, whether the probability does better on this run.
 
-// ## Try your own journey
+// ### Try your own journey
 //
 // Build a journey of your own from the vocabulary's touchpoints (`vocabulary.DataTokens`, most frequent first; `frequent` holds the top three other than the conversion token) and predict what follows, next to the same journey without its last touchpoint: how much does that last touchpoint move P(visit)? Then try others: one made only of frequent touchpoints, a long one.
-app.Section("## Try your own journey");
+app.Section("### Try your own journey");
 string[] mine = [frequent[0], frequent[0], frequent[^1], conversionToken];            // change it: any touchpoints of vocabulary.DataTokens
 Console.WriteLine(predictor.Predict(mine, beamWidth));
 Console.WriteLine(predictor.Predict(mine[..^1], beamWidth));
