@@ -67,7 +67,7 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// `ga4Source` empty means the bundled sample; otherwise a local GA4 export: a **BigQuery export** as newline-delimited JSON (one `events_*` row per line, as BigQuery writes a query result) or a **CSV** in the shape described in `data/README.md`. The windows and the engagement event define churn (section 2). The caps limit the sequences an epoch trains on and the validation sequences (0 = no cap). `fullGrid = true` runs the configuration files' full grid under Going further (slow).
+// `ga4Source` empty means the bundled sample; otherwise a local GA4 export: a **BigQuery export** as newline-delimited JSON (one `events_*` row per line) or a **CSV** shaped as in `data/README.md`. The windows and the engagement event define churn (section 2). The caps limit the sequences an epoch trains on and validates on (0 = no cap). `fullGrid = true` runs the full grid under Going further (slow).
 app.Section("## Parameters");
 var ga4Source = app.Parameter("ga4Source", "");              // "" = data/ga4/ga4_events.csv; a local GA4 export (CSV or BigQuery JSON)
 var churnHours = app.Parameter("churnHours", 24.0);           // churn window, longer than the bounce window
@@ -97,7 +97,7 @@ app.Show(new ParameterCheck()
 
 // ## 1. Load the events
 //
-// `EventLog.Load` reads and validates the export (a BigQuery JSON export through DuckDB's `read_json`). Rejected rows are counted with their line, events without `ga_session_id` are kept (one session per user) and events out of time order are sorted. Nothing is dropped silently: read the load report and its warnings.
+// `EventLog.Load` reads and validates the export. Rejected rows are counted with their line, events without `ga_session_id` are kept (one session per user), events out of time order are sorted. Read the load report and its warnings.
 app.Section("## 1. Load the events");
 var eventsFile = string.IsNullOrEmpty(ga4Source) ? workshop.DataPath("ga4", "ga4_events.csv") : ga4Source;
 var log = EventLog.Load(eventsFile);
@@ -424,10 +424,10 @@ app.Show(rnnChurnModel.PredictEvents(newUser, allowUnknown: true));
 
 // ## What we did
 //
-// - labelled churn, bounce and censoring from engagement events, and checked the labels against the truth;
+// - labelled churn, bounce and censoring from engagement events, checked against the truth;
 // - built next-event and churn sequences, split by user;
-// - wrote global attention as an `nn.Module` and the loop's penalised loss, and read the loop: device, Adam, `backward`, clipping, `step`, validation, early stopping;
-// - trained an RNN and a Transformer per task, evaluated them on unseen users with intervals, looked at their attention and compared them with the best achievable accuracy.
+// - wrote global attention as an `nn.Module` and the penalised loss, and read the training loop;
+// - trained an RNN and a Transformer per task, evaluated them on unseen users, looked at their attention and compared them with the best achievable accuracy.
 //
 // Point `ga4Source` at your own GA4 export, or read on.
 app.Section("## What we did");
