@@ -32,9 +32,9 @@ public static class ChurnTraining
         private TrainedModel NewModel(ModelConfig config, DataSplit<SequenceDataset> data)
         {
             SequenceTrainer.RequireExamples(data);
-            TorchDevice.Seed(config.Training.Seed);
-            var network = SequenceModel.Create(config.Init, data.Train.Vocabulary.Count, data.Train.Classes);
-            network.to(device);
+            TorchDevice.Seed(config.Training.Seed);                                           // STEP 1: the seed fixes the initial weights
+            var network = SequenceModel.Create(config.Init, data.Train.Vocabulary.Count, data.Train.Classes); // STEP 2: the network
+            network.to(device);                                                               // STEP 3: its weights on the device
             return new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
         }
 
@@ -48,15 +48,15 @@ public static class ChurnTraining
         private double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset train, TrainingOptions t, Random random)
         {
             var (weights, lossSum) = (L2Weights.Of(model.Network), 0.0);
-            foreach (var batch in TrainingBatches.Shuffled(train, t, random))
+            foreach (var batch in TrainingBatches.Shuffled(train, t, random))                 // STEP 1: batches in a seeded order
             {
                 using var scope = NewDisposeScope();
                 var (tokens, lengths, labels) = train.Batch(batch, device);
-                optimizer.zero_grad();
-                var loss = PenalisedLoss(model.Network.call(tokens, lengths), labels, weights, t.L2);
-                loss.backward();
-                if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(model.Network.parameters(), t.ClipNorm);
-                optimizer.step();
+                optimizer.zero_grad();                                                        // STEP 2: clear the gradients
+                var loss = PenalisedLoss(model.Network.call(tokens, lengths), labels, weights, t.L2); // STEP 3: forward, loss
+                loss.backward();                                                              // STEP 4: the gradients
+                if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(model.Network.parameters(), t.ClipNorm); // STEP 5: clip them
+                optimizer.step();                                                             // STEP 6: update the weights
                 lossSum += loss.cpu().item<float>() * batch.Length;
             }
             return lossSum / TrainingBatches.ExamplesPerEpoch(train, t);
@@ -69,22 +69,22 @@ public static class ChurnTraining
             for (int epoch = 1; epoch <= t.Epochs && !stopping.ShouldStop; epoch++)
             {
                 model.Network.train();
-                var loss = TrainEpoch(model, optimizer, data.Train, t, random);
-                var (validation, validationLoss) = SequenceTrainer.Validate(model, data.Validation);
+                var loss = TrainEpoch(model, optimizer, data.Train, t, random);               // STEP 1: one epoch
+                var (validation, validationLoss) = SequenceTrainer.Validate(model, data.Validation); // STEP 2: validate
                 progress.Report(epoch, loss, validation.Metric(t.Metric), validationLoss, isBest: stopping.Update(epoch, validation.Metric(t.Metric)));
-                if (stopping.BestEpoch == epoch) { best.Save(model.Network); bestValidation = validation; }
+                if (stopping.BestEpoch == epoch) { best.Save(model.Network); bestValidation = validation; } // STEP 3: keep the best
             }
-            best.Restore(model.Network);
+            best.Restore(model.Network);                                                      // STEP 4: the best epoch's weights
             return (stopping, bestValidation!);
         }
 
         public TrainingResult Train(ModelConfig config, DataSplit<SequenceDataset> data)
         {
             var watch = Stopwatch.StartNew();
-            var model = NewModel(config, data);
-            using var optimizer = optim.Adam(model.Network.parameters(), config.Training.LearningRate);
+            var model = NewModel(config, data);                                               // STEP 1: a seeded model
+            using var optimizer = optim.Adam(model.Network.parameters(), config.Training.LearningRate); // STEP 2: Adam
             var progress = new TrainingProgress(config.Name, config.Training.Epochs, config.Training.Metric, sinks);
-            var (stopping, validation) = RunEpochs(model, optimizer, data, progress);
+            var (stopping, validation) = RunEpochs(model, optimizer, data, progress);         // STEP 3: the epochs
             progress.Finish();
             var examples = TrainingBatches.ExamplesPerEpoch(data.Train, config.Training);
             return SequenceTrainer.Result(model, progress, stopping, validation, watch.Elapsed.TotalSeconds, examples);

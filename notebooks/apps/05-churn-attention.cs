@@ -24,10 +24,10 @@ using CustomerAnalytics.Churn.Charts;
 using System.IO;
 using CustomerAnalytics.Torch;
 using CustomerAnalytics.Churn.Models;
+using CustomerAnalytics.Churn.Training;
 using CustomerAnalytics.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using CustomerAnalytics.Churn.Training;
 using System.Diagnostics;
 using CustomerAnalytics.Evaluation;
 using CustomerAnalytics.Hosting;
@@ -36,12 +36,26 @@ var app = WorkshopApp.Start("05-churn-attention", args);
 
 // # 05 · Churn and next-event prediction with RNNs, Transformers and attention
 //
-// Web analytics (Google Analytics 4) logs every click as an event: `page_view`, `scroll`, `view_item`, `add_to_cart`, ... In this workshop we turn such an export into sequences and train two kinds of sequence models on them with TorchSharp:
+// A Google Analytics 4 export logs every click as an event (`page_view`, `scroll`, `add_to_cart`, ...). We turn it into sequences and train two kinds of TorchSharp models on them:
 //
-// 1. **next event**: from the events of a session so far, which event comes next? (a multi-class problem);
-// 2. **churn**: from a user's first day, will they ever come back? (a binary problem, with a probability).
+// 1. **next event**: from a session's events so far, which event comes next?
+// 2. **churn**: from a user's first day, will they ever come back?
 //
-// Both models expose their **attention**: which past events they look at when they predict. We train an RNN (GRU) with global, self or multi-head attention and a Transformer encoder, choose settings with a small grid search driven by JSON configuration files, record every run in a local run store, and compare the results with the **truth** of the data generator: the best accuracy any model could reach.
+// You write the churn labels, an attention module, the loss of the training loop and an attention summary; we train an RNN with attention and a Transformer, look at what they attend to, and compare them with the **truth** of the data generator.
+//
+// | Section | Minutes | You do |
+// |---|---|---|
+// | 1. Load the events | 4 | run the load, read the load report |
+// | 2. Who churned, who bounced | 15 | write the labels (exercise 1), read the groups |
+// | 3. Two datasets | 4 | run, read the splits and the caps |
+// | 4. The models | 12 | write the global attention (exercise 2) |
+// | 5. The training loop | 15 | read the loop step by step, write the L2 penalty (exercise 3) |
+// | 6. Train the models | 6 | run four seeded trainings, read the progress |
+// | 7. Evaluation on the test users | 8 | read the scores, the verdicts and the charts |
+// | 8. Attention | 13 | read the heatmaps, write the churner events (exercise 4) |
+// | 9. Against the generator's truth | 3 | read the comparison |
+// | 10. Scoring new sequences | 3 | run, read the unknown-event error |
+// | **Total** | 83 | |
 app.Section("# 05 · Churn and next-event prediction with RNNs, Transformers and attention");
 
 // ## Setup
@@ -53,12 +67,7 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this workshop. `ga4Source` empty means the bundled sample; point it at your own GA4 export (a local file: download one kept in S3 first), in either form:
-//
-// - a **BigQuery export** as newline-delimited JSON (`.json`, `.jsonl` or `.ndjson`, gzip-compressed or not, or any name when the content is JSON): one `events_*` row per line with the nested `event_params`, `device` and `geo`, exactly as BigQuery writes a query result or a table (for example `SELECT * FROM analytics_<property>.events_*`, saved as JSONL). The session id is read from `event_params` (`ga_session_id`, `value.int_value`);
-// - a **CSV** in the flattened shape described in `data/README.md`.
-//
-// The churn and bounce windows and the engagement event are the definitions below. `maxTrainExamples` and `maxValidationExamples` cap the sequences one epoch trains on and the validation sequences that pick the best epoch (section 3 shows what they do on these data; 0 means no cap). Epochs override the configuration files so the notebook stays quick; `fullGrid = true` runs the full grid search of the configuration files (`full_grid`), with its own epochs and patience (slow: section 4 prints how many runs it trains).
+// `ga4Source` empty means the bundled sample; otherwise a local GA4 export: a **BigQuery export** as newline-delimited JSON (one `events_*` row per line) or a **CSV** shaped as in `data/README.md`. The windows and the engagement event define churn (section 2). The caps limit the sequences an epoch trains on and validates on (0 = no cap). `fullGrid = true` runs the full grid under Going further (slow).
 app.Section("## Parameters");
 var ga4Source = app.Parameter("ga4Source", "");              // "" = data/ga4/ga4_events.csv; a local GA4 export (CSV or BigQuery JSON)
 var churnHours = app.Parameter("churnHours", 24.0);           // churn window, longer than the bounce window
@@ -72,7 +81,7 @@ var fullGrid = app.Parameter("fullGrid", false);
 var seed = app.Parameter("seed", 42);
 app.CheckParameters();
 
-// **Check the parameters.** A wrong value should stop here, named, rather than as "the input sequence was empty" three sections later. `ga4Source` must be a file; the churn window (`churnHours`) must be positive and longer than the bounce window (`bounceMinutes`, 0 or more), or no user who stayed past a bounce could churn; epochs must be at least 1; the caps are 0 (no cap) or at least 100 sequences. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid; whether the windows leave both churned and retained users is checked once the labels are computed.
+// **Check the parameters.** A wrong value stops here, named, with what would be valid; every bad value is listed at once.
 app.Show(new ParameterCheck()
     .File(nameof(ga4Source), ga4Source, orEmpty: "the bundled sample")
     .Number(nameof(churnHours), churnHours, 0, exclusive: true)
@@ -88,7 +97,7 @@ app.Show(new ParameterCheck()
 
 // ## 1. Load the events
 //
-// `EventLog.Load` reads the export with the library's validating event loader; a BigQuery JSON export goes through DuckDB's `read_json`. Rows without a user, a timestamp or an event name, and lines that are not JSON, are rejected and counted with their line; events without `ga_session_id` are kept (one session per user) and listed in the load report; events out of time order are sorted and counted. Nothing is dropped silently: read the load report and the warnings under the table.
+// `EventLog.Load` reads and validates the export. Rejected rows are counted with their line, events without `ga_session_id` are kept (one session per user), events out of time order are sorted. Read the load report and its warnings.
 app.Section("## 1. Load the events");
 var eventsFile = string.IsNullOrEmpty(ga4Source) ? workshop.DataPath("ga4", "ga4_events.csv") : ga4Source;
 var log = EventLog.Load(eventsFile);
@@ -96,15 +105,13 @@ app.Show(log);
 
 // ## 2. Who churned, who bounced
 //
-// The definitions follow Google's GA4 churn-prediction example. Take each user's first and last engagement event (`engagementEvent`, GA4's `user_engagement` unless you change it):
+// The definitions of Google's GA4 churn-prediction example, from each user's first and last engagement event (`engagementEvent`):
 //
-// - **bounced**: the last is at most 10 minutes after the first: the user never really engaged. Bounced users are left out of the churn model.
-// - **churned**: the last is less than 24 hours after the first: the user did not come back after their first day.
-// - **censored**: the first is less than 24 hours before the export's last event, so the export ends before we could see whether the user comes back. Censored users are neither churned nor retained: the table counts them and no model sees them. (Calling them churned would inflate the churn rate of every real export; the bundled sample has none, since its first visits stop a week before its end.)
+// - **bounced**: the last is at most `bounceMinutes` after the first: the user never really engaged. Bounced users are left out of the churn model.
+// - **churned**: the last is less than `churnHours` after the first: the user did not come back after their first day.
+// - **censored**: the first is less than `churnHours` before the export's last event, so we cannot know yet. Censored users are neither churned nor retained, and no model sees them.
 //
-// Both windows are parameters. A user with exactly 24 hours between first and last engagement is retained; exactly 10 minutes is a bounce.
-//
-// The cell below turns the parameters into the definitions' settings and finds the export's last event (GA4 timestamps are in microseconds); the labels themselves are your first exercise.
+// The cell below turns the parameters into settings and finds the export's last event (timestamps are in microseconds).
 app.Section("## 2. Who churned, who bounced");
 var labelOptions = new ChurnLabelOptions { ChurnWindow = TimeSpan.FromHours(churnHours), BounceWindow = TimeSpan.FromMinutes(bounceMinutes), EngagementEvent = engagementEvent };
 long exportEnd = log.Events.Max(e => (long?)e.Timestamp) ?? 0;                            // the export's last event (µs)
@@ -112,7 +119,7 @@ Console.WriteLine($"{log.ByUser().Count():N0} users; churn window {labelOptions.
 
 // ### Exercise 1: the churn, bounce and censoring labels
 //
-// Write `LabelUser(userId, events, exportEnd, options)`: one user's label from their events (in time order), as the definitions above say. Find the user's first and last engagement event (`options.EngagementEvent`; null for a user who never engaged), then decide censored, churned and bounced, and return `new UserChurnLabel(userId, first, last, churned, bounced, censored)`. The windows are `options.ChurnWindow` and `options.BounceWindow` (`Ga4Event.Micros` turns one into microseconds, as the timestamps). Mind the edges: exactly the churn window is retained, exactly the bounce window is a bounce, a user who never engaged counts as churned and bounced, and a censored user is neither. The check cell compares your rule with `ChurnLabels.Compute` on every user of this export and on made-up users at those edges. Until you have written it, the check stops with `TODO: write LabelUser: one user's churn, bounce and censoring labels from their engagement events`.
+// Write `LabelUser(userId, events, exportEnd, options)`: one user's label from their events (in time order). Find the first and last `options.EngagementEvent` (null if the user never engaged), decide censored, churned and bounced, and return `new UserChurnLabel(userId, first, last, churned, bounced, censored)`. `Ga4Event.Micros` turns `options.ChurnWindow` and `options.BounceWindow` into microseconds. Mind the edges: exactly the churn window is retained, exactly the bounce window is a bounce, a user who never engaged is churned and bounced, a censored user is neither. The check compares your rule with the library's on every user and on made-up users at those edges.
 app.Section("### Exercise 1: the churn, bounce and censoring labels");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 // Hint: censored = first + churn window > exportEnd; churned = not censored and (never engaged or last < first + churn window);
@@ -132,17 +139,11 @@ UserChurnLabel LabelUser(string userId, IReadOnlyList<Ga4Event> events, long exp
 // display(Exercise.Solution(workshop, "05-churn-labels"));
 app.Show(ChurnChecks.Labels(LabelUser, log, labelOptions));
 
-// Every user labelled by your rule: these labels are the ones every later step uses (the datasets, the models, the verdicts), so a change of definition in `LabelUser` flows through the whole workshop.
+// Every user labelled by your rule: the datasets, the models and the verdicts below all use these labels.
 var labels = new ChurnLabels(log.ByUser().Select(user => LabelUser(user.Key, user.ToList(), exportEnd, labelOptions)).ToList(), labelOptions);
 app.Show(labels);
 
-// The library's `ChurnLabels.Compute` holds the same definitions, tested on hand-made exports (a user cut off by the end of the export, windows that end exactly on an event). Compared user by user with your labels, it tells you how many users a change of definition in `LabelUser` moved.
-var libraryLabels = ChurnLabels.Compute(log, labelOptions);
-var moved = labels.Users.Zip(libraryLabels.Users).Count(pair => pair.First != pair.Second);
-Console.WriteLine(moved == 0 ? $"the labels of your LabelUser equal ChurnLabels.Compute's for all {labels.Users.Count:N0} users"
-    : $"{moved:N0} of {labels.Users.Count:N0} users are labelled differently from ChurnLabels.Compute: the definition above was changed");
-
-// **The definitions against the data.** The engagement event must occur in the export. The churn model learns to tell churned from retained users, so these windows must leave some of each among the users who did not bounce. If they do not, the error names the parameters to change; nothing trains on a single class.
+// **The definitions against the data.** The engagement event must occur in the export, and the windows must leave both churned and retained users among those who did not bounce; otherwise the error names the parameters to change.
 app.Show(new ParameterCheck()
     .OneOf(nameof(engagementEvent), engagementEvent, log.Events.Select(e => e.EventName).Distinct().Order(StringComparer.Ordinal), "events in this export")
     .That(nameof(churnHours), churnHours, labels.Churned > 0 && labels.Retained > 0,
@@ -152,7 +153,7 @@ app.Show(new ParameterCheck()
 // The three groups as a chart.
 app.Show(workshop.Publish(ChurnCharts.GroupCounts(labels).WithTitle("Users by group"), "churn-groups"));
 
-// The sample comes with its truth (`data/truth/ga4_user_types.csv`): the generator's own churn and bounce labels. Ours should agree for every user. The truth describes only the bundled sample, so with any other export this check (and section 10) is skipped, with a sentence saying so.
+// The sample comes with its generator's labels (`data/truth/ga4_user_types.csv`): ours should agree for every user. On other data this check, and section 9, are skipped with a sentence saying so.
 var onSample = workshop.IsSample(ga4Source);
 var truthPath = workshop.DataPath("truth", "ga4_user_types.csv");
 Ga4Truth? truth = onSample && File.Exists(truthPath) ? Ga4Truth.Load(truthPath) : null;
@@ -161,66 +162,33 @@ app.Show(truth is null ? "Truth check skipped: the truth file describes only the
 
 // ## 3. Two datasets
 //
-// **Next event**: every session gives one example per event after its first: the events so far are the input, the next event is the target. (Predicting only each session's last event would be trivial here: every session ends with `user_engagement`.)
+// **Next event**: each session gives one example per event after its first: the events so far in, the next event out.
 //
-// **Churn**: one example per user who did not bounce: the user's events before first engagement + 24 hours (so the input never contains the events that decide the label), labelled churned or retained.
+// **Churn**: one example per user who did not bounce: the events before first engagement + `churnHours` (never the events that decide the label), labelled churned or retained. Much smaller: one sequence per user.
 //
-// Event names become token ids (0 is padding, 1 an unknown event). Users, not examples, are split 70/15/15 into train, validation and test, so no user's behaviour leaks from training into testing.
+// Event names become token ids (0 is padding, 1 an unknown event). Users, not examples, are split into train, validation and test, so no user is in two parts.
 app.Section("## 3. Two datasets");
 var split = new SplitOptions { Seed = seed };
 var nextEvent = SequenceBuilder.NextEvent(log).SplitByUser(split);
 var churn = SequenceBuilder.Churn(log, labels).SplitByUser(split);
 app.Show(nextEvent);
-
-// The churn split is much smaller: one sequence per non-bounced user.
 app.Show(churn);
 
-// **Caps for real exports.** A real export has many times the sample's users, and a full pass over the training part every epoch plus a full validation pass would take most of the workshop. So each epoch trains on a new seeded sample of at most `maxTrainExamples` sequences, and early stopping and the grid search validate on one seeded sample of at most `maxValidationExamples`; the test scores in section 8 always use every test user. The table shows the caps and what they take on these data; from here on the validation parts are their samples.
+// **Caps.** Each epoch trains on a new seeded sample of at most `maxTrainExamples` sequences, and early stopping validates on one seeded sample of at most `maxValidationExamples`; the test scores use every test user. The table shows what the caps take on these data.
 var caps = new SampleCaps(maxTrainExamples, maxValidationExamples, seed);
 var capsTable = caps.Describe(("next event", nextEvent), ("churn", churn));
 (nextEvent, churn) = (caps.Apply(nextEvent), caps.Apply(churn));
 app.Show(capsTable);
 
-// ## 4. Models and their configuration
+// ## 4. The models
 //
-// The models are TorchSharp `nn.Module`s: layers as fields, built in the constructor, and a `forward` that says how data flows through them, exactly as in PyTorch. They live in the library (`lib/CustomerAnalytics.Deep/Churn/Models/`, a folder of their own with the settings that shape them; the code that trains them is elsewhere), so the next cells show their source, read from those files when the notebook runs: what you read here is the code that runs.
+// The models are TorchSharp `nn.Module`s, as in PyTorch: layers as fields built in the constructor, and a `forward` that says how a batch flows through them.
 //
-// - `RnnAttentionModel`: embedding → GRU (or LSTM) → attention → dense layer. Attention is **global** (additive: one weight per event, pooling the GRU outputs), **self** (every event attends to every other) or **multi-head** (self-attention with several heads).
-// - `TransformerModel`: embedding + sinusoidal positions → N encoder layers. Its attention is written out rather than taken from `nn.MultiheadAttention`, so every layer's and head's weights are returned.
+// - `RnnAttentionModel`: embedding → GRU → attention → dense layer. Attention is **global** (one weight per event, pooling the GRU outputs), **self** (every event attends to every other) or **multi-head** (self-attention with several heads).
+// - `TransformerModel`: embedding + positions → encoder layers, returning every layer's and head's attention.
 //
-// `SequenceModel` is their common base: tokens `[B, L]` and lengths `[B]` in, logits `[B, classes]` out, and `ForwardWithAttention` also returns the attention weights.
-app.Section("## 4. Models and their configuration");
-app.Show(SourceListing.Of(workshop.Root, typeof(RnnAttentionModel)));
-
-// ### Exercise 2: global attention, as a module of your own
-//
-// A small network scores each GRU output, a softmax over the real events (padding masked out) turns the scores into weights, and the weighted sum of the outputs is the context. The module is written as TorchSharp modules are: the layers are fields created in the constructor, `RegisterComponents()` lets TorchSharp find their weights (for the optimiser, `.to(device)` and saving), and `forward` says how a batch flows through them. The fields and the constructor are given; write `forward`. `h` is (sequences, events, size), `mask` is (sequences, events), true for a real event. Score each event as `score(tanh(project(h)))`, make the padded events' weights exactly zero and the real ones sum to one (`MaskedAttention.Softmax` is the library's masked softmax; it wants the scores as (sequences, 1, 1, events)), then return the context (sequences, size) and the weights. The check cell gives your module the library's `AdditiveAttention` weights and compares the two on sequences with padding. Until you have written it, the check stops with `TODO: write GlobalAttention.forward: the weights over the real events and the context they give`.
-app.Section("### Exercise 2: global attention, as a module of your own");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
-// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
-// display(Exercise.Hint(workshop, "05-global-attention"));
-// display(Exercise.Solution(workshop, "05-global-attention"));
-app.Show(ChurnChecks.Attention(size => new GlobalAttention(size)));
-
-// Your module at work: give it the library's `AdditiveAttention` weights (`load_state_dict`: the parameters have the same names) and run both on the same random GRU outputs, with the last events of the second sequence masked as padding: the contexts and the weights must be equal, and the padding must get no weight.
-TorchDevice.Seed(seed);
-var (libraryAttention, ownAttention) = (new AdditiveAttention(8), new GlobalAttention(8));
-ownAttention.load_state_dict(libraryAttention.state_dict());
-var (outputs, realEvents) = (torch.randn(2, 5, 8), torch.tensor(new[] { true, true, true, true, true, true, true, true, false, false }, [2, 5]));
-var (ownContext, ownWeights) = ownAttention.call(outputs, realEvents);
-var (libraryContext, libraryWeights) = libraryAttention.call(outputs, realEvents);
-Console.WriteLine($"largest difference from AdditiveAttention: context {(ownContext - libraryContext).abs().max().item<float>():G3}, weights {(ownWeights - libraryWeights).abs().max().item<float>():G3}; weight on padding {ownWeights[1, 0, 0, 3..].sum().item<float>():G3}");
-
-// Self-attention, written out: queries, keys and values per head, scaled dot products, the masked softmax, and the heads mixed back together. With one head it is the RNN's **self** attention; with several, **multi-head**; the Transformer uses it in every layer.
-app.Show(SourceListing.Of(workshop.Root, typeof(SelfAttention)));
-
-// The Transformer: one encoder layer (self-attention, then a feed-forward block, each with a residual connection and layer norm) and the model that stacks them.
-app.Show(SourceListing.Of(workshop.Root, typeof(EncoderLayer)));
-
-// The model: embedding scaled by √d plus the positions, the layers, then the last real position and the mean over real positions into the classifier.
-app.Show(SourceListing.Of(workshop.Root, typeof(TransformerModel)));
-
-// Each model has a JSON file in `notebooks/config/` with `init` (the network), `training` (epochs, learning rate, L2, gradient clipping, patience, the metric that picks the best) and `grid_search` (a tiny default grid, and a larger one under `full_grid`). `Configure` reads one and applies this notebook's parameters: the epochs (the full grid brings its own), the seed and the training sample.
+// Each model's settings (sizes, learning rate, L2, patience) come from its file in `notebooks/config/`; `Configure` sets this notebook's epochs, seed and training cap. Going further shows the files, their grids and the models' source.
+app.Section("## 4. The models");
 ModelConfig Configure(string file, int epochs)
 {
     var c = ModelConfig.Load(Path.Combine(workshop.Root, "notebooks", "config", file));
@@ -231,41 +199,48 @@ var rnnChurnConfig = Configure("rnn-churn.json", churnEpochs);
 var transformerChurnConfig = Configure("transformer-churn.json", churnEpochs);
 var rnnNextConfig = Configure("rnn-next-event.json", nextEventEpochs);
 var transformerNextConfig = Configure("transformer-next-event.json", nextEventEpochs);
-app.Show($"fullGrid = {fullGrid}: {rnnChurnConfig}");
-
-// A configuration, as read and validated:
 app.Show(rnnChurnConfig);
 
-// A typo in a configuration file does not pass silently: unknown keys and wrong types are reported with their path, all at once.
-try { ModelConfig.Parse("""{ "name": "x", "task": "churn", "training": { "learning_rat": 0.1, "epochs": "ten" } }""", "typo.json"); }
-catch (ChurnConfigException e) { Console.WriteLine(e.Message); }
+// ### Exercise 2: global attention, as a module of your own
+//
+// A small network scores each GRU output, a softmax over the real events (padding masked out) turns the scores into weights, and the weighted sum of the outputs is the context. The fields and the constructor are given (`RegisterComponents()` makes the layers' weights the module's parameters); write `forward`. `h` is (sequences, events, size), `mask` is (sequences, events), true for a real event. Score each event as `score(tanh(project(h)))`, give the padding zero weight and the real events weights that sum to one (`MaskedAttention.Softmax` wants the scores as (sequences, 1, 1, events)), then return the context (sequences, size) and the weights. The check compares your module with the library's `AdditiveAttention` on sequences with padding.
+app.Section("### Exercise 2: global attention, as a module of your own");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-global-attention"));
+// display(Exercise.Solution(workshop, "05-global-attention"));
+app.Show(ChurnChecks.Attention(size => new GlobalAttention(size)));
 
-// How many models `fullGrid = true` would train, over the four configurations (each combination of a full grid is one training run):
-ModelConfig[] configs = [rnnChurnConfig, transformerChurnConfig, rnnNextConfig, transformerNextConfig];
-var fullRuns = configs.Select(c => (c with { UseFullGrid = true, GridSearchEnabled = true }).Combinations().Count).ToArray();
-app.Show($"full grid: {string.Join(" + ", fullRuns)} = {fullRuns.Sum()} training runs; this run trains {configs.Sum(c => c.Combinations().Count)}");
+// Your module at work: given the library's `AdditiveAttention` weights (`load_state_dict`: the same parameter names), both run on the same random GRU outputs with padding. The contexts and the weights must be equal, and the padding must get no weight.
+TorchDevice.Seed(seed);
+var (libraryAttention, ownAttention) = (new AdditiveAttention(8), new GlobalAttention(8));
+ownAttention.load_state_dict(libraryAttention.state_dict());
+var (outputs, realEvents) = (torch.randn(2, 5, 8), torch.tensor(new[] { true, true, true, true, true, true, true, true, false, false }, [2, 5]));
+var (ownContext, ownWeights) = ownAttention.call(outputs, realEvents);
+var (libraryContext, libraryWeights) = libraryAttention.call(outputs, realEvents);
+Console.WriteLine($"largest difference from AdditiveAttention: context {(ownContext - libraryContext).abs().max().item<float>():G3}, weights {(ownWeights - libraryWeights).abs().max().item<float>():G3}; weight on padding {ownWeights[1, 0, 0, 3..].sum().item<float>():G3}");
 
 // ## 5. The training loop
 //
-// Written out as in PyTorch, in small pieces. First the **device**: TorchSharp uses the GPU when there is one (CUDA build and driver), else the CPU. The model's weights and every batch are moved there with `.to(device)`; values read back for metrics come back with `.cpu()` first (`TrainedModel.Predict` does so). The models of this workshop are small, so TorchSharp runs them on **one CPU thread**: with more, its threads spend longer waiting for each other than computing, and much longer when other programs keep the cores busy (a shared machine, a laptop in a video call).
+// Written out as in PyTorch, in small pieces. First the **device**: the GPU when there is one, else the CPU. The weights and every batch go there with `.to(device)`; values read back come with `.cpu()`. These models are small: one CPU thread is fastest.
 app.Section("## 5. The training loop");
 var device = TorchDevice.Current;
 torch.set_num_threads(1);
 app.Show(TorchDevice.Select(app.Workshop));
 
-// A new model for a configuration, on the device. Seeding first makes the initial weights (and dropout) the same on every run with the same seed.
+// A new model for a configuration, on the device. Seeding first gives the same initial weights on every run.
 TrainedModel NewModel(ModelConfig config, DataSplit<SequenceDataset> data)
 {
     SequenceTrainer.RequireExamples(data);
-    TorchDevice.Seed(config.Training.Seed);
-    var network = SequenceModel.Create(config.Init, data.Train.Vocabulary.Count, data.Train.Classes);
-    network.to(device);
+    TorchDevice.Seed(config.Training.Seed);                                       // STEP 1: the seed fixes the initial weights
+    var network = SequenceModel.Create(config.Init, data.Train.Vocabulary.Count, data.Train.Classes); // STEP 2: the network
+    network.to(device);                                                           // STEP 3: its weights on the device
     return new TrainedModel(network, config, data.Train.Vocabulary, data.Train.ClassNames);
 }
 
 // ### Exercise 3: add the L2 penalty to the loss
 //
-// The loss the optimiser minimises is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squares of every number in the weights (the tensors `L2Weights.Of(network)` picks: weight matrices, not biases, norms or the embedding). The penalty keeps the weights small, which regularises the model. Write `PenalisedLoss`: one number, built from tensor operations so that `backward()` reaches the weights too, and the plain cross-entropy when `l2` is 0 or there is no weight to penalise. The check cell tries it on made-up logits and weights (with and without a penalty, with no weights, and its gradient). Until you have written it, the check stops with `TODO: add l2 times the sum of the squared weights to the cross-entropy loss`.
+// The loss is the cross-entropy of the logits against the labels **plus** `l2` times the sum of the squares of every number in the weights (`L2Weights.Of(network)` picks them: weight matrices, not biases, norms or the embedding). Keeping the weights small regularises the model. Write `PenalisedLoss` with tensor operations, so that `backward()` reaches the weights; it is the plain cross-entropy when `l2` is 0 or there is no weight. The check tries it on made-up logits and weights, with its gradient.
 app.Section("### Exercise 3: add the L2 penalty to the loss");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 // Hint: w.pow(2).sum() is one weight tensor's squares, summed; torch.stack turns the list of them into one tensor to sum (it needs at least one).
@@ -280,7 +255,207 @@ Tensor PenalisedLoss(Tensor logits, Tensor labels, IReadOnlyList<Tensor> weights
 // display(Exercise.Solution(workshop, "05-l2-penalty"));
 app.Show(ChurnChecks.PenalisedLoss(PenalisedLoss));
 
-// Your loss on one batch of an untrained RNN: with `l2 = 0` it is the plain cross-entropy, and the configured `l2` adds a small penalty (it must equal `L2Weights.Penalty`, the library's version).
+// One epoch. For each batch, in a seeded random order: `zero_grad`, forward, the penalised loss, `backward`, **gradient clipping** (the gradients' norm capped at `clip_norm`, so one unlucky batch cannot throw the weights far) and the optimiser's `step`. The dispose scope frees each batch's tensors at once.
+double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset train, TrainingOptions t, Random random)
+{
+    var (weights, lossSum) = (L2Weights.Of(model.Network), 0.0);
+    foreach (var batch in TrainingBatches.Shuffled(train, t, random))             // STEP 1: batches in a seeded order
+    {
+        using var scope = NewDisposeScope();
+        var (tokens, lengths, labels) = train.Batch(batch, device);
+        optimizer.zero_grad();                                                    // STEP 2: clear the gradients
+        var loss = PenalisedLoss(model.Network.call(tokens, lengths), labels, weights, t.L2); // STEP 3: forward, loss
+        loss.backward();                                                          // STEP 4: the gradients
+        if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(model.Network.parameters(), t.ClipNorm); // STEP 5: clip them
+        optimizer.step();                                                         // STEP 6: update the weights
+        lossSum += loss.cpu().item<float>() * batch.Length;
+    }
+    return lossSum / TrainingBatches.ExamplesPerEpoch(train, t);
+}
+
+// The epochs: train, then **validate** on users the model does not train on, report the epoch (`* new best` marks a new best), and stop **early** once the validation metric has not improved for `patience` epochs. The best epoch's weights are kept and restored at the end, so the model is the best epoch's, not the last's.
+(EarlyStopping Stopping, ClassificationReport Validation) RunEpochs(TrainedModel model, optim.Optimizer optimizer, DataSplit<SequenceDataset> data, TrainingProgress progress)
+{
+    var (t, random, best) = (model.Config.Training, new Random(model.Config.Training.Seed), new ModelCheckpoint());
+    var (stopping, bestValidation) = (new EarlyStopping(Math.Max(1, t.Patience), lowerIsBetter: false, minDelta: 1e-9), (ClassificationReport?)null);
+    for (int epoch = 1; epoch <= t.Epochs && !stopping.ShouldStop; epoch++)
+    {
+        model.Network.train();
+        var loss = TrainEpoch(model, optimizer, data.Train, t, random);           // STEP 1: one epoch
+        var (validation, validationLoss) = SequenceTrainer.Validate(model, data.Validation); // STEP 2: validate
+        progress.Report(epoch, loss, validation.Metric(t.Metric), validationLoss, isBest: stopping.Update(epoch, validation.Metric(t.Metric)));
+        if (stopping.BestEpoch == epoch) { best.Save(model.Network); bestValidation = validation; } // STEP 3: keep the best
+    }
+    best.Restore(model.Network);                                                  // STEP 4: the best epoch's weights
+    return (stopping, bestValidation!);
+}
+
+// One training run: a seeded model, the **Adam** optimiser with the configured learning rate, the epochs (then `progress.Finish()`: how the run ended), and the result: best epoch, validation scores, time.
+TrainingResult Train(ModelConfig config, DataSplit<SequenceDataset> data)
+{
+    var watch = Stopwatch.StartNew();
+    var model = NewModel(config, data);                                           // STEP 1: a seeded model
+    using var optimizer = optim.Adam(model.Network.parameters(), config.Training.LearningRate); // STEP 2: Adam
+    var progress = new TrainingProgress(config.Name, config.Training.Epochs, config.Training.Metric);
+    var (stopping, validation) = RunEpochs(model, optimizer, data, progress);     // STEP 3: the epochs
+    progress.Finish();
+    var examples = TrainingBatches.ExamplesPerEpoch(data.Train, config.Training);
+    return SequenceTrainer.Result(model, progress, stopping, validation, watch.Elapsed.TotalSeconds, examples);
+}
+
+// ## 6. Train the models
+//
+// One seeded run per model: the same seed gives the same run. Each shows its progress, one line per epoch. First the two churn models, on the churn split.
+app.Section("## 6. Train the models");
+var rnnChurn = Train(rnnChurnConfig, churn);
+var transformerChurn = Train(transformerChurnConfig, churn);
+app.Show(rnnChurn);
+app.Show(transformerChurn);
+
+// Then the two next-event models, on the next-event split (each epoch on a sample of at most `maxTrainExamples` sequences).
+var rnnNext = Train(rnnNextConfig, nextEvent);
+var transformerNext = Train(transformerNextConfig, nextEvent);
+app.Show(rnnNext);
+app.Show(transformerNext);
+
+// ## 7. Evaluation on the test users
+//
+// Accuracy, precision, recall, F1 (for churn: of the class "churned") and the confusion matrix, on users the models never saw.
+app.Section("## 7. Evaluation on the test users");
+var rnnChurnModel = rnnChurn.Model;
+var rnnChurnTest = rnnChurnModel.Predict(churn.Test);
+app.Show(rnnChurnTest);
+
+// The Transformer on the same users.
+var transformerChurnTest = transformerChurn.Model.Predict(churn.Test);
+app.Show(transformerChurnTest);
+
+// **Which churn model is better, and how clearly?** The test users are few, so each model's accuracy gets a Wilson interval and its F1 of "churned" a seeded bootstrap interval. The majority class (the most frequent training class, predicted for everyone) is the bar both must clear; "no clear winner" when the best model's interval overlaps another's.
+var churnModels = new[] { ("RNN", rnnChurnTest), ("Transformer", transformerChurnTest), ("majority class", ChurnVerdicts.Majority(churn)) };
+app.Show(ChurnVerdicts.Accuracy(churn.Test, churnModels));
+app.Show(ChurnVerdicts.F1(churn.Test, churnModels, new BootstrapOptions { Seed = seed }));
+
+// True versus predicted classes: a model that always answers the majority class has one tall "predicted" bar.
+app.Show(workshop.Publish(ChurnCharts.TrueVsPredicted(rnnChurnTest).WithTitle("Churn (RNN): true vs predicted"), "churn-true-vs-predicted"));
+
+// The churn probabilities: the better the model, the more the two histograms separate.
+app.Show(workshop.Publish(ChurnCharts.ProbabilityHistogram(rnnChurnTest).WithTitle("Predicted churn probability by true class"), "churn-probability"));
+
+// The next-event models on their test sessions (macro-averaged precision, recall and F1 over the events).
+var rnnNextTest = rnnNext.Model.Predict(nextEvent.Test);
+var transformerNextTest = transformerNext.Model.Predict(nextEvent.Test);
+app.Show(rnnNextTest);
+
+// True versus predicted next events: the models favour the frequent events, as any accuracy-maximising model must when the next event is uncertain.
+app.Show(workshop.Publish(ChurnCharts.TrueVsPredicted(rnnNextTest).WithTitle("Next event (RNN): true vs predicted"), "next-event-true-vs-predicted"));
+
+// ## 8. Attention
+//
+// What does a model look at? `AttentionMap.For` runs one test sequence and returns the attention weights labelled with its events. First a churner under the RNN (the test churner whose sequence is closest to 12 events, ties broken by user id): its global attention is one row of weights over the events.
+app.Section("## 8. Attention");
+var byLength = Enumerable.Range(0, churn.Test.Count)
+    .OrderBy(i => churn.Test.Labels[i] == 1 ? 0 : 1).ThenBy(i => Math.Abs(churn.Test.Sequences[i].Length - 12))
+    .ThenBy(i => churn.Test.UserIds[i], StringComparer.Ordinal);
+var churner = byLength.First();
+var who = churn.Test.Labels[churner] == 1 ? "a churner" : "a retained user (no churner among the test users)";
+var rnnMap = AttentionMap.For(rnnChurnModel, churn.Test, churner);
+app.Show(workshop.Publish(ChurnCharts.AttentionHeatmap(rnnMap).WithTitle($"RNN attention, {who} (predicted {rnnMap.Predicted})"), "churn-attention-rnn"));
+
+// The same user under the Transformer: what the prediction position attends to, for every head of every layer.
+var transformerMap = AttentionMap.For(transformerChurn.Model, churn.Test, churner);
+app.Show(workshop.Publish(ChurnCharts.HeadsHeatmap(transformerMap).WithTitle("Transformer: attention of the prediction position, per layer and head"), "churn-attention-heads"));
+
+// Which events draw attention, for churners versus non-churners? The **lift** of an event is its average weight times the sequence length: 1 means uniform attention, 2 twice as much.
+var attention = AttentionSummary.Compute(rnnChurnModel, churn.Test, minOccurrences: 5);
+app.Show(workshop.Publish(ChurnCharts.AttentionLift(attention).WithTitle("RNN churn: attention lift by event and true class"), "churn-attention-lift"));
+
+// The same as a table.
+app.Show(attention);
+
+// ### Exercise 4: the events that draw attention to churners
+//
+// Which events does the model look at **more for churners than for retained users**? Write `ChurnerEvents(summary, n)`: of the events in both groups (`summary.Rows`, each with its `Event`, `Group` "churned" or "retained" and `Lift`), keep those whose lift among churners is higher than among retained users, order them by the difference, largest first (then by name, so a tie has one answer), and return at most `n` event names. The check tries your function on made-up lifts and on this run's summary.
+app.Section("### Exercise 4: the events that draw attention to churners");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: a dictionary from event to its retained lift makes the comparison one lookup; an event missing from it is left out.
+IReadOnlyList<string> ChurnerEvents(AttentionSummary summary, int n)
+{
+    var retained = summary.Rows.Where(r => r.Group == "retained").ToDictionary(r => r.Event, r => r.Lift);
+    return summary.Rows.Where(r => r.Group == "churned" && retained.ContainsKey(r.Event) && r.Lift > retained[r.Event])
+        .OrderByDescending(r => r.Lift - retained[r.Event]).ThenBy(r => r.Event, StringComparer.Ordinal).Take(n).Select(r => r.Event).ToList();
+}
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "05-churner-events"));
+// display(Exercise.Solution(workshop, "05-churner-events"));
+app.Show(ChurnChecks.ChurnerEvents(ChurnerEvents, attention));
+
+// Your `ChurnerEvents` on both models (five events at most each). An empty list means no event qualifies: no test user churned, no event occurred often enough, or the model looks at churners as at everyone.
+var transformerAttention = AttentionSummary.Compute(transformerChurn.Model, churn.Test, minOccurrences: 5);
+app.Show(new { Transformer = string.Join(", ", ChurnerEvents(transformerAttention, 5)), RNN = string.Join(", ", ChurnerEvents(attention, 5)) });
+
+// ## 9. Against the generator's truth
+//
+// The sample was generated from a known process. For the next event, the **best achievable accuracy** (the Bayes-optimal predictor, from `data/truth/ga4_best_accuracy.csv`) is a ceiling no model beats on average; for churn, an oracle that knows each user's hidden type is a guide. The majority baseline is what no learning gives. On other data this section is skipped.
+app.Section("## 9. Against the generator's truth");
+var rows = new List<TruthRow>();
+if (truth is not null)
+{
+    var rnnNextRow = ChurnTruth.NextEvent("rnn-next-event", rnnNextTest, truth);
+    var rnnChurnRow = ChurnTruth.Churn("rnn-churn", rnnChurnTest, churn, truth);
+    rows.AddRange([rnnNextRow, ChurnTruth.NextEvent("transformer-next-event", transformerNextTest, truth), ChurnTruth.Majority(ChurnTruth.NextEventAccuracy, nextEvent, rnnNextRow),
+        rnnChurnRow, ChurnTruth.Churn("transformer-churn", transformerChurnTest, churn, truth), ChurnTruth.Majority(ChurnTruth.ChurnAccuracy, churn, rnnChurnRow)]);
+}
+var comparison = ChurnTruth.Compare(churn.Test.Count, rows);
+app.Show(onSample ? comparison : (object)"Skipped: the best achievable accuracy and the type oracle are known only for the bundled sample's generator, and these events are other data.");
+
+// As a chart (on the sample only).
+app.Show(onSample ? workshop.Publish(ChurnCharts.AgainstTruth(comparison).WithTitle("Test accuracy against the truth"), "churn-against-truth")
+    : (object)"Skipped: there is no truth to compare with for these events.");
+
+// ## 10. Scoring new sequences
+//
+// A trained model scores any list of event names. Here: the first events of the test churner of section 8, plus an event the model never saw. An unseen event is an error by default (it could hide a changed tracking setup); `allowUnknown: true` maps it to the unknown token.
+app.Section("## 10. Scoring new sequences");
+var someone = churn.Test.UserIds[churner];
+string[] newUser = [.. log.Events.Where(e => e.UserId == someone).Select(e => e.EventName).Take(8), "tracking_plan_v2_event"];
+try { rnnChurnModel.PredictEvents(newUser); }
+catch (UnknownEventException e) { Console.WriteLine(e.Message); }
+app.Show(rnnChurnModel.PredictEvents(newUser, allowUnknown: true));
+
+// ## What we did
+//
+// - labelled churn, bounce and censoring from engagement events, checked against the truth;
+// - built next-event and churn sequences, split by user;
+// - wrote global attention as an `nn.Module` and the penalised loss, and read the training loop;
+// - trained an RNN and a Transformer per task, evaluated them on unseen users, looked at their attention and compared them with the best achievable accuracy.
+//
+// Point `ga4Source` at your own GA4 export, or read on.
+app.Section("## What we did");
+
+// ## Going further
+//
+// Not part of the session: the models' source, your exercises against the library, the configuration files, a grid search recorded in a run store, and more attention pictures. They run after the main path, in order.
+app.Section("## Going further");
+
+// ### The models' source
+//
+// The models live in the library (`lib/CustomerAnalytics.Deep/Churn/Models/`, a folder of their own; the code that trains them is elsewhere). These cells print their source, read from those files when the notebook runs: what you read is the code that runs. First the RNN with selectable attention; `SequenceModel` is the models' common base (tokens `[B, L]` and lengths `[B]` in, logits out; `ForwardWithAttention` also returns the weights).
+app.Section("### The models' source");
+app.Show(SourceListing.Of(workshop.Root, typeof(RnnAttentionModel)));
+
+// Self-attention, written out: queries, keys and values per head, scaled dot products, the masked softmax, and the heads mixed back together. With one head it is the RNN's **self** attention; with several, **multi-head**; the Transformer uses it in every layer.
+app.Show(SourceListing.Of(workshop.Root, typeof(SelfAttention)));
+
+// The Transformer: one encoder layer (self-attention, then a feed-forward block, each with a residual connection and layer norm) and the model that stacks them.
+app.Show(SourceListing.Of(workshop.Root, typeof(EncoderLayer)));
+
+// The model: embedding scaled by √d plus the positions, the layers, then the last real position and the mean over real positions into the classifier.
+app.Show(SourceListing.Of(workshop.Root, typeof(TransformerModel)));
+
+// ### Your loss on a real batch
+//
+// Your `PenalisedLoss` on one batch of an untrained RNN: with `l2 = 0` it is the plain cross-entropy, and the configured `l2` adds a small penalty, which must equal `L2Weights.Penalty`, the library's version.
+app.Section("### Your loss on a real batch");
 var probe = NewModel(rnnChurnConfig, churn);
 var (probeTokens, probeLengths, probeLabels) = churn.Train.Batch([.. Enumerable.Range(0, Math.Min(32, churn.Train.Count))], device);
 var (probeLogits, probeWeights, probeL2) = (probe.Network.call(probeTokens, probeLengths), L2Weights.Of(probe.Network), rnnChurnConfig.Training.L2);
@@ -290,63 +465,36 @@ var expected = L2Weights.Penalty(probeWeights, probeL2).cpu().item<float>();
 probe.Dispose();
 app.Show($"cross-entropy {plain:F4}; with l2 = {probeL2}: {penalised:F4}, a penalty of {penalised - plain:G3} (expected {expected:G3})");
 
-// One epoch: the training batches in a seeded random order (`TrainingBatches.Shuffled`), and for each batch `zero_grad`, forward, the penalised loss, `backward`, **gradient clipping** (the gradients' global norm scaled down to `clip_norm` at most, so one unlucky batch cannot throw the weights far), and the optimiser's `step`. The dispose scope frees each batch's tensors at once instead of waiting for the garbage collector.
-double TrainEpoch(TrainedModel model, optim.Optimizer optimizer, SequenceDataset train, TrainingOptions t, Random random)
-{
-    var (weights, lossSum) = (L2Weights.Of(model.Network), 0.0);
-    foreach (var batch in TrainingBatches.Shuffled(train, t, random))
-    {
-        using var scope = NewDisposeScope();
-        var (tokens, lengths, labels) = train.Batch(batch, device);
-        optimizer.zero_grad();
-        var loss = PenalisedLoss(model.Network.call(tokens, lengths), labels, weights, t.L2);
-        loss.backward();
-        if (t.ClipNorm > 0) nn.utils.clip_grad_norm_(model.Network.parameters(), t.ClipNorm);
-        optimizer.step();
-        lossSum += loss.cpu().item<float>() * batch.Length;
-    }
-    return lossSum / TrainingBatches.ExamplesPerEpoch(train, t);
-}
-
-// The epochs: `train()` switches dropout on for the epoch, then a **validation** pass on users the model does not train on (`SequenceTrainer.Validate`: the scores and the mean cross-entropy), the epoch reported to the **progress** (one line per epoch; `stopping.Update` says whether it is a new best, marked `* new best`), and **early stopping**: when the validation metric has not improved for `patience` epochs, training stops. At every new best epoch a copy of the weights is kept (a `ModelCheckpoint` in memory), and restored at the end, so the model is the best epoch's, not the last's.
-(EarlyStopping Stopping, ClassificationReport Validation) RunEpochs(TrainedModel model, optim.Optimizer optimizer, DataSplit<SequenceDataset> data, TrainingProgress progress)
-{
-    var (t, random, best) = (model.Config.Training, new Random(model.Config.Training.Seed), new ModelCheckpoint());
-    var (stopping, bestValidation) = (new EarlyStopping(Math.Max(1, t.Patience), lowerIsBetter: false, minDelta: 1e-9), (ClassificationReport?)null);
-    for (int epoch = 1; epoch <= t.Epochs && !stopping.ShouldStop; epoch++)
-    {
-        model.Network.train();
-        var loss = TrainEpoch(model, optimizer, data.Train, t, random);
-        var (validation, validationLoss) = SequenceTrainer.Validate(model, data.Validation);
-        progress.Report(epoch, loss, validation.Metric(t.Metric), validationLoss, isBest: stopping.Update(epoch, validation.Metric(t.Metric)));
-        if (stopping.BestEpoch == epoch) { best.Save(model.Network); bestValidation = validation; }
-    }
-    best.Restore(model.Network);
-    return (stopping, bestValidation!);
-}
-
-// One training run: a new model, the **Adam** optimiser over its parameters with the configured learning rate, the progress, the epochs (then `progress.Finish()`: how the run ended and its epoch table), and the result (best epoch, its validation scores, time and throughput).
-TrainingResult Train(ModelConfig config, DataSplit<SequenceDataset> data)
-{
-    var watch = Stopwatch.StartNew();
-    var model = NewModel(config, data);
-    using var optimizer = optim.Adam(model.Network.parameters(), config.Training.LearningRate);
-    var progress = new TrainingProgress(config.Name, config.Training.Epochs, config.Training.Metric);
-    var (stopping, validation) = RunEpochs(model, optimizer, data, progress);
-    progress.Finish();
-    var examples = TrainingBatches.ExamplesPerEpoch(data.Train, config.Training);
-    return SequenceTrainer.Result(model, progress, stopping, validation, watch.Elapsed.TotalSeconds, examples);
-}
-
-// ## 6. Grid search and a run store
+// ### Your labels against the library's
 //
-// Every training run is **recorded** in the run store, `artifacts/runs/<model>/<run-id>/` with `params.json`, `metrics.json` (per epoch), `model.bin` and `inputs.json`, like a minimal local MLflow. `inputs.json` is what the run was trained on: the SHA-256 of the events file, the split, the churn and bounce definitions, the sequence options and the configuration, with their **fingerprint** (`inputs.WithConfig(config)`). Later, "the best run" means the best run with the same fingerprint, so changing the data, the seed, the labels or the epochs never reloads a model trained on something else. The store and these inputs first:
-app.Section("## 6. Grid search and a run store");
+// The library's `ChurnLabels.Compute` holds the same definitions, tested on hand-made exports (a user cut off by the end of the export, windows that end exactly on an event). Compared user by user with your labels, it tells you how many users a change of definition in `LabelUser` moved.
+app.Section("### Your labels against the library's");
+var libraryLabels = ChurnLabels.Compute(log, labelOptions);
+var moved = labels.Users.Zip(libraryLabels.Users).Count(pair => pair.First != pair.Second);
+Console.WriteLine(moved == 0 ? $"the labels of your LabelUser equal ChurnLabels.Compute's for all {labels.Users.Count:N0} users"
+    : $"{moved:N0} of {labels.Users.Count:N0} users are labelled differently from ChurnLabels.Compute: the definition above was changed");
+
+// ### Configuration files
+//
+// Each model has a JSON file in `notebooks/config/` with `init` (the network), `training` (epochs, learning rate, L2, gradient clipping, patience, the metric that picks the best) and `grid_search` (a tiny default grid, and a larger one under `full_grid`). A typo in a file does not pass silently: unknown keys and wrong types are reported with their path, all at once.
+app.Section("### Configuration files");
+try { ModelConfig.Parse("""{ "name": "x", "task": "churn", "training": { "learning_rat": 0.1, "epochs": "ten" } }""", "typo.json"); }
+catch (ChurnConfigException e) { Console.WriteLine(e.Message); }
+
+// How many models `fullGrid = true` would train, over the four configurations (each combination of a full grid is one training run):
+ModelConfig[] configs = [rnnChurnConfig, transformerChurnConfig, rnnNextConfig, transformerNextConfig];
+var fullRuns = configs.Select(c => (c with { UseFullGrid = true, GridSearchEnabled = true }).Combinations().Count).ToArray();
+app.Show($"full grid: {string.Join(" + ", fullRuns)} = {fullRuns.Sum()} training runs; this run trains {configs.Sum(c => c.Combinations().Count)}");
+
+// ### Grid search and a run store
+//
+// Every training run of the grid search is **recorded** in the run store, `artifacts/runs/<model>/<run-id>/` with `params.json`, `metrics.json` (per epoch), `model.bin` and `inputs.json`, like a minimal local MLflow. `inputs.json` is what the run was trained on: the SHA-256 of the events file, the split, the churn and bounce definitions, the sequence options and the configuration, with their **fingerprint** (`inputs.WithConfig(config)`). "The best run" means the best run with the same fingerprint, so changing the data, the seed, the labels or the epochs never reloads a model trained on something else. The store and these inputs first:
+app.Section("### Grid search and a run store");
 var store = RunStore.ForWorkshop(workshop);
 var inputs = RunInputs.ForEvents(log.Report!.File, split, labels.Options);
 app.Show(inputs);
 
-// The grid search is a loop over the configuration's combinations: each one is applied to the configuration, trained with `Train` and recorded with the inputs' fingerprint. The best model by the validation metric is kept; the others are freed.
+// The grid search is a loop over the configuration's combinations: each is applied to the configuration, trained with `Train` and recorded with the inputs' fingerprint. The best model by the validation metric is kept; the others are freed. (The next-event configurations switch their grid off: their one run each is the one of section 6.)
 GridSearchResult Search(ModelConfig config, DataSplit<SequenceDataset> data)
 {
     var rows = new List<GridSearchRow>();
@@ -363,163 +511,52 @@ GridSearchResult Search(ModelConfig config, DataSplit<SequenceDataset> data)
     return new GridSearchResult(config.Name, config.Training.Metric, rows, best!.Value.Result, best.Value.Run);
 }
 
-// The RNN churn model: its default grid compares global and multi-head attention, picking by validation F1. Each run shows its progress as it trains.
-var rnnChurn = Search(rnnChurnConfig, churn);
-app.Show(rnnChurn);
+// The RNN churn model: its default grid compares global and multi-head attention, picking by validation F1.
+var rnnChurnGrid = Search(rnnChurnConfig, churn);
+app.Show(rnnChurnGrid);
 
 // The Transformer churn model, over the learning rates of its default grid.
-var transformerChurn = Search(transformerChurnConfig, churn);
-app.Show(transformerChurn);
+var transformerChurnGrid = Search(transformerChurnConfig, churn);
+app.Show(transformerChurnGrid);
 
-// The next-event models: one run each by default (their configuration files switch the grid off, and each epoch trains on a sample of `maxTrainExamples` sequences).
-var rnnNext = Search(rnnNextConfig, nextEvent);
-var transformerNext = Search(transformerNextConfig, nextEvent);
-app.Show(transformerNext);
-
-// ## 7. Comparing runs
+// ### Comparing runs
 //
-// Everything recorded so far (the store keeps runs across sessions: the table shows the latest, with the fingerprint of each run's inputs), then the validation metric per epoch of this session's churn runs.
-app.Section("## 7. Comparing runs");
+// Everything recorded so far (the store keeps runs across sessions: the table shows the latest, with the fingerprint of each run's inputs), then the validation metric per epoch of this session's grid runs.
+app.Section("### Comparing runs");
 app.Show(store.List().Last(12));
 
 // Validation metric per epoch: early stopping ends a run once `patience` epochs have passed without a new best (or at the last epoch).
-app.Show(workshop.Publish(ChurnCharts.RunCurves(store.List("rnn-churn").Last(rnnChurn.Rows.Count), metric: "F1").WithTitle("RNN churn runs: validation F1 per epoch"), "churn-run-curves"));
+app.Show(workshop.Publish(ChurnCharts.RunCurves(store.List("rnn-churn").Last(rnnChurnGrid.Rows.Count), metric: "F1").WithTitle("RNN churn runs: validation F1 per epoch"), "churn-run-curves"));
 
 // How much did the validation F1 move between epochs? The validation users are few, so one user more or less predicted as churned moves F1 visibly: the table gives each run's lowest and highest epoch and its largest move between two consecutive epochs, computed from the recorded epochs. Read the "best epoch" with that in mind.
-app.Show(EpochSwings.Of(store.List("rnn-churn").Last(rnnChurn.Rows.Count), "F1"));
+app.Show(EpochSwings.Of(store.List("rnn-churn").Last(rnnChurnGrid.Rows.Count), "F1"));
 
-// The best run on these inputs is reloaded from its folder, exactly as you would in a later session or another program. Runs trained on other inputs, and older runs recorded without `inputs.json`, are not considered; if none is left, the error says how many runs it ignored and what to do.
+// The best run on these inputs, reloaded from its folder exactly as a later session or another program would, and scored on the test users (the scores are added to its `metrics.json`). Runs trained on other inputs, and older runs without `inputs.json`, are not considered; if none is left, the error says how many runs it ignored and what to do.
 var bestRun = store.Best(rnnChurnConfig, inputs);
-var rnnChurnModel = RunStore.Load(bestRun);
+var reloaded = RunStore.Load(bestRun);
+var reloadedTest = reloaded.Predict(churn.Test);
+store.RecordTest(bestRun, reloadedTest.Report);
 app.Show($"reloaded {bestRun.Model} run {bestRun.RunId} (inputs {bestRun.Inputs!.Fingerprint}) from {bestRun.Folder}");
+app.Show(reloadedTest);
 
-// ## 8. Evaluation on the test users
+// ### More attention pictures
 //
-// Accuracy, precision, recall, F1 (for churn: of the class "churned") and the confusion matrix, on users the models never saw. The test scores are added to the run's `metrics.json`.
-app.Section("## 8. Evaluation on the test users");
-var rnnChurnTest = rnnChurnModel.Predict(churn.Test);
-store.RecordTest(bestRun, rnnChurnTest.Report);
-app.Show(rnnChurnTest);
-
-// The Transformer on the same users.
-var transformerChurnTest = transformerChurn.Best.Model.Predict(churn.Test);
-app.Show(transformerChurnTest);
-
-// **Which churn model is better, and how clearly?** The test users are few, so a difference of a few users may be luck. Each model's accuracy gets a Wilson interval (a share of users), its F1 of "churned" a bootstrap interval over the test users (seeded, keyed by user id). The majority class (the most frequent training class, predicted for everyone) is the bar both must clear. "No clear winner" when the best model's interval overlaps another's.
-var churnModels = new[] { ("RNN", rnnChurnTest), ("Transformer", transformerChurnTest), ("majority class", ChurnVerdicts.Majority(churn)) };
-app.Show(ChurnVerdicts.Accuracy(churn.Test, churnModels));
-app.Show(ChurnVerdicts.F1(churn.Test, churnModels, new BootstrapOptions { Seed = seed }));
-
-// True versus predicted classes: a model that always answers the majority class has one tall "predicted" bar.
-app.Show(workshop.Publish(ChurnCharts.TrueVsPredicted(rnnChurnTest).WithTitle("Churn (RNN): true vs predicted"), "churn-true-vs-predicted"));
-
-// The churn probabilities: the better the model, the more the two histograms separate.
-app.Show(workshop.Publish(ChurnCharts.ProbabilityHistogram(rnnChurnTest).WithTitle("Predicted churn probability by true class"), "churn-probability"));
-
-// The next-event models on their test sessions (macro-averaged precision, recall and F1 over the events).
-var rnnNextTest = rnnNext.Best.Model.Predict(nextEvent.Test);
-var transformerNextTest = transformerNext.Best.Model.Predict(nextEvent.Test);
-app.Show(rnnNextTest);
-
-// True versus predicted next events: the models favour the frequent events, as any accuracy-maximising model must when the next event is uncertain.
-app.Show(workshop.Publish(ChurnCharts.TrueVsPredicted(rnnNextTest).WithTitle("Next event (RNN): true vs predicted"), "next-event-true-vs-predicted"));
-
-// ## 9. Attention
-//
-// What does a model look at? `AttentionMap.For` runs one test sequence and returns the attention weights labelled with its events. First a churner under the RNN (the test churner whose sequence length is closest to 12 events, ties broken by user id): with global attention, one row (the pooled summary) over the events; with multi-head attention, one row per event.
-app.Section("## 9. Attention");
-var byLength = Enumerable.Range(0, churn.Test.Count)
-    .OrderBy(i => churn.Test.Labels[i] == 1 ? 0 : 1).ThenBy(i => Math.Abs(churn.Test.Sequences[i].Length - 12))
-    .ThenBy(i => churn.Test.UserIds[i], StringComparer.Ordinal);
-var churner = byLength.First();
-var who = churn.Test.Labels[churner] == 1 ? "a churner" : "a retained user (no churner among the test users)";
-var rnnMap = AttentionMap.For(rnnChurnModel, churn.Test, churner);
-app.Show(workshop.Publish(ChurnCharts.AttentionHeatmap(rnnMap).WithTitle($"RNN attention, {who} (predicted {rnnMap.Predicted})"), "churn-attention-rnn"));
-
-// The same user under the Transformer: what the prediction position attends to, for every head of every layer.
-var transformerMap = AttentionMap.For(transformerChurn.Best.Model, churn.Test, churner);
-app.Show(workshop.Publish(ChurnCharts.HeadsHeatmap(transformerMap).WithTitle("Transformer: attention of the prediction position, per layer and head"), "churn-attention-heads"));
-
-// One head in full: each row is an event attending to all events (rows sum to 1).
+// One head of the Transformer in full, for the churner of section 8: each row is an event attending to all events (rows sum to 1).
+app.Section("### More attention pictures");
 app.Show(workshop.Publish(ChurnCharts.AttentionHeatmap(transformerMap, layer: transformerMap.Layers.Length - 1, head: 0).WithTitle("Transformer, last layer, head 1"), "churn-attention-matrix"));
 
 // A batch of next-event sequences at once, as in the original workshop: one row per session prefix (true → predicted next event), one column per position. The twelve prefixes are spread evenly over the test set, whatever its size.
 var step = Math.Max(1, nextEvent.Test.Count / 12);
-var batch = Enumerable.Range(0, Math.Min(12, nextEvent.Test.Count)).Select(i => AttentionMap.For(rnnNext.Best.Model, nextEvent.Test, i * step)).ToArray();
+var batch = Enumerable.Range(0, Math.Min(12, nextEvent.Test.Count)).Select(i => AttentionMap.For(rnnNext.Model, nextEvent.Test, i * step)).ToArray();
 app.Show(workshop.Publish(ChurnCharts.BatchHeatmap(batch).WithTitle("Next event (RNN): attention over a batch"), "next-event-attention-batch"));
 
-// Which events draw attention, for churners versus non-churners? The **lift** of an event is its average weight times the sequence length: 1 means uniform attention, 2 twice as much.
-var attention = AttentionSummary.Compute(rnnChurnModel, churn.Test, minOccurrences: 5);
-app.Show(workshop.Publish(ChurnCharts.AttentionLift(attention).WithTitle("RNN churn: attention lift by event and true class"), "churn-attention-lift"));
-
-// The same as a table.
-app.Show(attention);
-
-// ### Exercise 4: the events that draw attention to churners
+// ### The churn models against the type oracle
 //
-// The table above gives each event's attention lift among churners and among retained users. Which events does a model look at **more for churners than for retained users**? Write `ChurnerEvents(summary, n)`: of the events in both groups (`summary.Rows`, each with its `Event`, `Group` "churned" or "retained" and `Lift`), keep those whose lift among churners is higher than among retained users, order them by the difference, largest first (then by name, so a tie has one answer), and return at most `n` event names. An event seen in one group only has nothing to compare with. The check cell tries your function on made-up lifts and on this run's summary. Until you have written it, the check stops with `TODO: list the events whose attention lift is higher among churners than among retained users`.
-app.Section("### Exercise 4: the events that draw attention to churners");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
-// Hint: a dictionary from event to its retained lift makes the comparison one lookup; an event missing from it is left out.
-IReadOnlyList<string> ChurnerEvents(AttentionSummary summary, int n)
-{
-    var retained = summary.Rows.Where(r => r.Group == "retained").ToDictionary(r => r.Event, r => r.Lift);
-    return summary.Rows.Where(r => r.Group == "churned" && retained.ContainsKey(r.Event) && r.Lift > retained[r.Event])
-        .OrderByDescending(r => r.Lift - retained[r.Event]).ThenBy(r => r.Event, StringComparer.Ordinal).Take(n).Select(r => r.Event).ToList();
-}
-// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
-// display(Exercise.Hint(workshop, "05-churner-events"));
-// display(Exercise.Solution(workshop, "05-churner-events"));
-app.Show(ChurnChecks.ChurnerEvents(ChurnerEvents, attention));
-
-// The events that draw more attention to churners, under the Transformer and under the RNN (five at most each, from your `ChurnerEvents`). An empty list means no event qualifies: no test user churned, no event occurred often enough, or the model looks at churners as it looks at everyone.
-var transformerAttention = AttentionSummary.Compute(transformerChurn.Best.Model, churn.Test, minOccurrences: 5);
-app.Show(new { Transformer = string.Join(", ", ChurnerEvents(transformerAttention, 5)), RNN = string.Join(", ", ChurnerEvents(attention, 5)) });
-
-// ## 10. Against the generator's truth
-//
-// Because the sample was generated from a known process, we know what is achievable. For the next event, the **best achievable accuracy** is that of the Bayes-optimal predictor over all the sample's sessions, written by the generator into `data/truth/ga4_best_accuracy.csv`; no model can beat it on average. For churn, the reference is an oracle that knows each user's hidden type (a guide, not a hard ceiling). The majority baseline shows what no learning at all would give. Both references come from the sample's generator, so on any other data this section is skipped with a sentence saying so.
-app.Section("## 10. Against the generator's truth");
-var rows = new List<TruthRow>();
-if (truth is not null)
-{
-    var rnnNextRow = ChurnTruth.NextEvent("rnn-next-event", rnnNextTest, truth);
-    var rnnChurnRow = ChurnTruth.Churn("rnn-churn", rnnChurnTest, churn, truth);
-    rows.AddRange([rnnNextRow, ChurnTruth.NextEvent("transformer-next-event", transformerNextTest, truth), ChurnTruth.Majority(ChurnTruth.NextEventAccuracy, nextEvent, rnnNextRow),
-        rnnChurnRow, ChurnTruth.Churn("transformer-churn", transformerChurnTest, churn, truth), ChurnTruth.Majority(ChurnTruth.ChurnAccuracy, churn, rnnChurnRow)]);
-}
-var comparison = ChurnTruth.Compare(churn.Test.Count, rows);
-app.Show(onSample ? comparison : (object)"Skipped: the best achievable accuracy and the type oracle are known only for the bundled sample's generator, and these events are other data.");
-
-// As a chart (on the sample only).
-app.Show(onSample ? workshop.Publish(ChurnCharts.AgainstTruth(comparison).WithTitle("Test accuracy against the truth"), "churn-against-truth")
-    : (object)"Skipped: there is no truth to compare with for these events.");
-
-// The churn accuracies against the type oracle, with their intervals. The oracle's accuracy on these test users is a reference known exactly, so it enters the verdict without an interval; the models and the majority class keep theirs. The oracle is the sample generator's, so on other data the cell says so and compares nothing.
+// The churn accuracies against the oracle that knows each user's hidden type, with their intervals. The oracle's accuracy on these test users is known exactly, so it enters the verdict without an interval. It is the sample generator's, so on other data the cell says so and compares nothing.
+app.Section("### The churn models against the type oracle");
 Candidate[]? oracle = truth is null ? null : [new("type oracle (sample only)", Interval.Exact(truth.TypeOracleChurnAccuracy(churn.Train, churn.Test)))];
 app.Show(oracle is null ? (object)"Skipped: the type oracle describes only the bundled sample's generator, and these events are other data."
     : ChurnVerdicts.Accuracy(churn.Test, churnModels, oracle));
-
-// ## 11. Scoring new sequences
-//
-// A trained model scores any list of event names. Here: the first events of a real test user (the one of section 9), plus an event name the model never saw. An unseen event is an error by default (with the names and counts), because silently ignoring it could hide a changed tracking setup; `allowUnknown: true` maps it to the unknown token instead.
-app.Section("## 11. Scoring new sequences");
-var someone = churn.Test.UserIds[churner];
-string[] newUser = [.. log.Events.Where(e => e.UserId == someone).Select(e => e.EventName).Take(8), "tracking_plan_v2_event"];
-try { rnnChurnModel.PredictEvents(newUser); }
-catch (UnknownEventException e) { Console.WriteLine(e.Message); }
-app.Show(rnnChurnModel.PredictEvents(newUser, allowUnknown: true));
-
-// ## What we did
-//
-// - labelled churn and bounce from engagement events, exactly as defined, and checked the labels against the truth;
-// - built next-event and churn sequences, split by user;
-// - read the TorchSharp models (an RNN with selectable attention and a Transformer that exposes every head) and wrote their training loop: device, Adam, the L2-penalised loss, `backward`, gradient clipping, `step`, validation, early stopping with the best weights kept;
-// - searched a grid from JSON configurations, recording every run with the fingerprint of its inputs;
-// - evaluated on unseen users, looked inside with attention heatmaps, and compared with the best achievable accuracy.
-//
-// Try `fullGrid = true` (and more epochs) on a GPU machine, or point `ga4Source` at your own GA4 export.
-app.Section("## What we did");
 // For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("05-churn-attention",
     ("users", labels.Users.Count),
