@@ -140,11 +140,10 @@ app.Show(featureChart);
 // The pipeline is a function of k, so the k loop and the final model are built by the same code.
 app.Section("## 3. The ML.NET pipeline, and choosing k");
 IEstimator<ITransformer> KMeansPipeline(MLContext mlContext, int clusters) =>
-    // STEP 2: the transform, scaling every feature to mean 0 and standard deviation 1
+    // STEP 2: the transform, every feature scaled to mean 0 and standard deviation 1
     mlContext.Transforms.NormalizeMeanVariance(outputColumnName: "Features", inputColumnName: "RawFeatures", fixZero: false)
         .AppendCacheCheckpoint(mlContext)
-        // STEP 3: the trainer, k-means on the scaled features
-        .Append(mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options
+        .Append(mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options   // STEP 3: the trainer, k-means on the scaled features
         {
             FeatureColumnName = "Features",
             NumberOfClusters = clusters,
@@ -153,8 +152,7 @@ IEstimator<ITransformer> KMeansPipeline(MLContext mlContext, int clusters) =>
             OptimizationTolerance = 1e-4f,
             NumberOfThreads = 1,
         }));
-// STEP 1: the data, one row per customer
-var dataPreview = features.ToDataView(new MLContext(seed));
+var dataPreview = features.ToDataView(new MLContext(seed));   // STEP 1: the data, one row per customer
 Console.WriteLine($"The data view: {features.Count:N0} rows; columns {string.Join(", ", dataPreview.Schema.Select(c => $"{c.Name} ({c.Type})"))}.");
 
 // Now the k loop. k-means ends in the local optimum nearest its random start, so every k is fitted `starts` times (`FitBest`), each from a fresh `MLContext(seed + start)`, and the fit with the lowest average distance is kept. The same seed always gives the same choice.
