@@ -36,20 +36,23 @@ var app = WorkshopApp.Start("02-kmeans-segmentation", args);
 
 // # 02 · Customer segmentation with k-means (ML.NET)
 //
-// The original workshop trained SageMaker's built-in k-means on the scaled RFM values (recency, frequency, monetary), and QuickSight's *Augment with SageMaker* ran it as a batch transform that added each customer's cluster and distance to the dataset. Its write-ups do not say how many clusters it used or how that number was chosen. This notebook does the same job with ML.NET on your laptop, and shows **how to choose k** instead of guessing:
+// The original workshop ran SageMaker's k-means on the RFM values (recency, frequency, monetary) without saying how it chose the number of clusters. Here ML.NET does the job on your laptop, and you choose k with a rule you write.
 //
-// 1. compute the RFM table with workshop 01's SQL from the Olist data (the sample or yours),
-// 2. prepare the features (which ones, log or not, scaling) and look at them before and after,
-// 3. build the ML.NET pipeline (scaling, then k-means) and choose k with the elbow, the silhouette and the Davies-Bouldin index,
-// 4. train it at the chosen k with a fixed seed, evaluate it with ML.NET, and describe and name the clusters,
-// 5. look at the clusters in 2-D and 3-D,
-// 6. score every customer (cluster and distance to every centroid) into a CSV for a dashboard,
-// 7. build a one-page HTML dashboard,
-// 8. save and load the model, and score a new customer,
-// 9. check the clusters against the true segments the data generator used (on the sample only),
-// 10. do it all again on the UCI Online Retail data, where the original workshop ran its k-means.
+// Work in the attendee copy, `notebooks/attendee/02-kmeans-segmentation.ipynb`: it has no solutions, so running it never replaces your code. After each of the four exercises a check cell says in one sentence what is wrong, and can show a hint or the solution without running it.
 //
-// Three exercises (in steps 3, 4 and 9) ask you to write a piece of the code yourself: the rule that picks k, the rule that names the clusters, and the model without spend. Right after each, a check cell tests your code and says in one sentence what is wrong; it can also show a hint or the solution on request, without running it. The attendee copy, `notebooks/attendee/02-kmeans-segmentation.ipynb`, is the one to work in: it has no solutions, so running it top to bottom never replaces your code. The instructor copy, `notebooks/02-kmeans-segmentation.ipynb`, has each solution in a hidden cell before its check.
+// | Section | Minutes | You do |
+// |---|---|---|
+// | 1. The RFM table | 5 | run the load, read the table and its load report |
+// | 2. Feature preparation | 5 | run, compare the distributions before and after the log |
+// | 3. The ML.NET pipeline, and choosing k | 22 | read the pipeline, run the k loop, write the elbow rule (exercise 1), read three charts |
+// | 4. Train at the chosen k and name the clusters | 18 | train, write the naming rule (exercise 2), read the profiles |
+// | 5. Seeing the clusters | 4 | read the 2-D and 3-D pictures |
+// | 6. Score every customer | 3 | run the scoring, open the CSV |
+// | 7. Against the ground truth | 16 | read the agreement with the truth, train without spend (exercise 3) |
+// | 8. Same steps, second dataset | 12 | repeat sections 3 and 4 on Online Retail (exercise 4) |
+// | **Total** | 85 | |
+//
+// After the session: `Going further` at the end (dashboard, saving the model, k-means without the scaler, more on the truth and on Online Retail, notes on the library).
 app.Section("# 02 · Customer segmentation with k-means (ML.NET)");
 
 // ## Setup
@@ -61,7 +64,7 @@ app.Show(workshop);
 
 // ## Parameters
 //
-// The knobs of this notebook. `olistSource` and `retailSource` mean what they mean in workshop 01: empty is the bundled sample; otherwise a folder holding the three Kaggle Olist files (or an `s3://bucket/prefix` location) and an Online Retail CSV as UCI or Kaggle publish it (or an `s3://` object). `k = 0` means "take the elbow of the average-distance curve" (explained in step 3); set a number to force k. `retailK` does the same for the Online Retail customers (step 10). `silhouetteSample` bounds the cost of the silhouette (it compares every pair of customers). `starts` is how many k-means runs, each from its own random start, are tried for every k (step 3 says why). `s3ResultsUri` is empty by default: set it (for example `s3://my-bucket/segments/`) to upload the scores; on a machine with a bucket (`WORKSHOP_BUCKET`) they go to your folder's `results/` anyway.
+// `olistSource` and `retailSource` mean what they mean in workshop 01: empty is the bundled sample; otherwise a folder with the three Kaggle Olist files (or an `s3://bucket/prefix`) and an Online Retail CSV (or an `s3://` object). `k = 0` takes the elbow (section 3); a number forces k. `retailK` does the same for Online Retail (section 8). `silhouetteSample` bounds the silhouette's cost; `starts` is the k-means runs per k (section 3). `s3ResultsUri` receives the scores (empty: your bucket's `results/`, if any).
 app.Section("## Parameters");
 var olistSource = app.Parameter("olistSource", "");                // "" = data/olist sample, or with WORKSHOP_BUCKET the table 01 put there; a folder with the three Kaggle Olist CSVs, or s3://bucket/prefix
 var retailSource = app.Parameter("retailSource", "");               // "" = data/online-retail/online_retail.csv; an Online Retail CSV, or s3://bucket/key
@@ -69,13 +72,13 @@ var seed = app.Parameter("seed", 42);
 var minK = app.Parameter("minK", 2);
 var maxK = app.Parameter("maxK", 10);
 var k = app.Parameter("k", 0);                           // 0 = the elbow of the average-distance curve; or 2..20 to force k
-var retailK = app.Parameter("retailK", 0);                     // k for the Online Retail customers (step 10); 0 = their elbow
+var retailK = app.Parameter("retailK", 0);                     // k for the Online Retail customers (section 8); 0 = their elbow
 var silhouetteSample = app.Parameter("silhouetteSample", 4000);
 var starts = app.Parameter("starts", 3);                      // k-means fits per k, from the seeds seed, seed + 1, ...: the lowest average distance is kept
 var s3ResultsUri = app.Parameter("s3ResultsUri", "");               // "" = your bucket's results/ when WORKSHOP_BUCKET is set, else no upload
 app.CheckParameters();
 
-// **Check the parameters.** A wrong value should stop here, named, rather than deep inside ML.NET. The sources must be what they claim (a folder holding the three Olist files, a file, or an `s3://` location); `minK` and `maxK` must span at least three values of k, since an elbow needs a bend; `k` and `retailK` are 0 (take the elbow) or a number of clusters from 2 to 20; the silhouette sample and the number of starts must be in range. A negative number is an error, never "the default". Every bad value is listed at once, each with what would be valid.
+// **Check the parameters.** A wrong value stops here, named, rather than deep inside ML.NET. Every bad value is listed at once, each with what would be valid.
 string[] olistFiles = [DatasetSchemas.OlistFiles.Customers, DatasetSchemas.OlistFiles.Orders, DatasetSchemas.OlistFiles.Payments];
 app.Show(new ParameterCheck()
     .Folder(nameof(olistSource), olistSource, orEmpty: "the bundled sample", orS3: true, holding: olistFiles)
@@ -92,11 +95,9 @@ app.Show(new ParameterCheck()
 
 // ## 1. The RFM table
 //
-// One row per customer: recency in days, frequency in orders, total and average spend, scores and rule-based segment. It is computed here from `olistSource` with workshop 01's SQL steps (`RfmPipeline`), and the load report says how many rows were read and rejected, and why.
+// One row per customer: recency in days, frequency in orders, spend, scores and workshop 01's rule-based segment, computed from `olistSource` with workshop 01's SQL (`RfmPipeline`). The load report says how many rows were read and rejected, and why.
 //
-// Why not read the `rfm_olist.csv` workshop 01 saved? A file on disk does not say which data it was computed from: after running workshop 01 on your own files, it would silently stand in for the sample, and step 9 would compare it with the sample's truth. Computing takes about a second on the sample, so on your laptop this notebook starts from the data you name. `rfm.FromSample` records whether that data is the bundled sample. (To segment a saved table of your own, `RfmInput.Read(path)` reads it; it never counts as the sample.)
-//
-// **On a workshop machine** (`WORKSHOP_BUCKET` set, see workshop 01) with `olistSource` empty, this notebook reads the `rfm_olist.csv` workshop 01 uploaded to your folder. `DownloadFileAsync` copies it into the cache folder (the loaders and readers take local files only), and `RfmInput.Read` reads it; an `s3://` `olistSource` is downloaded the same way (`DownloadPrefixAsync`). Being a file, the table from S3 is not the sample, so step 9 skips the truth comparison: set `olistSource = "../data/olist"` to compute the table here from the sample and compare.
+// With `WORKSHOP_BUCKET` set and `olistSource` empty, the `rfm_olist.csv` workshop 01 uploaded is read instead; it is not the sample, so section 7 skips the truth.
 app.Section("## 1. The RFM table");
 var s3 = new S3Transfer(S3Options.For(workshop));
 var s3Log = new TransferLog();
@@ -115,10 +116,10 @@ app.Show(rfm);
 //
 // k-means groups customers by straight-line distance, so two choices matter:
 //
-// - **Which features.** Recency (days since the last order), frequency (orders) and monetary value (total spend): the three RFM numbers, not the 1-5 scores, which throw information away.
-// - **Their shape and scale.** Most customers bought once for a small amount and a few bought often for a lot: frequency and spend have long right tails (high skew). Without a transform, k-means spends its clusters on a handful of big spenders. `log(1 + x)` pulls the tail in. Then every feature is scaled to mean 0 and standard deviation 1, otherwise reais (hundreds) would outweigh orders (ones). The scaling is an ML.NET step (`NormalizeMeanVariance`) inside the model (step 3), so a saved model scales new customers the same way.
+// - **Which features.** Recency, frequency and total spend: the RFM numbers themselves, not the 1-5 scores, which throw information away.
+// - **Shape and scale.** Most customers bought once for a small amount, so frequency and spend have long right tails. `log(1 + x)` pulls the tails in, or k-means spends its clusters on a few big spenders. Then every feature is scaled to mean 0 and standard deviation 1 (section 3), otherwise reais (hundreds) would outweigh orders (ones).
 //
-// The table shows the skew before and after the log; the chart shows the distributions.
+// The table shows the skew before and after the log.
 app.Section("## 2. Feature preparation");
 var features = CustomerFeatures.FromDataFrame(rfm.Table, FeatureOptions.Default);
 app.Show(features);
@@ -131,17 +132,18 @@ app.Show(featureChart);
 //
 // The model is an ML.NET pipeline, built step by step as in the ML.NET samples:
 //
-// - **STEP 1, the data.** `features.ToDataView(mlContext)` turns the customers into an `IDataView`: one row per customer with a vector column `RawFeatures` (recency, log frequency, log spend). The rows come in value order, so nothing ML.NET learns depends on the order of the table's rows.
-// - **STEP 2, the transform.** `NormalizeMeanVariance` scales every feature to mean 0 and standard deviation 1 (`RawFeatures` → `Features`). It belongs in the model: a saved model then scales new customers exactly as it scaled these.
-// - **The cache.** `AppendCacheCheckpoint` keeps the scaled rows in memory: k-means reads every customer once per iteration, and without the cache each read would rescale the row through the data view again.
-// - **STEP 3, the trainer.** `Clustering.Trainers.KMeans` with `KMeansTrainer.Options`: k clusters, k-means++ initialisation (spread-out starting centroids), one thread, because with several the order of floating-point sums, and with it the clusters, can change from run to run, and a tolerance of 1e-4. ML.NET stops when the mean squared distance of the customers to their centroids changes by less than the tolerance between two iterations, whereas scikit-learn stops when the centroids' squared moves add up to less than its `tol` times the features' mean variance (or no customer changes cluster); 1e-4 is looser than ML.NET's default of 1e-7, so the fits stop sooner.
+// - **STEP 1, the data.** `features.ToDataView(mlContext)`: one row per customer with a vector column `RawFeatures` (recency, log frequency, log spend).
+// - **STEP 2, the transform.** `NormalizeMeanVariance` scales each feature to mean 0 and standard deviation 1 (`RawFeatures` → `Features`). Inside the model, it scales new customers as it scaled these.
+// - **STEP 3, the trainer.** `KMeans` with k clusters, from spread-out starting centroids (k-means++).
+// - **STEP 4, fit and score; STEP 5, evaluate** (next cell).
 //
-// The cell defines the pipeline as a function of k, so the k loop and the final model are built by the same code, and shows the data view's columns.
+// The pipeline is a function of k, so the k loop and the final model are built by the same code.
 app.Section("## 3. The ML.NET pipeline, and choosing k");
 IEstimator<ITransformer> KMeansPipeline(MLContext mlContext, int clusters) =>
+    // STEP 2: the transform, every feature scaled to mean 0 and standard deviation 1
     mlContext.Transforms.NormalizeMeanVariance(outputColumnName: "Features", inputColumnName: "RawFeatures", fixZero: false)
         .AppendCacheCheckpoint(mlContext)
-        .Append(mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options
+        .Append(mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options   // STEP 3: the trainer, k-means on the scaled features
         {
             FeatureColumnName = "Features",
             NumberOfClusters = clusters,
@@ -150,32 +152,33 @@ IEstimator<ITransformer> KMeansPipeline(MLContext mlContext, int clusters) =>
             OptimizationTolerance = 1e-4f,
             NumberOfThreads = 1,
         }));
-var dataPreview = features.ToDataView(new MLContext(seed));
+var dataPreview = features.ToDataView(new MLContext(seed));   // STEP 1: the data, one row per customer
 Console.WriteLine($"The data view: {features.Count:N0} rows; columns {string.Join(", ", dataPreview.Schema.Select(c => $"{c.Name} ({c.Type})"))}.");
 
-// Now the k loop. k-means ends in the local optimum nearest to its random start, and one start can land in a poorer one than another start at the same k (scikit-learn's starts vary in the same way). So every k is fitted `starts` times (`FitBest`), each from a fresh `MLContext(seed + start)`, and the fit with the lowest average distance is kept; the same seed always gives the same choice, and the k you pick then trains, in step 4, exactly the model measured here. For each fit: the data view; `Fit` and `Transform`; then `ClusterMeasures.Of`, one pass over the predictions that gives what ML.NET's `Clustering.Evaluate` reports (the same average distance, and the Davies-Bouldin index computed in double where ML.NET sums in float; a test checks both against the evaluator, which reads the predictions twice and sorts every row's scores).
+// Now the k loop. k-means ends in the local optimum nearest its random start, so every k is fitted `starts` times (`FitBest`), each from a fresh `MLContext(seed + start)`, and the fit with the lowest average distance is kept. The same seed always gives the same choice.
 (ITransformer Model, IDataView Predictions, ClusterMeasures Measures) FitBest(CustomerFeatures customers, int clusters)
 {
     (ITransformer Model, IDataView Predictions, ClusterMeasures Measures) best = default;
     for (var start = 0; start < starts; start++)
     {
         var mlContext = new MLContext(seed + start);
-        var data = customers.ToDataView(mlContext);
-        var fitted = KMeansPipeline(mlContext, clusters).Fit(data);
-        var predictions = fitted.Transform(data);
-        var measures = ClusterMeasures.Of(predictions);
+        var data = customers.ToDataView(mlContext);                        // STEP 1: the data
+        var fitted = KMeansPipeline(mlContext, clusters).Fit(data);         // STEP 4: fit (scaling and centroids) ...
+        var predictions = fitted.Transform(data);                           // ... and score every customer
+        var measures = ClusterMeasures.Of(predictions);                     // STEP 5: evaluate
         if (best.Model is null || measures.AverageDistance < best.Measures.AverageDistance)
             best = (fitted, predictions, measures);
     }
     return best;
 }
 
-// The k loop keeps, for every k, the best fit's measures:
+// For every k the loop keeps the best fit's measures:
 //
-// - **Average distance** (lower is tighter): the mean squared distance from each customer to their centroid, the inertia divided by the number of customers. It always falls as k grows; the useful k is at the **elbow**, where adding a cluster stops buying much. We take the k farthest below the straight line from the first to the last point.
+// - **Average distance** (lower is tighter): the mean squared distance from each customer to their centroid. It always falls as k grows; the useful k is at the **elbow**, where another cluster stops buying much.
 // - **Davies-Bouldin index** (lower is better): how spread the clusters are compared with the distances between their centres.
+// - **Silhouette** (from -1 to 1, higher is better): how much closer each customer is to their own cluster than to the next one. `KSelectionRow.Measure` adds it, as ML.NET has none.
 //
-// ML.NET has no **silhouette** (from -1 to 1, higher is better: for each customer, how much closer they are to their own cluster than to the next one), so `KSelectionRow.Measure` adds it from the same pass: exactly, on a seeded sample of `silhouetteSample` customers when there are more. The loop is a function because step 10 runs it again on other customers.
+// The loop is a function because section 8 runs it again on other customers.
 KSelection ChooseK(CustomerFeatures customers)
 {
     var rows = new List<KSelectionRow>();
@@ -188,7 +191,7 @@ app.Show(selection);
 
 // ### Exercise 1: the elbow rule
 //
-// `selection.Elbow` picks k, but how? Write `ElbowK(curve)`. `curve` is the average-distance curve, each k with its average distance, smallest k first (`selection.Curve`). Scale both axes to 0..1 (k from the first k to the last, the distance from the last point's to the first point's), then return the k whose point lies farthest below the straight line from the first point to the last. The check cell tries your function on this run's curve and on made-up ones (another range of k, distances in thousands, points above the line) and says what is wrong; the chosen k below then comes from your function. Until you have written it, the check stops with `TODO: return the k of the elbow of the average-distance curve`.
+// `selection.Elbow` picks k, but how? Write `ElbowK(curve)`. `curve` is the average-distance curve, each k with its average distance, smallest k first (`selection.Curve`). Scale both axes to 0..1 (k from the first k to the last, the distance from the last point's to the first point's), then return the k whose point lies farthest below the straight line from the first point to the last. The check tries it on this run's curve and on made-up ones; the chosen k then comes from your function. Until you have written it, the check stops with `TODO: return the k of the elbow of the average-distance curve`.
 app.Section("### Exercise 1: the elbow rule");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 // Hint: with x = (K - first K) / (last K - first K) and y = (distance - last distance) / (first distance - last distance),
@@ -218,25 +221,23 @@ app.Show(silhouetteChart);
 var daviesBouldinChart = workshop.Publish(SegmentationCharts.DaviesBouldin(selection, chosenK), "02-davies-bouldin");
 app.Show(daviesBouldinChart);
 
-// **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: recency alone splits customers into "bought lately" and "lapsed", and two blobs are often the cleanest split. But two segments are too coarse to act on. The average-distance curve shows where each new cluster stops removing a large share of the spread; past that elbow the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below says what the three measures say on this data, and how a fixed k = 5 compares with the chosen k; step 9 checks the choice against the truth on the sample.
+// **Reading the three charts.** The silhouette and the Davies-Bouldin index often prefer the fewest clusters: "bought lately" against "lapsed" is a clean split, but two segments are too coarse to act on. At the elbow each new cluster stops removing a large share of the spread, and past it the silhouette usually slips only a little. So we take the elbow (the parameter `k` overrides it). The cell below puts the three measures into words and compares a fixed k = 5.
 Console.WriteLine($"Chosen k = {chosenK} ({(k > 0 ? "set by the parameter k" : "the elbow")}). {selection.Reading(chosenK, 5, "fixed in advance")}");
 
-// ## 4. Train at the chosen k, evaluate with ML.NET, and profile the clusters
+// ## 4. Train at the chosen k and name the clusters
 //
-// Exactly the loop's steps once more, at the chosen k (`FitBest`): for each start a fresh `MLContext`, the data view, `Fit` (it learns the scaling and the centroids) and `Transform` (it adds to every row `Features`, the scaled values; `Score`, the squared distance to every centroid; and `PredictedLabel`, the nearest cluster, 1 to k), and the best start kept. Its measures are the numbers of the loop's row for this k. The same seed and data always give the same clusters; a test checks it.
-app.Section("## 4. Train at the chosen k, evaluate with ML.NET, and profile the clusters");
+// The k loop's steps once more, at the chosen k (`FitBest`): `Fit` learns the scaling and the centroids, and `Transform` adds to every row the scaled `Features`, the squared distance to every centroid (`Score`) and the nearest cluster (`PredictedLabel`, 1 to k). The same seed and data always give the same clusters.
+app.Section("## 4. Train at the chosen k and name the clusters");
 var (trainedModel, _, metrics) = FitBest(features, chosenK);
 Console.WriteLine($"k = {chosenK}: Davies-Bouldin index {metrics.DaviesBouldinIndex:F3}, average squared distance to the centroid {metrics.AverageDistance:F3}.");
 
-// `SegmentationModel.From` wraps the fitted model for the rest of the workshop: it reads the centroids out of the k-means step, scores customers by their id, and saves and loads the model with its feature recipe. The same steps as one function, `TrainAt`, serve the comparisons below (a fixed k = 5, the third exercise, the Online Retail customers).
+// `SegmentationModel.From` wraps the fitted model (centroids, scoring by customer id, saving). `TrainAt` is the same steps as one function.
 //
-// The profile describes each cluster in the table's own units: mean recency, frequency and spend, size and revenue.
-//
-// **Naming the clusters.** A name must be true of the customers it labels. Workshop 01's grid defines its names by each customer's R score and order count: *Champions* have R 4-5 and 4+ orders, *Potential loyalists* R 4-5 and 2-3 orders, *New customers* R 4-5 and one order, *At risk* R 1-2 and 3+ orders, and so on (`RfmGrid` is the same grid in C#; a test checks it against 01's SQL). So a cluster takes a grid name only when **more than half of its members** are in that cell of the grid and their **mean order count** reaches the fewest orders the name allows: a cluster of mostly one-time buyers never becomes *Potential loyalists* (2-3 orders each), however its centroid looks. Otherwise it is described by its members: the middle half of their order counts, of the months since their last order, and their median spend against all customers (*high spend*: above what two thirds of all customers spend; *low spend*: no more than what a third of them spend), for example "one order, 5-8 months ago, high spend". Two clusters with the same name are told apart by their mean spend. The rule is `NameCluster`, which you write in exercise 2; change it later and rerun to see other names.
+// **Naming the clusters.** A name must be true of the customers it labels. Workshop 01's grid names customers by R score and order count: *Champions* have R 4-5 and 4+ orders, *Potential loyalists* R 4-5 and 2-3 orders, *New customers* R 4-5 and one order, *At risk* R 1-2 and 3+ orders, and so on. So a cluster takes a grid name only when **more than half of its members** are in that cell of the grid and their **mean order count** reaches the fewest orders the name allows: a cluster of mostly one-time buyers never becomes *Potential loyalists*. Otherwise it is described by its members, for example "one order, 5-8 months ago, high spend". The rule is `NameCluster`, which you write in exercise 2.
 
 // ### Exercise 2: the naming rule
 //
-// Write `NameCluster(c)`, the rule above. `c` (a `ClusterMembers`) tells you what is known of one cluster's members: `GridSegment`, the grid segment most of them are in, `GridShare`, the share of them in it (0 to 1), `MeanOrders`, their mean order count, and `Description`, the plain description. `RfmGrid.Definition(name).MinOrders` is the fewest orders a grid name allows. Return the grid segment when it is true of more than half of the members and their mean orders reach its fewest, otherwise the description. The check cell tries your rule on this run's clusters and on made-up ones at the rule's edges (exactly half the members, a mean exactly at the fewest orders, mostly one-time buyers in a repeat-buyer cell) and says what is wrong. Until you have written it, the check stops with `TODO: name a cluster by its grid segment when that is true of most members, else by its description`.
+// Write `NameCluster(c)`, the rule above. `c` (a `ClusterMembers`) describes one cluster's members: `GridSegment`, the grid segment most of them are in, `GridShare`, their share in it (0 to 1), `MeanOrders`, their mean order count, and `Description`. `RfmGrid.Definition(name).MinOrders` is the fewest orders a grid name allows. The check tries your rule on this run's clusters and on made-up ones at the rule's edges. Until you have written it, the check stops with `TODO: name a cluster by its grid segment when that is true of most members, else by its description`.
 app.Section("### Exercise 2: the naming rule");
 // (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
 // Hint: two conditions, both needed for the grid name: c.GridShare > 0.5 (more than half, so exactly half is not enough),
@@ -249,7 +250,7 @@ string NameCluster(ClusterMembers c) =>
 var clusterMembers = SegmentNaming.Members(features, SegmentationModel.From(trainedModel, features).Assign(features).Clusters, chosenK);
 app.Show(SegmentationChecks.Naming(NameCluster, clusterMembers));
 
-// With the rule in place: the model wrapped (its clusters named by your `NameCluster`), `TrainAt` for the comparisons below, and the profile of each cluster. The last column of the table says which grid segment most of each cluster's members are in, and what share.
+// With the rule in place: the model, its clusters named by your `NameCluster`, and each cluster's profile. The last column says which grid segment most members are in, and what share.
 var model = SegmentationModel.From(trainedModel, features, NameCluster);
 SegmentationModel TrainAt(CustomerFeatures customers, int clusters) => SegmentationModel.From(FitBest(customers, clusters).Model, customers, NameCluster);
 var assignment = model.Assign(features);
@@ -263,6 +264,145 @@ app.Show(profilesChart);
 // Share of customers against share of revenue: a small cluster can carry most of the money.
 var sharesChart = workshop.Publish(SegmentationCharts.Shares(profiles), "02-segment-shares");
 app.Show(sharesChart);
+
+// ## 5. Seeing the clusters
+//
+// The features have three dimensions. A **PCA projection** rotates them so that the first two axes carry as much of the spread as possible (the axis titles say how much), then drops the third: a faithful 2-D picture. Centroids are the black crosses.
+app.Section("## 5. Seeing the clusters");
+var pcaChart = workshop.Publish(SegmentationCharts.Projection2D(assignment, model, seed), "02-pca-2d");
+app.Show(pcaChart);
+
+// The same customers in the three scaled features themselves (drag to rotate); centroids are black diamonds. At most a few thousand customers are drawn (a seeded sample) to keep the page light.
+var scatterChart = workshop.Publish(SegmentationCharts.Scatter3D(assignment, model, seed), "02-clusters-3d", ChartStyle.Workshop with { Height = 650 });
+app.Show(scatterChart);
+
+// ## 6. Score every customer
+//
+// The original workshop's batch transform wrote each customer's closest cluster and the distance to it. Here every customer gets the cluster, the segment name and the distance to every centroid (a customer nearly as close to two centroids is a border case), in a CSV for QuickSight, Power BI or a spreadsheet.
+app.Section("## 6. Score every customer");
+var scores = model.Score(features);
+var scoresPath = scores.WriteCsv(workshop.ResultsPath("customer_segments.csv"));
+Console.WriteLine($"Wrote {scoresPath}");
+app.Show(scores);
+
+// Upload the CSV to S3 with `S3Transfer.UploadFileAsync` (credentials from the usual AWS environment): to `s3ResultsUri`, or to your bucket's `results/` when there is one. With neither, this step is skipped.
+var segmentsUri = s3ResultsUri != "" ? s3ResultsUri : workshop.Bucket is not null ? workshop.BucketUri("results/") : "";
+if (segmentsUri == "")
+    Console.WriteLine("s3ResultsUri is empty: upload skipped (set it in the parameters cell, e.g. s3://my-bucket/segments/).");
+else
+    await s3.UploadFileAsync(scoresPath, S3Uri.Parse(segmentsUri).Combine("customer_segments.csv").ToString(), s3Log);
+
+// ## 7. Against the ground truth
+//
+// The sample was generated from five known segments (`data/truth/olist_customer_segments.csv`), named for how their customers were drawn (`FrequentBigSpenders`, `SteadyRepeaters`, ...). The **adjusted Rand index** (ARI) measures how well two groupings agree: 1 = the same partition (names do not matter), 0 = no better than chance. The cell compares the k-means clusters, and workshop 01's RFM segments as a baseline, with the truth; the table shows where each cluster's customers came from. On other data this is skipped.
+app.Section("## 7. Against the ground truth");
+var truth = rfm.FromSample ? TruthFiles.ReadSegments(workshop.DataPath("truth", "olist_customer_segments.csv")) : null;
+var comparison = truth is null ? null : SegmentAgreement.Compare(scores, truth, rfm.RfmSegments(), "workshop 01 RFM segments");
+if (comparison is null)
+    Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {rfm.Source}.");
+else
+    app.Show(comparison);
+
+// The same cross-table as a heatmap (on the sample).
+if (comparison is not null)
+    app.Show(workshop.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
+
+// ### Exercise 3: does spend help?
+//
+// Write `TrainWithoutSpend(clusters)`: k-means at `clusters` on the same customers without spend. Only spend may differ, so keep each other feature shaped as in the three-feature model: `model.Features` is its recipe, a `FeatureOptions` whose `Features` say each column and whether it is logged, and whose `MonetaryColumn` names the spend column. Build the customers' features from `rfm.Table` and train them with `TrainAt`. The check tests its k and features; the cells after it compare the two models. Until you have written it, the check stops with `TODO: train k-means at clusters on the three-feature model's features without spend`.
+app.Section("### Exercise 3: does spend help?");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: model.Features with { Features = ... } copies the recipe with other features; keep those whose Column is not model.Features.MonetaryColumn.
+SegmentationModel TrainWithoutSpend(int clusters)
+{
+    var withoutSpend = model.Features with { Features = model.Features.Features.Where(f => f.Column != model.Features.MonetaryColumn).ToArray() };
+    return TrainAt(CustomerFeatures.FromDataFrame(rfm.Table, withoutSpend), clusters);
+}
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "02-without-spend"));
+// display(Exercise.Solution(workshop, "02-without-spend"));
+var rfModel = TrainWithoutSpend(chosenK);
+app.Show(SegmentationChecks.WithoutSpend(rfModel, model, chosenK));
+
+// Measure both models at the chosen k the way the k loop does (`ClusterMeasures`, then the silhouette), each on its own features.
+var rfFeatures = CustomerFeatures.FromDataFrame(rfm.Table, rfModel.Features);
+var rfContext = new MLContext(seed);
+var rfPredictions = rfModel.MlModel.Transform(rfFeatures.ToDataView(rfContext));
+var rf = KSelectionRow.Measure(chosenK, rfPredictions, silhouetteSample, seed);
+var rfmRow = KSelectionRow.Measure(chosenK, metrics, silhouetteSample, seed);
+var rfScores = rfModel.Score(rfFeatures);
+Console.WriteLine($"Recency and frequency only: silhouette {rf.Silhouette:F3}, Davies-Bouldin {rf.DaviesBouldin:F3}; with spend: {rfmRow.Silhouette:F3} and {rfmRow.DaviesBouldin:F3}. " +
+    $"The two segmentations agree with an adjusted Rand index of {ClusterQuality.AdjustedRandIndex(rfScores.Clusters, scores.Clusters):F2}.");
+
+// On the sample, both against the true segments (the table is the R+F model's). Does leaving spend out help or hurt, and why? (Hint: which true segments differ in spend rather than in recency or frequency?)
+if (truth is null)
+    Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {rfm.Source}.");
+else
+{
+    app.Show(SegmentAgreement.AgainstTruth(truth, [("k-means on recency and frequency", rfScores.ByCustomer()), ("k-means on all three features", scores.ByCustomer())]));
+    app.Show(SegmentAgreement.Compare(rfScores, truth, rfm.RfmSegments(), "workshop 01 RFM segments"));
+}
+
+// ## 8. Same steps, second dataset
+//
+// The original workshop ran its k-means on the UCI Online Retail data. Workshop 01 (section 7) turns its invoice lines into the same RFM columns, with spend net of returns in pounds. The cell loads them (an `s3://` `retailSource` is downloaded first) and says how many customers bought only once in each dataset: where most did, frequency separates few customers.
+app.Section("## 8. Same steps, second dataset");
+var retailFile = retailSource == "" ? workshop.DataPath("online-retail", "online_retail.csv") : retailSource;
+if (S3Uri.IsS3(retailSource))
+    retailFile = await s3.DownloadFileAsync(retailSource, workshop.CachePath(retailSource), s3Log);
+var retailRfm = RfmInput.FromOnlineRetail(retailFile, fromSample: workshop.IsSample(retailFile));
+var retailFeatures = CustomerFeatures.FromDataFrame(retailRfm.Table, FeatureOptions.Default);
+double OnceShare(CustomerFeatures f) => f.Frequency.Count(x => x == 1) / (double)f.Count;
+Console.WriteLine($"Bought once: {OnceShare(retailFeatures):P0} of Online Retail customers, {OnceShare(features):P0} of Olist customers.");
+app.Show(retailRfm);
+
+// ### Exercise 4: the same steps on Online Retail
+//
+// Write `SegmentAgain(customers, forcedK)`: sections 3 and 4 on other customers. Run the k loop on them (`ChooseK`), choose k (`forcedK` when it is above 0, else your `ElbowK` of the loop's `Curve`), train the model at that k (`TrainAt`), and return the three as `new SegmentationRun(loop, k, model)`. The check tests the loop's customers and range of k, the k, and the model. Until you have written it, the check stops with `TODO: run the k loop on these customers, choose k and train the model at it`.
+app.Section("### Exercise 4: the same steps on Online Retail");
+// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
+// Hint: three lines, as in sections 3 and 4: var loop = ChooseK(customers); the k that forcedK or the elbow gives; TrainAt(customers, k).
+// Hint: forcedK > 0 ? forcedK : ElbowK(loop.Curve) is how section 3 chose its k.
+SegmentationRun SegmentAgain(CustomerFeatures customers, int forcedK)
+{
+    var loop = ChooseK(customers);
+    var chosen = forcedK > 0 ? forcedK : ElbowK(loop.Curve);
+    return new SegmentationRun(loop, chosen, TrainAt(customers, chosen));
+}
+// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
+// display(Exercise.Hint(workshop, "02-second-dataset"));
+// display(Exercise.Solution(workshop, "02-second-dataset"));
+var retailRun = SegmentAgain(retailFeatures, retailK);
+app.Show(SegmentationChecks.SecondDataset(retailRun, retailFeatures, retailK, selection));
+
+// The Online Retail clusters, named by your `NameCluster` (spend in pounds). Compare them with the Olist ones: the right k and what each feature separates depend on the customers.
+var (retailSelection, retailChosenK, retailModel) = retailRun;
+var retailScores = retailModel.Score(retailFeatures);
+var retailProfiles = ClusterProfiles.Build(retailFeatures, retailScores.Clusters, retailModel.K, NameCluster);
+Console.WriteLine($"Chosen k = {retailChosenK} ({(retailK > 0 ? "set by the parameter retailK" : "the elbow")}). {retailSelection.Reading(retailChosenK, 5, "fixed in advance")}");
+app.Show(retailProfiles);
+
+// ## Going further
+//
+// Material beyond the session, for after the workshop or for those who finish early. It runs in order after the main path, in CI too.
+app.Section("## Going further");
+
+// ### A one-page dashboard
+//
+// All the charts above on one self-contained HTML page (plotly.js inline once, so it opens offline), with the profile table on top: something an instructor can open in a browser.
+app.Section("### A one-page dashboard");
+NotebookChart[] dashboardCharts = [featureChart, elbowChart, silhouetteChart, daviesBouldinChart, profilesChart, sharesChart, pcaChart, scatterChart];
+var dashboard = ChartDashboard.Save(workshop.OutputPath("segments-dashboard.html"), $"Customer segments (k = {model.K})", dashboardCharts, profiles.ToHtml());
+Console.WriteLine($"Dashboard: {dashboard} ({new FileInfo(dashboard).Length / 1024:N0} KB, {dashboardCharts.Length} charts)");
+
+// ### Save, load, and score a new customer
+//
+// `model.Save` writes ML.NET's model .zip (`mlContext.Model.Save` of the fitted pipeline: scaling and k-means) with the feature recipe and the segment names inside it. Loading it gives a model that scores exactly like the original. A new customer is scored from their RFM values; the log and scaling are applied for you.
+app.Section("### Save, load, and score a new customer");
+var modelPath = model.Save(workshop.ResultsPath("segmentation-model.zip"));
+var loaded = SegmentationModel.Load(modelPath);
+var newCustomer = new Dictionary<string, double> { ["recency_days"] = 20, ["frequency"] = 3, ["monetary_total"] = 650 };
+app.Show(loaded.ScoreCustomer(newCustomer, "new customer: 3 orders, last 20 days ago, R$650"));
 
 // ### Without the scaler
 //
@@ -291,68 +431,10 @@ app.Show(ClusterProfiles.Build(features, unscaledClusters, chosenK, NameCluster)
 
 // **What it shows.** Unscaled, recency (hundreds of days) spreads far more than log frequency and log spend (a few units), so the distance is almost only recency: the profiles are bands of recency (lately, a while ago, long ago), and the repeat buyers, who form a cluster of their own with the scaler, are spread over those bands. The Davies-Bouldin index cannot settle which is better, because each index is measured in the space its own model saw, and a space ruled by one feature is easy to cut into compact bands. Scaling is a decision about what "similar customers" means; no quality index makes it for you.
 
-// ## 5. Seeing the clusters
+// ### More against the truth
 //
-// The features have three dimensions. A **PCA projection** rotates them so that the first two axes carry as much of the spread as possible (the axis titles say how much), then drops the third: a faithful 2-D picture. Centroids are the black crosses.
-app.Section("## 5. Seeing the clusters");
-var pcaChart = workshop.Publish(SegmentationCharts.Projection2D(assignment, model, seed), "02-pca-2d");
-app.Show(pcaChart);
-
-// The same customers in the three scaled features themselves (drag to rotate); centroids are black diamonds. At most a few thousand customers are drawn (a seeded sample) to keep the page light.
-var scatterChart = workshop.Publish(SegmentationCharts.Scatter3D(assignment, model, seed), "02-clusters-3d", ChartStyle.Workshop with { Height = 650 });
-app.Show(scatterChart);
-
-// ## 6. Score every customer
-//
-// The original workshop's batch transform wrote each customer's closest cluster and the distance to it. Here every customer gets the cluster id, the segment name, the distance to their own centroid and the distance to every centroid (a customer nearly as close to two centroids is a border case worth knowing). The CSV is ready for QuickSight, Power BI or a spreadsheet.
-app.Section("## 6. Score every customer");
-var scores = model.Score(features);
-var scoresPath = scores.WriteCsv(workshop.ResultsPath("customer_segments.csv"));
-Console.WriteLine($"Wrote {scoresPath}");
-app.Show(scores);
-
-// Upload the CSV to S3 with `S3Transfer.UploadFileAsync` (credentials from the usual AWS environment): to `s3ResultsUri`, or to your bucket's `results/` when there is one. With neither, this step is skipped.
-var segmentsUri = s3ResultsUri != "" ? s3ResultsUri : workshop.Bucket is not null ? workshop.BucketUri("results/") : "";
-if (segmentsUri == "")
-    Console.WriteLine("s3ResultsUri is empty: upload skipped (set it in the parameters cell, e.g. s3://my-bucket/segments/).");
-else
-    await s3.UploadFileAsync(scoresPath, S3Uri.Parse(segmentsUri).Combine("customer_segments.csv").ToString(), s3Log);
-
-// ## 7. A one-page dashboard
-//
-// All the charts above (the chart variables of the cells before) on one self-contained HTML page (plotly.js inline once, so it opens offline), with the profile table on top: something an instructor can open in a browser.
-app.Section("## 7. A one-page dashboard");
-NotebookChart[] dashboardCharts = [featureChart, elbowChart, silhouetteChart, daviesBouldinChart, profilesChart, sharesChart, pcaChart, scatterChart];
-var dashboard = ChartDashboard.Save(workshop.OutputPath("segments-dashboard.html"), $"Customer segments (k = {model.K})", dashboardCharts, profiles.ToHtml());
-Console.WriteLine($"Dashboard: {dashboard} ({new FileInfo(dashboard).Length / 1024:N0} KB, {dashboardCharts.Length} charts)");
-
-// ## 8. Save, load, and score a new customer
-//
-// `model.Save` writes ML.NET's model .zip (`mlContext.Model.Save` of the fitted pipeline: scaling and k-means) with the feature recipe and the segment names inside it. Loading it gives a model that scores exactly like the original. A new customer is scored from their RFM values; the log and scaling are applied for you.
-app.Section("## 8. Save, load, and score a new customer");
-var modelPath = model.Save(workshop.ResultsPath("segmentation-model.zip"));
-var loaded = SegmentationModel.Load(modelPath);
-var newCustomer = new Dictionary<string, double> { ["recency_days"] = 20, ["frequency"] = 3, ["monetary_total"] = 650 };
-app.Show(loaded.ScoreCustomer(newCustomer, "new customer: 3 orders, last 20 days ago, R$650"));
-
-// ## 9. Against the ground truth
-//
-// The sample data was generated from five known segments (`data/truth/olist_customer_segments.csv`). They carry the generator's own names (`FrequentBigSpenders`, `SteadyRepeaters`, `RecentNewcomers`, `LapsedRepeaters`, `DormantLowSpenders`), deliberately not the grid's words: a true segment says how its customers were drawn, a grid name which cell of R score and orders they fall in. The **adjusted Rand index** (ARI) measures how well two groupings agree: 1 = the same partition (names do not matter), 0 = no better than chance. We compare the k-means clusters, and as a baseline the rule-based RFM segments of workshop 01, with the truth. The table shows where each cluster's customers really came from.
-//
-// This section runs only when the RFM table was computed from the bundled sample: the truth file describes the generated customers and nobody else. On other data one sentence says so and the rest of the section is skipped.
-app.Section("## 9. Against the ground truth");
-var truth = rfm.FromSample ? TruthFiles.ReadSegments(workshop.DataPath("truth", "olist_customer_segments.csv")) : null;
-var comparison = truth is null ? null : SegmentAgreement.Compare(scores, truth, rfm.RfmSegments(), "workshop 01 RFM segments");
-if (comparison is null)
-    Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {rfm.Source}.");
-else
-    app.Show(comparison);
-
-// The same cross-table as a heatmap (on the sample).
-if (comparison is not null)
-    app.Show(workshop.Publish(SegmentationCharts.TruthHeatmap(comparison), "02-clusters-vs-truth"));
-
-// For comparison, a fixed k = 5 on the same features (`TrainAt`). Which of the three agrees best with the truth? Each adjusted Rand index comes with a bootstrap interval over customers (the customers drawn again with replacement, the index recomputed each time), and the verdict names a winner only when its interval overlaps no other's (on the sample):
+// A fixed k = 5 on the same features (`TrainAt`) next to the chosen k and workshop 01's grid. Which of the three agrees best with the truth? Each adjusted Rand index comes with a bootstrap interval over customers (the customers drawn again with replacement, the index recomputed each time), and the verdict names a winner only when its interval overlaps no other's (on the sample):
+app.Section("### More against the truth");
 if (truth is not null)
 {
     var kFive = TrainAt(features, 5);
@@ -370,74 +452,16 @@ if (truth is not null)
         Console.WriteLine($"{segment.Key}: {segment.Count():N0} customers, {segment.Count(t => ordersOf[t.Key] == 1) / (double)segment.Count():P0} bought once");
 }
 
-// ### Exercise 3: does spend help?
+// ### Online Retail: the elbow, the profiles and the truth
 //
-// Write `TrainWithoutSpend(clusters)`: k-means at `clusters` on the same customers without spend. Only spend may differ from the three-feature model, so that the comparison below changes one thing: keep each of its other features shaped as it is there (`model.Features` is its recipe, a `FeatureOptions` whose `Features` say each column and whether it is logged, and whose `MonetaryColumn` names the spend column), build the customers' features from `rfm.Table` and train them with `TrainAt`. The check cell tests the model you return (its k, its features) and says what is wrong. The cells after it compare the two models: silhouette and Davies-Bouldin in each model's own space, the adjusted Rand index between the two, and, on the sample, both against the true segments. Until you have written it, the check stops with `TODO: train k-means at clusters on the three-feature model's features without spend`.
-app.Section("### Exercise 3: does spend help?");
-// (The notebook's exercise cell, the attendee's TODO, is left out: the app runs its solution below.)
-// Hint: model.Features with { Features = ... } copies the recipe with other features; keep those whose Column is not model.Features.MonetaryColumn.
-SegmentationModel TrainWithoutSpend(int clusters)
-{
-    var withoutSpend = model.Features with { Features = model.Features.Features.Where(f => f.Column != model.Features.MonetaryColumn).ToArray() };
-    return TrainAt(CustomerFeatures.FromDataFrame(rfm.Table, withoutSpend), clusters);
-}
-// Stuck? Uncomment a line and run this cell: the hint, or the solution (shown, never run).
-// display(Exercise.Hint(workshop, "02-without-spend"));
-// display(Exercise.Solution(workshop, "02-without-spend"));
-var rfModel = TrainWithoutSpend(chosenK);
-app.Show(SegmentationChecks.WithoutSpend(rfModel, model, chosenK));
-
-// Measure both models at the chosen k the way the k loop does (`ClusterMeasures`, then the silhouette), each on its own features.
-var rfFeatures = CustomerFeatures.FromDataFrame(rfm.Table, rfModel.Features);
-var rfContext = new MLContext(seed);
-var rfPredictions = rfModel.MlModel.Transform(rfFeatures.ToDataView(rfContext));
-var rf = KSelectionRow.Measure(chosenK, rfPredictions, silhouetteSample, seed);
-var rfmRow = KSelectionRow.Measure(chosenK, metrics, silhouetteSample, seed);
-var rfScores = rfModel.Score(rfFeatures);
-Console.WriteLine($"Recency and frequency only: silhouette {rf.Silhouette:F3}, Davies-Bouldin {rf.DaviesBouldin:F3}; with spend: {rfmRow.Silhouette:F3} and {rfmRow.DaviesBouldin:F3}. " +
-    $"The two segmentations agree with an adjusted Rand index of {ClusterQuality.AdjustedRandIndex(rfScores.Clusters, scores.Clusters):F2}.");
-
-// On the sample, both against the true segments, each with its bootstrap interval (the table is the R+F model's). Does leaving spend out help or hurt, and why might that be? (Hint: look at which true segments differ in spend rather than in recency or frequency.) On other data one sentence says why this is skipped.
-if (truth is null)
-    Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {rfm.Source}.");
-else
-{
-    app.Show(SegmentAgreement.AgainstTruth(truth, [("k-means on recency and frequency", rfScores.ByCustomer()), ("k-means on all three features", scores.ByCustomer())]));
-    app.Show(SegmentAgreement.Compare(rfScores, truth, rfm.RfmSegments(), "workshop 01 RFM segments"));
-}
-
-// ## 10. The same on the Online Retail data
-//
-// The original workshop ran its k-means on the UCI Online Retail data. Workshop 01 (section 7) sorts its lines by rule (lines without a `CustomerID` credit nobody, cancellations are subtracted from the spend of the customer they match, postage, fees and other non-product lines are left out) and turns purchase invoices into orders, so the same RFM columns come out, with spend net of returns in pounds sterling. Here the same steps run on it (an `s3://` `retailSource` is downloaded first), in their own section rather than behind a parameter: side by side, the two datasets show that the right k and the meaning of each feature depend on the customers. The cell says how many customers bought only once in each dataset: where most did, frequency separates few customers; where many came back, it separates many.
-app.Section("## 10. The same on the Online Retail data");
-var retailFile = retailSource == "" ? workshop.DataPath("online-retail", "online_retail.csv") : retailSource;
-if (S3Uri.IsS3(retailSource))
-    retailFile = await s3.DownloadFileAsync(retailSource, workshop.CachePath(retailSource), s3Log);
-var retailRfm = RfmInput.FromOnlineRetail(retailFile, fromSample: workshop.IsSample(retailFile));
-var retailFeatures = CustomerFeatures.FromDataFrame(retailRfm.Table, FeatureOptions.Default);
-double OnceShare(CustomerFeatures f) => f.Frequency.Count(x => x == 1) / (double)f.Count;
-Console.WriteLine($"Bought once: {OnceShare(retailFeatures):P0} of Online Retail customers, {OnceShare(features):P0} of Olist customers.");
-app.Show(retailRfm);
-
-// Choosing k for these customers with the same three measures, the same range and seed (the table has them all; the sentence reads them).
-var retailSelection = ChooseK(retailFeatures);
-var retailChosenK = retailK > 0 ? retailK : retailSelection.Elbow;
-Console.WriteLine($"Chosen k = {retailChosenK} ({(retailK > 0 ? "set by the parameter retailK" : "the elbow")}). {retailSelection.Reading(retailChosenK, 5, "fixed in advance")}");
-app.Show(retailSelection);
-
 // The elbow chart of the Online Retail customers, with their chosen k circled.
+app.Section("### Online Retail: the elbow, the profiles and the truth");
 app.Show(workshop.Publish(SegmentationCharts.Elbow(retailSelection, retailChosenK), "02-retail-elbow"));
-
-// Train the same ML.NET pipeline at that k (`TrainAt`), then profile and name the clusters exactly as in step 4 (mean recency, frequency and spend in pounds; names by the same rule, `NameCluster`: a grid name only when it is true of most members).
-var retailModel = TrainAt(retailFeatures, retailChosenK);
-var retailScores = retailModel.Score(retailFeatures);
-var retailProfiles = ClusterProfiles.Build(retailFeatures, retailScores.Clusters, retailModel.K, NameCluster);
-app.Show(retailProfiles);
 
 // Each Online Retail cluster's mean recency, frequency and spend, divided by the overall mean (1 = the average customer).
 app.Show(workshop.Publish(SegmentationCharts.Profiles(retailProfiles, retailFeatures), "02-retail-cluster-profiles"));
 
-// On the sample, the clusters against the generator's true segments of these customers (`data/truth/online_retail_customer_segments.csv`, keyed by `CustomerID`), with workshop 01's RFM grid and a fixed k = 5 measured the same way, each with its bootstrap interval, and the cross-table. On other data this is skipped for the reason given in step 9 (and here a real `CustomerID` can even coincide with a sample one by chance).
+// On the sample, the Online Retail clusters against the generator's true segments of these customers (`data/truth/online_retail_customer_segments.csv`, keyed by `CustomerID`), with workshop 01's RFM grid and a fixed k = 5 measured the same way, each with its bootstrap interval, and the cross-table. On other data this is skipped for the reason given in section 7 (and a real `CustomerID` can even coincide with a sample one by chance).
 if (!retailRfm.FromSample)
     Console.WriteLine($"Truth comparison skipped: the truth file describes only the bundled sample, and this RFM table was {retailRfm.Source}.");
 else
@@ -450,6 +474,16 @@ else
         ("a fixed k = 5", retailKFive.Score(retailFeatures).ByCustomer())]));
     app.Show(SegmentAgreement.Compare(retailScores, retailTruth, retailRfm.RfmSegments(), "workshop 01 RFM segments"));
 }
+
+// ### Notes on the library's choices
+//
+// - **Why the RFM table is computed, not read.** A saved `rfm_olist.csv` does not say which data it came from: after running workshop 01 on your own files it would silently stand in for the sample, and section 7 would compare it with the sample's truth. Computing takes about a second on the sample; `rfm.FromSample` records whether the data is the bundled sample. (`RfmInput.Read(path)` reads a saved table of your own; it never counts as the sample.) From S3, `DownloadFileAsync` and `DownloadPrefixAsync` copy into the cache folder, since the loaders read local files only.
+// - **Rows in value order.** `ToDataView` gives the rows in value order, so nothing ML.NET learns depends on the order of the table's rows.
+// - **The cache.** `AppendCacheCheckpoint` keeps the scaled rows in memory: k-means reads every customer once per iteration, and without the cache each read would rescale the row through the data view again.
+// - **One thread.** With several, the order of floating-point sums, and with it the clusters, can change from run to run.
+// - **The tolerance.** ML.NET stops when the mean squared distance of the customers to their centroids changes by less than `OptimizationTolerance` between two iterations; scikit-learn stops when the centroids' squared moves add up to less than its `tol` times the features' mean variance (or no customer changes cluster). `1e-4` is looser than ML.NET's default `1e-7`, so the fits stop sooner.
+// - **The measures.** `ClusterMeasures.Of` is one pass over the predictions that gives what ML.NET's `Clustering.Evaluate` reports: the same average distance, and the Davies-Bouldin index computed in double where ML.NET sums in float. A test checks both against the evaluator, which reads the predictions twice and sorts every row's scores.
+app.Section("### Notes on the library's choices");
 // For the headless runner and its reports (key-numbers.json; the app twin must give the same): nothing to learn here.
 app.Show(workshop.KeyNumbers("02-kmeans-segmentation",
     ("customers", rfm.Table.Rows.Count),

@@ -119,4 +119,44 @@ public sealed class SegmentationChecksTests
         Assert.Contains("leaves out frequency",
             Assert.Throws<ExerciseCheckException>(() => SegmentationChecks.WithoutSpend(TrainOn(3, new SegmentFeature("recency_days")), withSpend, 3)).WhatIsWrong);
     }
+
+    // ---- exercise 4: the same steps on a second dataset ----
+
+    private static readonly Lazy<CustomerFeatures> Retail = new(() => CustomerFeatures.FromDataFrame(
+        RfmInput.FromOnlineRetail(Path.Combine(RepositoryPaths.Data, "online-retail", "online_retail.csv"), fromSample: true).Table));
+
+    // A k loop's measures (made up, elbow at k = 4) as if run on that many customers over k = 2..last.
+    private static KSelection Loop(int customers, int last = 8) => new(new[] { 1.0, 0.55, 0.32, 0.27, 0.23, 0.2, 0.18 }
+        .Take(last - 1).Select((d, i) => new KSelectionRow(i + 2, d, 0.3, 0.9, 10, customers, customers)));
+
+    [Fact]
+    public void The_same_steps_on_the_second_dataset_pass_and_each_slip_gets_its_sentence()
+    {
+        var retail = Retail.Value;
+        var (first, loop) = (Loop(OlistSample.Features.Count), Loop(retail.Count));
+        Assert.Equal(4, loop.Elbow);
+        var atElbow = SegmentationPipeline.Train(retail, 4);
+        string WhatIsWrong(SegmentationRun run, int forcedK = 0) =>
+            Assert.Throws<ExerciseCheckException>(() => SegmentationChecks.SecondDataset(run, retail, forcedK, first)).WhatIsWrong;
+
+        Assert.Equal($"Correct: k = 4 (the elbow) from k = 2..8 on these {retail.Count:N0} customers, and a model fitted on them.",
+            SegmentationChecks.SecondDataset(new(loop, 4, atElbow), retail, 0, first));
+        var atFive = SegmentationPipeline.Train(retail, 5);
+        Assert.StartsWith("Correct: k = 5 (set by the parameter)", SegmentationChecks.SecondDataset(new(loop, 5, atFive), retail, 5, first));
+
+        Assert.Equal($"Your k loop clustered {OlistSample.Features.Count:N0} customers where the second dataset has {retail.Count:N0}: run the k loop (ChooseK) on the customers you are given.",
+            WhatIsWrong(new(first, 4, atElbow)));
+        Assert.Equal("Your k loop tries k = 2..6 where the first dataset's tried k = 2..8: the same steps mean the same range of k.",
+            WhatIsWrong(new(Loop(retail.Count, last: 6), 4, atElbow)));
+        Assert.Equal("You chose k = 5 where the elbow of your k loop's curve is k = 4: take the elbow (your ElbowK) of the curve measured on these customers.",
+            WhatIsWrong(new(loop, 5, atFive)));
+        Assert.Equal("You chose k = 4 where the parameter sets k = 5: a k set by the parameter wins over the elbow.",
+            WhatIsWrong(new(loop, 4, atElbow), forcedK: 5));
+        Assert.Equal("Your model has k = 5 where you chose k = 4: train it at the k you chose.",
+            WhatIsWrong(new(loop, 4, atFive)));
+        Assert.Matches(@"^Your model scales .+ of these customers to mean -?\d+\.\d\d and standard deviation \d+\.\d\d, where a model fitted on them gives 0 and 1: train it \(TrainAt\) on the customers you are given, not on the first dataset's\.$",
+            WhatIsWrong(new(loop, 4, SegmentationPipeline.Train(OlistSample.Features, 4))));
+        Assert.StartsWith("Your result lacks its k loop or its model",
+            WhatIsWrong(new(loop, 4, null!)));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerAnalytics.Exercises;
+using CustomerAnalytics.Segmentation.Data;
 using CustomerAnalytics.Segmentation.Models;
 using CustomerAnalytics.Sql;
 
@@ -122,6 +123,58 @@ public static class SegmentationChecks
             throw new ExerciseCheckException($"Your model adds {extra.Label}, which the three-feature model does not have: leave spend out and add nothing.");
         return $"Correct: k = {clusters} on {string.Join(" and ", features.Select(f => f.Label))}, spend left out.";
     }
+
+    /// <summary>
+    /// Checks the "same steps, second dataset" exercise: the k loop ran on <paramref name="customers"/> over the first
+    /// dataset's range of k; the chosen k is <paramref name="forcedK"/> when it is set, else the elbow of that loop's
+    /// curve; the model has that k and was fitted on these customers (its scaling gives each of their features mean 0
+    /// and standard deviation 1, which a model fitted on other customers does not).
+    /// </summary>
+    /// <param name="run">The attendee's k loop, chosen k and model.</param>
+    /// <param name="customers">The second dataset's customers.</param>
+    /// <param name="forcedK">The parameter that sets k (0 = take the elbow).</param>
+    /// <param name="firstDataset">The first dataset's k loop, whose range of k the second repeats.</param>
+    /// <exception cref="ExerciseCheckException">A property does not hold.</exception>
+    public static string SecondDataset(SegmentationRun run, CustomerFeatures customers, int forcedK, KSelection firstDataset)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(firstDataset);
+        if (run?.Selection is null || run.Model is null)
+            throw new ExerciseCheckException("Your result lacks its k loop or its model: return new SegmentationRun(the k loop, the chosen k, the model trained at it).");
+        var (selection, model) = (run.Selection, run.Model);
+        if (selection.Customers != customers.Count)
+            throw new ExerciseCheckException(Invariant($"Your k loop clustered {selection.Customers:N0} customers where the second dataset has {customers.Count:N0}: run the k loop (ChooseK) on the customers you are given."));
+        var (tried, wanted) = (Range(selection), Range(firstDataset));
+        if (tried != wanted)
+            throw new ExerciseCheckException($"Your k loop tries k = {tried} where the first dataset's tried k = {wanted}: the same steps mean the same range of k.");
+        var elbow = KSelection.ElbowOf(selection.Curve);
+        if (forcedK > 0 && run.ChosenK != forcedK)
+            throw new ExerciseCheckException($"You chose k = {run.ChosenK} where the parameter sets k = {forcedK}: a k set by the parameter wins over the elbow.");
+        if (forcedK <= 0 && run.ChosenK != elbow)
+            throw new ExerciseCheckException($"You chose k = {run.ChosenK} where the elbow of your k loop's curve is k = {elbow}: take the elbow (your ElbowK) of the curve measured on these customers.");
+        if (model.K != run.ChosenK)
+            throw new ExerciseCheckException($"Your model has k = {model.K} where you chose k = {run.ChosenK}: train it at the k you chose.");
+        ClusterAssignment assigned;
+        try { assigned = model.Assign(customers); }
+        catch (SegmentationException e)
+        {
+            throw new ExerciseCheckException($"Your model cannot score the second dataset's customers ({e.Message.TrimEnd('.')}): train it (TrainAt) on the customers you are given.");
+        }
+        for (var f = 0; f < customers.Width; f++)
+        {
+            var values = assigned.Points.Select(p => p[f]).ToArray();
+            var (mean, sd) = (values.Average(), Math.Sqrt(values.Average(v => v * v) - values.Average() * values.Average()));
+            if (Math.Abs(mean) > ScalingTolerance || Math.Abs(sd - 1) > ScalingTolerance)
+                throw new ExerciseCheckException(Invariant($"Your model scales {customers.Options.Features[f].Label} of these customers to mean {mean:0.00} and standard deviation {sd:0.00}, where a model fitted on them gives 0 and 1: train it (TrainAt) on the customers you are given, not on the first dataset's."));
+        }
+        return Invariant($"Correct: k = {run.ChosenK} ({(forcedK > 0 ? "set by the parameter" : "the elbow")}) from k = {tried} on these {customers.Count:N0} customers, and a model fitted on them.");
+    }
+
+    // Mean 0 and standard deviation 1 hold to float precision (and 1/n for the variance's divisor) for a model
+    // fitted on the customers; one fitted on another dataset's customers misses them by far more.
+    private const double ScalingTolerance = 0.01;
+
+    private static string Range(KSelection selection) => $"{selection.Rows[0].K}..{selection.Rows[^1].K}";
 
     // The attendee's code may throw: its TODO placeholder goes through as it is, anything else becomes the check's sentence.
     private static T Run<T>(Func<T> attendeeCode, string input)
