@@ -40,13 +40,14 @@ public sealed partial class LayeringTests
     /// <summary>A workshop's namespace and the <see cref="WorkshopParts"/> it has, in their order: a part it has nothing for is left out.</summary>
     internal sealed record SplitWorkshop(string Name, params string[] Parts);
 
-    /// <summary>The workshops, in the order of their notebooks (02, 03, 04, 05, 07), each made of its parts.</summary>
+    /// <summary>The workshops, in the order of their notebooks (02, 03, 04, 05, 06, 07), each made of its parts.</summary>
     internal static readonly SplitWorkshop[] SplitWorkshops =
     [
         new("Segmentation", "Data", "Models", "Evaluation", "Charts"),
         new("Propensity", "Data", "Models", "Evaluation", "Charts"),
         new("Sequences", "Data", "Models", "Evaluation", "Charts"),
         new("Churn", "Data", "Models", "Training", "Evaluation", "Charts"),
+        new("Monitoring", "Data", "Evaluation"),
         new("Lifetime", "Data", "Models"),
     ];
 

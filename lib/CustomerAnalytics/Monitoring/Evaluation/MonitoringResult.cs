@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using CustomerAnalytics.Monitoring.Data;
+
+namespace CustomerAnalytics.Monitoring.Evaluation;
+
+/// <summary>One monitoring run over a window of rows: its statistics, the violations, and each feature's drift distance
+/// (kept per window, so that drift can be followed over time).</summary>
+public sealed record MonitoringResult(DatasetStatistics Window, IReadOnlyList<ConstraintViolation> Violations, IReadOnlyDictionary<string, DistributionDistance> Distances)
+{
+    /// <summary>constraint_violations.json's text.</summary>
+    public string ViolationsJson() => new JsonObject
+    {
+        ["violations"] = new JsonArray(Violations.Select(v => (JsonNode)new JsonObject
+        {
+            ["feature_name"] = v.FeatureName, ["constraint_check_type"] = v.ConstraintCheckType, ["description"] = v.Description,
+        }).ToArray()),
+    }.ToJsonString(MonitoringJson.Options);
+}
