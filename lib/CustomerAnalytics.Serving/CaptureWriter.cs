@@ -16,7 +16,7 @@ public sealed class CaptureWriter(CaptureOptions options) : BackgroundService
     private readonly Channel<CaptureRecord> queue = Channel.CreateBounded<CaptureRecord>(
         new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly string run = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + Environment.ProcessId;
-    private long accepted, written, dropped, sampledOut;
+    private long accepted, written, dropped, sampledOut, flushed;
 
     /// <summary>Records queued for writing.</summary>
     public long Accepted => Interlocked.Read(ref accepted);
@@ -76,6 +76,7 @@ public sealed class CaptureWriter(CaptureOptions options) : BackgroundService
                 {
                     await file.FlushAsync(CancellationToken.None);
                     lastFlush = DateTime.UtcNow;
+                    Interlocked.Exchange(ref flushed, Written);
                 }
             }
         }
@@ -83,6 +84,13 @@ public sealed class CaptureWriter(CaptureOptions options) : BackgroundService
         {
             if (file is not null) await file.DisposeAsync();
         }
+    }
+
+    /// <summary>Completes when every record accepted before the call is written and flushed to disk (within about two flush intervals).</summary>
+    public async Task FlushedAsync(CancellationToken cancellationToken)
+    {
+        var target = Accepted;
+        while (Interlocked.Read(ref flushed) < target) await Task.Delay(50, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -35,14 +35,20 @@ public static class ModelService
         {
             builder.Services.AddSingleton(new CaptureWriter(capture));
             builder.Services.AddHostedService(s => s.GetRequiredService<CaptureWriter>());
+            if (options.Monitoring is { } monitoring)
+            {
+                builder.Services.AddSingleton(monitoring);
+                builder.Services.AddSingleton<MonitoringSchedule>();
+                builder.Services.AddHostedService(s => s.GetRequiredService<MonitoringSchedule>());
+            }
         }
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
 
         var app = builder.Build();
         app.Services.GetRequiredService<ModelHolder>(); // loads the model now: a bad file stops the start, not the first request
         app.MapPost(PropensityEndpoint.Route, PropensityEndpoint.Handle);
-        app.MapGet("/health", (ModelHolder models, ServiceOptions o, ServiceCounters counters, [FromServices] CaptureWriter? capture) =>
-            Results.Ok(HealthReport.Of(models, o, counters, capture)));
+        app.MapGet("/health", (ModelHolder models, ServiceOptions o, ServiceCounters counters, [FromServices] CaptureWriter? capture, [FromServices] MonitoringSchedule? schedule) =>
+            Results.Ok(HealthReport.Of(models, o, counters, capture, schedule)));
         return app;
     }
 

@@ -1,5 +1,7 @@
 using CustomerAnalytics.Serving;
 
+if (JobCommand.IsJob(args)) return JobCommand.Run(args, Console.Out);
+
 ServiceOptions options;
 try { options = ServiceOptions.Parse(args); }
 catch (ArgumentException e)

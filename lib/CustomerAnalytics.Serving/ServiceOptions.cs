@@ -22,6 +22,9 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
     /// <summary>Data capture of every request and answer; null: off.</summary>
     public CaptureOptions? Capture { get; init; }
 
+    /// <summary>Scheduled monitoring of the captured traffic; null: off. Needs <see cref="Capture"/>.</summary>
+    public MonitoringOptions? Monitoring { get; init; }
+
     /// <summary>The bound address (127.0.0.1 unless <see cref="Address"/> names another).</summary>
     public IPAddress BindAddress => Address ?? IPAddress.Loopback;
 
@@ -36,6 +39,14 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
           --capture DIR            Record every request and answer as JSON Lines under DIR/yyyy/MM/dd/HH/ (SageMaker's
                                    capture record shape); flushed every second, all of it on a graceful stop.
           --capture-percent P      Share of requests recorded, 0-100 (default 100).
+          --monitor BASELINE OUT   With --capture: check each window of captured requests against BASELINE
+                                   (statistics.json, constraints.json of `model-service baseline`), writing into OUT.
+          --monitor-minutes N      The window: one monitoring run every N minutes (default 60).
+
+        model-service baseline --sessions FILE --out DIR
+            Model Monitor's baseline job: statistics.json and constraints.json of the training sessions.
+        model-service monitor --baseline DIR --capture DIR --out DIR [--from TIME] [--to TIME]
+            One monitoring run over the requests captured from TIME to TIME (UTC, ISO 8601; default: all of them).
         """;
 
     /// <summary>Parses the command line.</summary>
@@ -48,6 +59,8 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
         int port = 5080;
         string? capture = null;
         double capturePercent = 100;
+        (string Baseline, string Out)? monitor = null;
+        double monitorMinutes = 60;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -74,13 +87,24 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
                     if (!double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out capturePercent) || !(capturePercent is >= 0 and <= 100))
                         throw new ArgumentException($"--capture-percent {c}: must be a number from 0 to 100.");
                     break;
+                case "--monitor":
+                    if (i + 2 >= args.Count) throw new ArgumentException("--monitor needs two folders: BASELINE OUT.");
+                    monitor = (args[++i], args[++i]);
+                    break;
+                case "--monitor-minutes":
+                    var m = Value();
+                    if (!double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out monitorMinutes) || !(monitorMinutes > 0))
+                        throw new ArgumentException($"--monitor-minutes {m}: must be a number of minutes above 0.");
+                    break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
         if (capture is null && args.Contains("--capture-percent")) throw new ArgumentException("--capture-percent needs --capture DIR.");
+        if (capture is null && monitor is not null) throw new ArgumentException("--monitor needs --capture DIR: it monitors the captured requests.");
         return new ServiceOptions(model ?? throw new ArgumentException("--propensity-model FILE is required."), threshold, address, port)
         {
             Capture = capture is null ? null : new CaptureOptions(capture, capturePercent),
+            Monitoring = monitor is { } mo ? new MonitoringOptions(mo.Baseline, mo.Out) { Every = TimeSpan.FromMinutes(monitorMinutes) } : null,
         };
     }
 }
