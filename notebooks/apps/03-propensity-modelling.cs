@@ -37,7 +37,7 @@ var app = WorkshopApp.Start("03-propensity-modelling", args);
 
 // # 03 · Purchase propensity: train, evaluate, choose a threshold
 //
-// Which website sessions will end in an order? The original workshop trained a model on the "customer propensity to purchase" sessions with Amazon SageMaker. Here it runs on your laptop with ML.NET: load the sessions (23 yes/no behaviour flags and the label `ordered`), explore them, train and compare three ML.NET trainers in view, study the chosen model, choose a contact threshold by profit, see which behaviours the model relies on, and save it. Workshop 06 serves and monitors the saved model.
+// Which website sessions will end in an order? The original workshop trained a model on the "customer propensity to purchase" sessions with Amazon SageMaker. Here it runs on your laptop with ML.NET: load the sessions (23 yes/no behaviour flags and the label `ordered`), explore them, train and compare three ML.NET trainers in view, study the chosen model, choose a contact threshold by profit, see which behaviours the model relies on, and save it. Workshop 06 loads the saved model, scores new sessions with it and monitors them for drift.
 //
 // | Section | Minutes | You do |
 // |---|---|---|

@@ -291,7 +291,7 @@ else
 
 // ### Another drift: flags flipped at random
 //
-// Workshop 03 used to drift its batch differently: the `driftFeatures` replaced with random 0/1 flags, as a broken tracking tag would send. The values stay flags, so the type check passes; only the rates move.
+// A second kind of drift: the `driftFeatures` replaced with random 0/1 flags, as a broken tracking tag would send. The values stay flags, so the type check passes; only the rates move.
 app.Section("### Another drift: flags flipped at random");
 var noiseBatch = DriftInjection.ReplaceWithNoise(DriftInjection.Sample(heldOut, driftSessions, seed + 4), driftFeatures.Split(',', StringSplitOptions.TrimEntries), seed + 5);
 var noiseReport = DriftMonitor.Check(baseline, noiseBatch, scorer.Score(noiseBatch), driftThresholds, batchName: "flags flipped");
