@@ -53,6 +53,21 @@ public sealed record Workshop(string Root, string OutputFolder, string Artifacts
     }
 
     /// <summary>
+    /// A file another notebook wrote with <see cref="OutputPath"/> (e.g. the model workshop 03 saves), or null when that
+    /// notebook has not written it: looked for in this notebook's output folder (shared in Jupyter: artifacts/charts),
+    /// then in <paramref name="notebook"/>'s folder beside it (a runner or app run gives each notebook its own).
+    /// </summary>
+    /// <param name="notebook">The writing notebook's file name without extension, e.g. "03-propensity-modelling".</param>
+    /// <param name="fileName">The file's name, e.g. "propensity-model.zip".</param>
+    public string? FindNotebookFile(string notebook, string fileName)
+    {
+        var own = Path.TrimEndingDirectorySeparator(Path.GetFullPath(OutputFolder));
+        var candidates = new[] { Path.Combine(own, fileName) }
+            .Concat(Path.GetDirectoryName(own) is { } parent ? [Path.Combine(parent, notebook, fileName)] : []);
+        return candidates.FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>
     /// True when <paramref name="path"/> holds the bundled sample data: a file with the same bytes as a file under
     /// data/ (truth files aside), or a folder whose CSV and TSV files all are. Truth comparisons and other
     /// sample-only sections check this: the truth describes the generated sample, never a real or own file.

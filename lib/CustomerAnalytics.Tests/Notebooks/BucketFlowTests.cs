@@ -86,20 +86,25 @@ public sealed class BucketFlowTests(S3rverFixture server) : IClassFixture<S3rver
     }
 
     [S3Fact]
-    public async Task With_a_bucket_03_saves_its_model_in_the_attendee_folder()
+    public async Task With_a_bucket_06_puts_the_model_03_saved_in_the_attendee_folder()
     {
         var bucket = await server.NewBucketAsync();
-        var out03 = WorkshopRuns.NewOutputFolder("03-bucket-flow");
+        var output = WorkshopRuns.NewOutputFolder("03-06-bucket-flow");
 
-        var run = RunExe(RepositoryPaths.Root, BucketEnvironment(bucket), [Path.Combine("notebooks", "03-propensity-modelling.ipynb"), "--out", out03, .. WorkshopRuns.ParameterArgs("03-propensity-modelling")]);
-
-        Assert.True(run.ExitCode == 0, $"03 failed with a bucket (exit {run.ExitCode}):\n{run.Output}");
+        // 03 saves its model; 06, run later into the same --out, loads that model and uploads it.
+        var run03 = RunExe(RepositoryPaths.Root, BucketEnvironment(bucket), [Path.Combine("notebooks", "03-propensity-modelling.ipynb"), "--out", output, .. WorkshopRuns.ParameterArgs("03-propensity-modelling")]);
+        Assert.True(run03.ExitCode == 0, $"03 failed with a bucket (exit {run03.ExitCode}):\n{run03.Output}");
         using var s3 = new S3Transfer(server.Options());
+        Assert.Empty(await s3.ListAsync($"s3://{bucket}/")); // 03 keeps its model on this machine
+        var run06 = RunExe(RepositoryPaths.Root, BucketEnvironment(bucket), [Path.Combine("notebooks", "06-deploy-and-monitor.ipynb"), "--out", output, .. WorkshopRuns.ParameterArgs("06-deploy-and-monitor")]);
+
+        Assert.True(run06.ExitCode == 0, $"06 failed with a bucket (exit {run06.ExitCode}):\n{run06.Output}");
+        var local = Path.Combine(output, "charts", "03-propensity-modelling", "propensity-model.zip");
+        Assert.Contains($"Loaded the model workshop 03 saved: {local}", run06.Output);
         var model = Assert.Single(await s3.ListAsync($"s3://{bucket}/"));
         Assert.Equal($"{Attendee}/models/propensity-model.zip", model.Key);
-        var local = File.ReadAllBytes(Path.Combine(out03, "charts", "03-propensity-modelling", "propensity-model.zip"));
         using var temp = new TempFolder();
-        Assert.Equal(local, File.ReadAllBytes(await s3.DownloadFileAsync(model.Uri.ToString(), Path.Combine(temp.Path, "model.zip"))));
-        Assert.Contains(Line(model.Uri.ToString(), local.Length, upload: true), run.Output);
+        Assert.Equal(File.ReadAllBytes(local), File.ReadAllBytes(await s3.DownloadFileAsync(model.Uri.ToString(), Path.Combine(temp.Path, "model.zip"))));
+        Assert.Contains(Line(model.Uri.ToString(), new FileInfo(local).Length, upload: true), run06.Output);
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class ExerciseConventionTests
 {
     /// <summary>The workshops that teach ML.NET or TorchSharp: at least two exercises each.</summary>
     public static readonly TheoryData<string> MachineLearningNotebooks =
-        ["02-kmeans-segmentation.ipynb", "03-propensity-modelling.ipynb", "04-lstm-touchpoint-prediction.ipynb", "05-churn-attention.ipynb"];
+        ["02-kmeans-segmentation.ipynb", "03-propensity-modelling.ipynb", "04-lstm-touchpoint-prediction.ipynb", "05-churn-attention.ipynb", "06-deploy-and-monitor.ipynb"];
 
     /// <summary>The machine learning workshops, and any other notebook that has an exercise.</summary>
     public static TheoryData<string> NotebooksWithExercises() => new(Directory.GetFiles(RepositoryPaths.Notebooks, "*.ipynb")
@@ -37,7 +37,7 @@ public sealed partial class ExerciseConventionTests
         .ToList();
 
     /// <summary>The workshops whose every exercise has a check cell: all of them (00 has no exercise).</summary>
-    private static readonly string[] CheckedNotebooks = ["01-rfm-sql-prep.ipynb", "02-kmeans-segmentation.ipynb", "03-propensity-modelling.ipynb", "04-lstm-touchpoint-prediction.ipynb", "05-churn-attention.ipynb"];
+    private static readonly string[] CheckedNotebooks = ["01-rfm-sql-prep.ipynb", "02-kmeans-segmentation.ipynb", "03-propensity-modelling.ipynb", "04-lstm-touchpoint-prediction.ipynb", "05-churn-attention.ipynb", "06-deploy-and-monitor.ipynb"];
 
     public static TheoryData<string> NotebooksWithChecks() => new(CheckedNotebooks);
 

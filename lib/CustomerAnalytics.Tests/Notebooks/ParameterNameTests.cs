@@ -38,7 +38,7 @@ public sealed partial class ParameterNameTests
 
     [Fact]
     public void The_parameters_cells_are_found() =>
-        Assert.Equal(["01-rfm-sql-prep.ipynb", "02-kmeans-segmentation.ipynb", "03-propensity-modelling.ipynb", "04-lstm-touchpoint-prediction.ipynb", "05-churn-attention.ipynb"],
+        Assert.Equal(["01-rfm-sql-prep.ipynb", "02-kmeans-segmentation.ipynb", "03-propensity-modelling.ipynb", "04-lstm-touchpoint-prediction.ipynb", "05-churn-attention.ipynb", "06-deploy-and-monitor.ipynb"],
             All.Select(p => p.Notebook).Distinct());
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed partial class ParameterNameTests
     {
         var seeds = All.Where(p => p.Name.Contains("seed", StringComparison.OrdinalIgnoreCase)).ToArray();
         Assert.All(seeds, s => Assert.Equal("seed", s.Name));
-        Assert.Equal(["02-kmeans-segmentation.ipynb", "03-propensity-modelling.ipynb", "04-lstm-touchpoint-prediction.ipynb", "05-churn-attention.ipynb"], seeds.Select(s => s.Notebook));
+        Assert.Equal(["02-kmeans-segmentation.ipynb", "03-propensity-modelling.ipynb", "04-lstm-touchpoint-prediction.ipynb", "05-churn-attention.ipynb", "06-deploy-and-monitor.ipynb"], seeds.Select(s => s.Notebook));
     }
 
     [Fact]

@@ -26,9 +26,10 @@ internal static class WorkshopRuns
     private static readonly Dictionary<string, string[]> SmallRuns = new()
     {
         ["02-kmeans-segmentation"] = ["maxK=5", "silhouetteSample=1000"],
-        ["03-propensity-modelling"] = ["maxSessions=6000", "rounds=20", "importanceRepeats=1", "driftSessions=2000"],
+        ["03-propensity-modelling"] = ["maxSessions=6000", "rounds=20", "importanceRepeats=1"],
         ["04-lstm-touchpoint-prediction"] = ["epochs=2", "maxJourneys=600", "conversionSamples=20", "hiddenSize=32"],
         ["05-churn-attention"] = ["churnEpochs=3", "nextEventEpochs=1", "maxTrainExamples=300"],
+        ["06-deploy-and-monitor"] = ["maxSessions=6000", "driftSessions=2000"],
     };
 
     private static readonly ConcurrentDictionary<string, Lazy<NotebookRun>> Runs = new();
@@ -79,6 +80,7 @@ internal static class WorkshopRuns
             ["03-propensity-modelling.ipynb"] = Fixtures.RealFormats.PropensitySessionsFile.Write,
             ["04-lstm-touchpoint-prediction.ipynb"] = Fixtures.RealFormats.UsNetworkJourneys.Write,
             ["05-churn-attention.ipynb"] = Fixtures.RealFormats.Ga4BigQueryExport.Write,
+            ["06-deploy-and-monitor.ipynb"] = Fixtures.RealFormats.PropensitySessionsFile.WriteForMonitoring,
         };
 
     private static readonly ConcurrentDictionary<string, Lazy<NotebookRun>> OtherDataRuns = new();

@@ -28,4 +28,27 @@ public static class DriftInjection
             return copy;
         }).ToArray();
     }
+
+    /// <summary>
+    /// The model inputs of <paramref name="sessions"/> with each named feature replaced by <c>Scale</c> · N(0, 1), a
+    /// normal draw (seeded), as the original workshop drifted its test traffic (<c>basket_add_list</c> by N(0,1),
+    /// <c>loc_uk</c> by 3·N(0,1)): numbers a 0/1 flag never takes, what a broken upstream job would send.
+    /// </summary>
+    /// <exception cref="PropensityInputException">A name is not one of the 23 features.</exception>
+    public static IReadOnlyList<SessionInput> ReplaceWithGaussian(IReadOnlyList<SessionRecord> sessions,
+        IReadOnlyList<(string Feature, double Scale)> replaced, int seed)
+    {
+        var indexes = replaced.Select(r => (Index: SessionFeatures.IndexOf(r.Feature), r.Scale)).ToArray();
+        var random = new Random(seed);
+        return sessions.Select(s =>
+        {
+            var row = SessionInput.From(s);
+            foreach (var (index, scale) in indexes) row.Features[index] = (float)(scale * StandardNormal(random));
+            return row;
+        }).ToArray();
+    }
+
+    // Box-Muller: two uniform draws give one standard normal one; 1 - u keeps the logarithm finite.
+    private static double StandardNormal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -23,18 +23,26 @@ public static class DriftMonitor
 {
     /// <summary>Builds the drift report of one batch.</summary>
     public static DriftReport Check(DriftBaseline baseline, IReadOnlyList<SessionRecord> batch, IReadOnlyList<double> batchScores,
+        DriftThresholds? thresholds = null, string batchName = "batch") =>
+        Check(baseline, batch.Select(SessionInput.From).ToArray(), batchScores, thresholds, batchName);
+
+    /// <summary>Builds the drift report of one batch of model inputs as they reached the model (for example traffic
+    /// whose flags were replaced with other numbers). A feature's rate is the share of rows whose value is exactly 1,
+    /// the flag set; any other value (0, a fraction, a negative number, NaN) does not set it.</summary>
+    public static DriftReport Check(DriftBaseline baseline, IReadOnlyList<SessionInput> batch, IReadOnlyList<double> batchScores,
         DriftThresholds? thresholds = null, string batchName = "batch")
     {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(batchScores);
         thresholds ??= DriftThresholds.Default;
         if (batch.Count == 0) throw new PropensityInputException("The batch has no sessions to check.");
         if (batch.Count != batchScores.Count)
             throw new PropensityInputException($"{batch.Count:N0} sessions but {batchScores.Count:N0} scores: score the batch with the monitored model.");
         var ones = new long[baseline.Features.Count];
-        foreach (var s in batch)
-        {
-            var v = s.ToFeatureVector();
-            for (int f = 0; f < ones.Length; f++) ones[f] += (long)v[f];
-        }
+        foreach (var row in batch)
+            for (int f = 0; f < ones.Length; f++)
+                if (row.Features[f] == 1f) ones[f]++;
         double alpha = thresholds.Alpha / baseline.Features.Count;
         var features = baseline.Features.Select((name, f) =>
         {

@@ -101,7 +101,7 @@ public static class PropensityChecks
         Enumerable.Range(0, s.Probabilities.Count).Average(i => -Math.Log(s.Labels[i] ? s.Probabilities[i] : 1 - s.Probabilities[i]));
 
     // The attendee's code may throw: its TODO placeholder goes through as it is, anything else becomes the check's sentence.
-    private static T Run<T>(Func<T> attendeeCode, string input)
+    internal static T Run<T>(Func<T> attendeeCode, string input)
     {
         try { return attendeeCode(); }
         catch (Exception e) when (e is not ExerciseNotDoneException)

@@ -51,7 +51,8 @@ public sealed class PropensityClassifier : IHtmlRenderable
     /// <summary>Probabilities of many sessions in one pass (the model's Transform over a data view), in input order.</summary>
     public double[] Score(IReadOnlyList<SessionRecord> sessions) => Score(sessions.Select(SessionInput.From));
 
-    internal double[] Score(IEnumerable<SessionInput> rows)
+    /// <summary>Probabilities of model inputs as they arrive (flags or not), in input order.</summary>
+    public double[] Score(IEnumerable<SessionInput> rows)
     {
         var data = ml.Data.LoadFromEnumerable(rows, SchemaDefinitionFor());
         var scored = Model.Transform(data);
