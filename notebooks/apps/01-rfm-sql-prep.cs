@@ -111,7 +111,9 @@ app.Show(workshop.Publish(FrameCharts.Column(payments, "payment_type", "value", 
 
 // ## 3. The SQL, one step at a time
 //
-// `RfmPipeline` runs the steps. First it checks the input tables and writes two parameter tables: `rfm_statuses` (the order statuses that count) and `rfm_as_of` (the as-of date). Only orders placed **before** the as-of date count: RFM describes customers as they were on that day.
+// Each step is SQL text in a cell, run on DuckDB by `rfm.Run(step, sql)`, which shows the table it made. Change a step (an F band, a segment's rule) and rerun it and the cells after it. These cells are the one copy of the RFM SQL: `--write-apps` writes them to `lib/CustomerAnalytics/Sql/Rfm/`, which workshop 02 and the cross-engine tests run.
+//
+// Before the first step, `RfmPipeline` checks the input tables and writes two parameter tables: `rfm_statuses` (the order statuses that count) and `rfm_as_of` (the as-of date). Only orders placed **before** the as-of date count: RFM describes customers as they were on that day.
 app.Section("## 3. The SQL, one step at a time");
 var options = new RfmOptions
 {
@@ -121,14 +123,54 @@ var options = new RfmOptions
 var rfm = RfmPipeline.ForOlist(db, options);
 Console.WriteLine($"As-of date: {rfm.Prepare():yyyy-MM-dd}; statuses that count: {orderStatuses}");
 
-// **Step 1, transactions.** One row per payment, joined to its order and to the *person* who paid: in Olist every order gets a new `customer_id`, so the person is `customer_unique_id`. Expand *SQL* to read the statement.
-app.Show(rfm.Run("transactions"));
+// **Step 1, transactions.** One row per payment, joined to its order and to the *person* who paid: in Olist every order gets a new `customer_id`, so the person is `customer_unique_id`.
+var transactionsSql = """
+    -- Step 1: one row per payment, with its order and the person who paid (customer_unique_id).
+    -- Only the statuses in rfm_statuses count, and only orders placed before the as-of date.
+    CREATE TABLE rfm_transactions AS
+    SELECT o.order_id,
+           c.customer_unique_id,
+           o.order_purchase_timestamp AS purchased_at,
+           p.payment_sequential,
+           p.payment_value
+    FROM orders AS o
+    JOIN customers AS c ON c.customer_id = o.customer_id
+    JOIN payments AS p ON p.order_id = o.order_id
+    WHERE o.order_status IN (SELECT status FROM rfm_statuses)
+      AND o.order_purchase_timestamp < (SELECT MIN(as_of_date) FROM rfm_as_of);
+    """;
+app.Show(rfm.Run("transactions", transactionsSql));
 
 // **Step 2, order values.** An order paid in parts (a voucher plus a card) becomes one row whose value is the sum of its payments.
-app.Show(rfm.Run("order_values"));
+var orderValuesSql = """
+    -- Step 2: one row per order; an order paid in several parts (vouchers, two cards) sums its payments.
+    CREATE TABLE rfm_orders AS
+    SELECT order_id,
+           customer_unique_id,
+           MIN(purchased_at) AS purchased_at,
+           SUM(payment_value) AS order_value
+    FROM rfm_transactions
+    GROUP BY order_id, customer_unique_id;
+    """;
+app.Show(rfm.Run("order_values", orderValuesSql));
 
 // **Step 3, R, F and M.** Per customer: recency in whole days before the as-of date (days agree across engines, weeks do not), frequency as distinct orders, and monetary value as total and average spend.
-app.Show(rfm.Run("rfm"));
+var rfmSql = """
+    -- Step 3: R, F and M per customer. Recency in whole days before the as-of date (date minus date
+    -- gives days on every engine); frequency counts orders (rfm_orders has one row per order).
+    CREATE TABLE rfm AS
+    SELECT o.customer_unique_id,
+           CAST(MIN(a.as_of_date) AS DATE) - CAST(MAX(o.purchased_at) AS DATE) AS recency_days,
+           COUNT(*) AS frequency,
+           SUM(o.order_value) AS monetary_total,
+           AVG(o.order_value) AS monetary_avg,
+           MIN(o.purchased_at) AS first_purchase,
+           MAX(o.purchased_at) AS last_purchase
+    FROM rfm_orders AS o
+    CROSS JOIN rfm_as_of AS a
+    GROUP BY o.customer_unique_id;
+    """;
+app.Show(rfm.Run("rfm", rfmSql));
 
 // ### Exercise 1: orders and spend from payments
 //
@@ -158,7 +200,80 @@ Console.WriteLine($"Olist: {oneTime:N0} of {customers:N0} customers ({100.0 * on
 //
 // - **F is a band of the order count:** 1 order is F 1, 2 orders F 2, 3 orders F 3, 4-5 orders F 4, 6 or more F 5. Quintiles would split identical one-time buyers by their ids.
 // - **R and M are ranks cut into fifths:** line the customers up from worst to best; tied customers share the middle of the places they take; the score is the fifth that middle falls in.
-app.Show(rfm.Run("scores"));
+//
+// The statement is long, so it comes in five parts; the last cell joins them and runs it. First the customer count and each value's extremes:
+var scoresCountsSql = """
+    -- Step 4: scores from the values alone: equal values get equal scores, whatever the ids or the row order.
+    CREATE TABLE rfm_scores AS
+    WITH stats AS (
+        SELECT COUNT(*) AS n,
+               MIN(recency_days) AS min_r, MAX(recency_days) AS max_r,
+               MIN(frequency) AS min_f, MAX(frequency) AS max_f,
+               MIN(monetary_total) AS min_m, MAX(monetary_total) AS max_m
+        FROM rfm
+    ),
+    """;
+
+// **Worse and tied.** One row per distinct recency and spend: how many customers share that value (`tied`) and how many have a worse one (`worse`), from a running sum.
+var scoresRanksSql = """
+    -- Per distinct value: customers tied on it and customers worse. ROWS names the running sum's frame:
+    -- Redshift requires one, and with one row per value it changes nothing on DuckDB or PostgreSQL.
+    r_values AS (
+        SELECT recency_days, COUNT(*) AS tied,
+               SUM(COUNT(*)) OVER (ORDER BY recency_days DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - COUNT(*) AS worse
+        FROM rfm GROUP BY recency_days
+    ),
+    m_values AS (
+        SELECT monetary_total, COUNT(*) AS tied,
+               SUM(COUNT(*)) OVER (ORDER BY monetary_total ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - COUNT(*) AS worse
+        FROM rfm GROUP BY monetary_total
+    )
+    """;
+
+// **The min-max scaled values**, 0 to 5 between the data's own minimum and maximum. Recency keeps its direction here: 0 is the most recent.
+var scoresScaledSql = """
+    SELECT c.customer_unique_id,
+           c.recency_days,
+           c.frequency,
+           c.monetary_total,
+           c.monetary_avg,
+           CASE WHEN s.max_r = s.min_r THEN 0.0
+                ELSE 5.0 * (c.recency_days - s.min_r) / (s.max_r - s.min_r) END AS recency_scaled,
+           CASE WHEN s.max_f = s.min_f THEN 0.0
+                ELSE 5.0 * (c.frequency - s.min_f) / (s.max_f - s.min_f) END AS frequency_scaled,
+           CASE WHEN s.max_m = s.min_m THEN 0.0
+                ELSE 5.0 * (c.monetary_total - s.min_m) / (s.max_m - s.min_m) END AS monetary_scaled,
+    """;
+
+// **The R score and the F bands.** R is the fifth that the middle position falls in, worked out in whole numbers (5 x (2 x worse + tied - 1) against 2n, 4n, 6n, 8n) so every engine agrees. F is the band of the order count: change a band here (say, 4-6 orders for F 4) and rerun this cell and the ones below; the segments follow.
+var scoresRfSql = """
+           CASE WHEN 5 * (2 * r.worse + r.tied - 1) < 2 * s.n THEN 1
+                WHEN 5 * (2 * r.worse + r.tied - 1) < 4 * s.n THEN 2
+                WHEN 5 * (2 * r.worse + r.tied - 1) < 6 * s.n THEN 3
+                WHEN 5 * (2 * r.worse + r.tied - 1) < 8 * s.n THEN 4
+                ELSE 5 END AS r_score,
+           -- The F bands: 1, 2, 3, 4-5, 6 or more orders.
+           CASE WHEN c.frequency = 1 THEN 1
+                WHEN c.frequency = 2 THEN 2
+                WHEN c.frequency = 3 THEN 3
+                WHEN c.frequency <= 5 THEN 4
+                ELSE 5 END AS f_score,
+    """;
+
+// **The M score**, by the same rule as R over spend. The cell joins the five parts into one statement and runs it:
+var scoresMSql = """
+           CASE WHEN 5 * (2 * m.worse + m.tied - 1) < 2 * s.n THEN 1
+                WHEN 5 * (2 * m.worse + m.tied - 1) < 4 * s.n THEN 2
+                WHEN 5 * (2 * m.worse + m.tied - 1) < 6 * s.n THEN 3
+                WHEN 5 * (2 * m.worse + m.tied - 1) < 8 * s.n THEN 4
+                ELSE 5 END AS m_score
+    FROM rfm AS c
+    JOIN r_values AS r ON r.recency_days = c.recency_days
+    JOIN m_values AS m ON m.monetary_total = c.monetary_total
+    CROSS JOIN stats AS s;
+    """;
+var scoresSql = string.Join("\n", scoresCountsSql, scoresRanksSql, scoresScaledSql, scoresRfSql, scoresMSql);
+app.Show(rfm.Run("scores", scoresSql));
 
 // ### Exercise 2: the M score, ties included
 //
@@ -190,7 +305,24 @@ app.Show(db.Query($"""
     """));
 
 // **Step 5, segments.** A documented grid turns the R score and the F band into names, each true of its members: R 4-5 with 4+ orders are *Champions*, with 2-3 orders *Potential loyalists*, with one order *New customers*; R 3 with 4+ orders *Loyal customers*, with 1-3 *Need attention*; R 1-2 with 3+ orders *At risk*, with 1-2 *Hibernating*.
-app.Show(rfm.Run("segments"));
+var segmentsSql = """
+    -- Step 5: named segments from the R score and the F band; every name is true of its members.
+    CREATE TABLE rfm_segments AS
+    SELECT s.*,
+           CASE
+               WHEN s.r_score >= 4 AND s.f_score >= 4 THEN 'Champions'
+               WHEN s.r_score >= 4 AND s.f_score >= 2 THEN 'Potential loyalists'
+               WHEN s.r_score >= 4 THEN 'New customers'
+               WHEN s.r_score = 3 AND s.f_score >= 4 THEN 'Loyal customers'
+               WHEN s.r_score = 3 THEN 'Need attention'
+               WHEN s.f_score >= 3 THEN 'At risk'
+               ELSE 'Hibernating'
+           END AS segment
+    FROM rfm_scores AS s;
+    """;
+app.Show(rfm.Run("segments", segmentsSql));
+
+// The finished table, with the customers, revenue and means of each segment:
 var result = rfm.Result();
 app.Show(result);
 
@@ -223,7 +355,7 @@ else
 
 // ## 6. The same SQL on PostgreSQL
 //
-// The same statements run on a PostgreSQL server, and Amazon Redshift speaks its protocol (see *Going further*). Set `postgresConnection` to try it: the cell copies the three tables over, runs the steps there and compares.
+// The same statements run on a PostgreSQL server, and Amazon Redshift speaks its protocol (see *Going further*). Set `postgresConnection` to try it: the cell copies the three tables over, runs the same SQL text there (the variables of section 3) and compares.
 app.Section("## 6. The same SQL on PostgreSQL");
 if (postgresConnection == "")
     Console.WriteLine("postgresConnection is empty: skipped. Set it to run the same SQL on PostgreSQL.");
@@ -231,8 +363,11 @@ else
 {
     var postgres = new PostgresEngine(postgresConnection);
     foreach (var table in new[] { "customers", "orders", "payments" }) TableTransfer.Copy(db, postgres, table);
-    var onPostgres = RfmPipeline.ForOlist(postgres, options).RunAll();
-    Console.WriteLine($"{postgres.Name}: {onPostgres.Customers:N0} customers; DuckDB: {result.Customers:N0}");
+    var onPostgres = RfmPipeline.ForOlist(postgres, options);
+    // The same text the cells above ran on DuckDB.
+    onPostgres.Run("transactions", transactionsSql); onPostgres.Run("order_values", orderValuesSql); onPostgres.Run("rfm", rfmSql);
+    onPostgres.Run("scores", scoresSql); onPostgres.Run("segments", segmentsSql);
+    Console.WriteLine($"{postgres.Name}: {onPostgres.Result().Customers:N0} customers; DuckDB: {result.Customers:N0}");
 }
 
 // ## 7. Online Retail: spend net of returns
@@ -277,8 +412,9 @@ string NetSpendSql() => """
 // display(Exercise.Solution(workshop, "01-net-spend"));
 app.Show(RfmChecks.NetSpend(NetSpendSql, db));
 
-// The remaining steps (R, F and M from the net spend, then the same scores and segments as Olist), how many customers bought only once here, and the segment summary:
-foreach (var step in retailRfm.Steps.Skip(5)) retailRfm.Run(step.Name);
+// The remaining steps (R, F and M from the net spend, then the scores and segments of section 3, run with your cells' SQL), how many customers bought only once here, and the segment summary:
+// The scores and segments are the Olist cells' SQL (with any band you changed).
+retailRfm.Run("rfm"); retailRfm.Run("scores", scoresSql); retailRfm.Run("segments", segmentsSql);
 var retailResult = retailRfm.Result();
 retailRfm.Save(workshop.ResultsPath("rfm_online_retail.csv"));
 var retailOneTime = db.Scalar<long>("SELECT COUNT(*) FROM rfm WHERE frequency = 1");

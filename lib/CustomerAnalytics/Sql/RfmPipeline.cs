@@ -90,10 +90,19 @@ public sealed partial class RfmPipeline
     }
 
     /// <summary>Runs one step by its name ("03_rfm") or the part after the number ("rfm").</summary>
-    public StepResult Run(string step)
+    public StepResult Run(string step) => Run(step, null);
+
+    /// <summary>
+    /// Runs one step with the statement <paramref name="sql"/> in place of the library's copy: the SQL a notebook cell
+    /// holds (and an attendee may have changed). Null runs the library's copy.
+    /// </summary>
+    public StepResult Run(string step, string? sql)
     {
-        var script = Steps.FirstOrDefault(s => s.Name == step || s.Name[3..] == step)
+        var known = Steps.FirstOrDefault(s => s.Name == step || s.Name[3..] == step)
             ?? throw new ArgumentException($"No step '{step}'. Steps: {string.Join(", ", Steps.Select(s => s.Name))}.", nameof(step));
+        var script = sql is null ? known : SqlScript.From(known.Pipeline, known.Name, sql);
+        if (script.CreatesTable != known.CreatesTable)
+            throw new ArgumentException($"Step '{known.Name}' must create the table {known.CreatesTable}; the SQL given creates {script.CreatesTable ?? "no table"}.", nameof(sql));
         if (asOfDate is null) Prepare();
         var table = script.CreatesTable ?? throw new InvalidOperationException($"{script.Name} creates no table.");
         var input = FilterInput().Match(script.Sql) is { Success: true } m ? m.Groups[1].Value : null;
