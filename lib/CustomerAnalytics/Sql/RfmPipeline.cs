@@ -7,8 +7,8 @@ using Microsoft.Data.Analysis;
 namespace CustomerAnalytics.Sql;
 
 /// <summary>
-/// Runs the RFM SQL steps (lib/CustomerAnalytics/Sql/Rfm/*.sql) on any <see cref="SqlEngine"/>, one step at a
-/// time for the notebook or all at once. The SQL is the same on DuckDB and PostgreSQL; the pipeline only adds
+/// Runs the RFM SQL steps (lib/CustomerAnalytics/Sql/Rfm/*.sql, generated from workshop 01's cells) on any
+/// <see cref="SqlEngine"/>, one step at a time for the notebook (with the SQL its cell holds) or all at once. The SQL is the same on DuckDB and PostgreSQL; the pipeline only adds
 /// the parameter tables (rfm_statuses, rfm_as_of, and for Online Retail retail_non_product_codes) and checks the
 /// inputs first.
 /// </summary>
