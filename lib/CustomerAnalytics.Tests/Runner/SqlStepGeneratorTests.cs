@@ -84,7 +84,7 @@ public sealed class SqlStepGeneratorTests
         using var db = new WorkshopDatabase();
         DatasetLoader.LoadOlist(db, Path.Combine(RepositoryPaths.Data, "olist"));
         var pipeline = RfmPipeline.ForOlist(db);
-        foreach (var step in pipeline.Steps.Take(3)) pipeline.Run(step.Name);
+        foreach (var step in pipeline.Steps) pipeline.Run(step.Name);
         var scores = pipeline.Steps[3].Sql;
         const string TwoOrders = "WHEN c.frequency = 2 THEN 2";
         Assert.Contains(TwoOrders, scores);
@@ -96,6 +96,8 @@ public sealed class SqlStepGeneratorTests
         Assert.True(twoOrders > 0, "the sample has no customer with two orders");
         Assert.Equal(twoOrders, db.Scalar<long>("SELECT COUNT(*) FROM rfm_segments WHERE frequency = 2 AND f_score = 1"));
         Assert.Equal(0, db.Scalar<long>("SELECT COUNT(*) FROM rfm_segments WHERE frequency = 2 AND segment = 'Potential loyalists'"));
+        // Each step once, in order, however often a cell was rerun.
+        Assert.Equal(pipeline.Steps.Select(s => s.Name), pipeline.Result().Steps.Select(s => s.Script.Name));
         Assert.Equal(db.Count("rfm"), pipeline.Result().Customers);
 
         var wrongTable = Assert.Throws<ArgumentException>(() => pipeline.Run("scores", "CREATE TABLE elsewhere AS SELECT 1 AS x"));

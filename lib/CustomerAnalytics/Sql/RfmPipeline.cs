@@ -113,7 +113,10 @@ public sealed partial class RfmPipeline
         var rows = Count(table);
         var result = new StepResult(script, table, rows, input is null ? null : Count(input), watch.Elapsed,
             engine.Query($"SELECT * FROM {table} ORDER BY 1 LIMIT {PreviewRows}"));
+        // A step run again (its cell changed) replaces its earlier result; the results stay in step order.
+        results.RemoveAll(r => r.Script.Name == script.Name);
         results.Add(result);
+        results.Sort((a, b) => StepIndex(a).CompareTo(StepIndex(b)));
         return result;
     }
 
@@ -185,6 +188,8 @@ public sealed partial class RfmPipeline
         }
         return (first, last);
     }
+
+    private int StepIndex(StepResult result) => Steps.Select(s => s.Name).ToList().IndexOf(result.Script.Name);
 
     private long Count(string table) => engine.Count(table);
 

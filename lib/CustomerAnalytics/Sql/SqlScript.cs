@@ -37,10 +37,9 @@ public sealed record SqlScript(string Pipeline, string Name, string Description,
     private static SqlScript Read(Assembly assembly, string resource, string pipeline, string name)
     {
         using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-        var sql = reader.ReadToEnd().Replace("\r\n", "\n");
+        var sql = reader.ReadToEnd();
         // "-- generated from notebooks/...; edit the notebook": where the statement comes from, not what it does.
-        if (sql.StartsWith(GeneratedHeader, StringComparison.Ordinal)) sql = sql[(sql.IndexOf('\n') + 1)..];
-        return From(pipeline, name, sql);
+        return From(pipeline, name, sql.StartsWith(GeneratedHeader, StringComparison.Ordinal) ? sql[(sql.IndexOf('\n') + 1)..] : sql);
     }
 
     /// <summary>How the first line of a .sql file generated from a notebook cell starts.</summary>
