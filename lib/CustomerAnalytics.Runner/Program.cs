@@ -24,8 +24,9 @@ try
     if (options.WriteApps)
     {
         var notebooks = NotebookLocator.Resolve(options.Inputs, Directory.GetCurrentDirectory());
-        // Both generated from the instructor notebooks by one command: the app twins and the attendee copies.
-        foreach (var file in AppGenerator.WriteAll(notebooks).Concat(AttendeeGenerator.WriteAll(notebooks)))
+        // Generated from the instructor notebooks by one command: the app twins, the attendee copies and the SQL steps
+        // the library runs (whose source is the notebook's cells).
+        foreach (var file in AppGenerator.WriteAll(notebooks).Concat(AttendeeGenerator.WriteAll(notebooks)).Concat(SqlStepGenerator.WriteAll(notebooks)))
             RunnerConsole.Out.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)}");
         return 0;
     }

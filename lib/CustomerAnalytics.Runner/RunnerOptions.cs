@@ -28,7 +28,7 @@ public sealed record RunnerOptions
     public bool LargeData { get; init; }
 
     /// <summary><c>--write-apps</c>: regenerate each notebook's file-based app (notebooks/apps/) and attendee copy
-    /// (notebooks/attendee/) instead of running notebooks.</summary>
+    /// (notebooks/attendee/), and the library's SQL steps held in notebook cells, instead of running notebooks.</summary>
     public bool WriteApps { get; init; }
 
     /// <summary>The machine's settings (bucket, attendee, device, chromium), read once by the host's entry point
@@ -70,7 +70,8 @@ public sealed record RunnerOptions
           --write-apps           Regenerate, from each notebook, its file-based app (notebooks/apps/<notebook>.cs, run
                                  with `dotnet run notebooks/apps/<notebook>.cs`) and its attendee copy without the
                                  exercises' solutions (notebooks/attendee/<notebook>.ipynb, the one attendees open;
-                                 run it like any notebook: it stops at the first exercise left undone), and exit.
+                                 run it like any notebook: it stops at the first exercise left undone), and the
+                                 library's SQL steps that notebook cells hold (lib/CustomerAnalytics/Sql/), and exit.
           --help                 Show this text.
 
         Exit codes: 0 all notebooks ok, 1 a notebook failed, 2 usage error (unknown option, bad --param, missing path,

@@ -7,8 +7,8 @@ using Microsoft.Data.Analysis;
 namespace CustomerAnalytics.Sql;
 
 /// <summary>
-/// Runs the RFM SQL steps (lib/CustomerAnalytics/Sql/Rfm/*.sql) on any <see cref="SqlEngine"/>, one step at a
-/// time for the notebook or all at once. The SQL is the same on DuckDB and PostgreSQL; the pipeline only adds
+/// Runs the RFM SQL steps (lib/CustomerAnalytics/Sql/Rfm/*.sql, generated from workshop 01's cells) on any
+/// <see cref="SqlEngine"/>, one step at a time for the notebook (with the SQL its cell holds) or all at once. The SQL is the same on DuckDB and PostgreSQL; the pipeline only adds
 /// the parameter tables (rfm_statuses, rfm_as_of, and for Online Retail retail_non_product_codes) and checks the
 /// inputs first.
 /// </summary>
@@ -90,10 +90,19 @@ public sealed partial class RfmPipeline
     }
 
     /// <summary>Runs one step by its name ("03_rfm") or the part after the number ("rfm").</summary>
-    public StepResult Run(string step)
+    public StepResult Run(string step) => Run(step, null);
+
+    /// <summary>
+    /// Runs one step with the statement <paramref name="sql"/> in place of the library's copy: the SQL a notebook cell
+    /// holds (and an attendee may have changed). Null runs the library's copy.
+    /// </summary>
+    public StepResult Run(string step, string? sql)
     {
-        var script = Steps.FirstOrDefault(s => s.Name == step || s.Name[3..] == step)
+        var known = Steps.FirstOrDefault(s => s.Name == step || s.Name[3..] == step)
             ?? throw new ArgumentException($"No step '{step}'. Steps: {string.Join(", ", Steps.Select(s => s.Name))}.", nameof(step));
+        var script = sql is null ? known : SqlScript.From(known.Pipeline, known.Name, sql);
+        if (script.CreatesTable != known.CreatesTable)
+            throw new ArgumentException($"Step '{known.Name}' must create the table {known.CreatesTable}; the SQL given creates {script.CreatesTable ?? "no table"}.", nameof(sql));
         if (asOfDate is null) Prepare();
         var table = script.CreatesTable ?? throw new InvalidOperationException($"{script.Name} creates no table.");
         var input = FilterInput().Match(script.Sql) is { Success: true } m ? m.Groups[1].Value : null;
@@ -104,7 +113,10 @@ public sealed partial class RfmPipeline
         var rows = Count(table);
         var result = new StepResult(script, table, rows, input is null ? null : Count(input), watch.Elapsed,
             engine.Query($"SELECT * FROM {table} ORDER BY 1 LIMIT {PreviewRows}"));
+        // A step run again (its cell changed) replaces its earlier result; the results stay in step order.
+        results.RemoveAll(r => r.Script.Name == script.Name);
         results.Add(result);
+        results.Sort((a, b) => StepIndex(a).CompareTo(StepIndex(b)));
         return result;
     }
 
@@ -176,6 +188,8 @@ public sealed partial class RfmPipeline
         }
         return (first, last);
     }
+
+    private int StepIndex(StepResult result) => Steps.Select(s => s.Name).ToList().IndexOf(result.Script.Name);
 
     private long Count(string table) => engine.Count(table);
 

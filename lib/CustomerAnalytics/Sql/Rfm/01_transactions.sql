@@ -1,8 +1,6 @@
--- Step 1: one row per payment, with its order and the person who paid.
--- customer_unique_id identifies a person; customer_id changes with every order in Olist.
--- Only the order statuses listed in rfm_statuses count (by default: delivered), and only orders
--- placed before the as-of date: RFM describes customers as they were on that day.
--- Only the columns RFM needs are kept: every extra column is copied a million times on big data.
+-- generated from notebooks/01-rfm-sql-prep.ipynb cell cell-17; edit the notebook
+-- Step 1: one row per payment, with its order and the person who paid (customer_unique_id).
+-- Only the statuses in rfm_statuses count, and only orders placed before the as-of date.
 CREATE TABLE rfm_transactions AS
 SELECT o.order_id,
        c.customer_unique_id,

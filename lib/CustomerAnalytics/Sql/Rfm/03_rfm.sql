@@ -1,8 +1,6 @@
--- Step 3: Recency, Frequency and Monetary value per customer.
--- Recency is in whole days before the as-of date (date minus date gives days in DuckDB, PostgreSQL
--- and Redshift alike; week counts differ between engines, so days it is). Never the wall clock.
--- Frequency counts distinct orders: rfm_orders has one row per order, so COUNT(*) is that count
--- (and half the work of COUNT(DISTINCT order_id)).
+-- generated from notebooks/01-rfm-sql-prep.ipynb cell cell-21; edit the notebook
+-- Step 3: R, F and M per customer. Recency in whole days before the as-of date (date minus date
+-- gives days on every engine); frequency counts orders (rfm_orders has one row per order).
 CREATE TABLE rfm AS
 SELECT o.customer_unique_id,
        CAST(MIN(a.as_of_date) AS DATE) - CAST(MAX(o.purchased_at) AS DATE) AS recency_days,

@@ -1,18 +1,5 @@
--- Step 4: two kinds of score, both computed from the values alone: equal values always get equal
--- scores, whatever the customer ids or the order of the rows.
--- (a) Min-max scaling to 0-5, computed from the data (the original workshop hard-coded the minimum
---     and maximum). Recency keeps its direction here: 0 = most recent, 5 = longest ago.
--- (b) Scores 1-5, where 5 is always best: most recent, most orders, most spend.
---     F is a band of the order count: 1 order = 1, 2 = 2, 3 = 3, 4-5 = 4, 6 or more = 5. Most customers
---     buy once, so quintiles of F would split equal customers at random; bands keep F = 1 meaning one order.
---     R and M are ranks cut into fifths. Line the n customers up from worst to best (longest ago, least
---     spend), positions 0 to n-1. Customers with the same value share the middle of the positions they
---     hold (2 x middle = 2 x worse + tied - 1, where worse counts customers with a worse value and tied those
---     with the same value). The score is the fifth the middle falls in: 1 + floor(5 x middle / n). Worked
---     out with whole numbers only (5 x (2 x worse + tied - 1) against 2n, 4n, 6n, 8n), so every engine agrees.
---     Counting per distinct value (r_values, m_values) and joining back is cheaper than ranking every row.
---     The running sums name their frame (ROWS ...): Redshift requires a frame for an aggregate window with ORDER BY,
---     and with one row per distinct value ROWS gives the same sums as the default frame on DuckDB and PostgreSQL.
+-- generated from notebooks/01-rfm-sql-prep.ipynb cells scores-counts, scores-ranks, scores-scaled, scores-rf, cell-23; edit the notebook
+-- Step 4: scores from the values alone: equal values get equal scores, whatever the ids or the row order.
 CREATE TABLE rfm_scores AS
 WITH stats AS (
     SELECT COUNT(*) AS n,
@@ -21,6 +8,8 @@ WITH stats AS (
            MIN(monetary_total) AS min_m, MAX(monetary_total) AS max_m
     FROM rfm
 ),
+-- Per distinct value: customers tied on it and customers worse. ROWS names the running sum's frame:
+-- Redshift requires one, and with one row per value it changes nothing on DuckDB or PostgreSQL.
 r_values AS (
     SELECT recency_days, COUNT(*) AS tied,
            SUM(COUNT(*)) OVER (ORDER BY recency_days DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - COUNT(*) AS worse
@@ -47,6 +36,7 @@ SELECT c.customer_unique_id,
             WHEN 5 * (2 * r.worse + r.tied - 1) < 6 * s.n THEN 3
             WHEN 5 * (2 * r.worse + r.tied - 1) < 8 * s.n THEN 4
             ELSE 5 END AS r_score,
+       -- The F bands: 1, 2, 3, 4-5, 6 or more orders.
        CASE WHEN c.frequency = 1 THEN 1
             WHEN c.frequency = 2 THEN 2
             WHEN c.frequency = 3 THEN 3
