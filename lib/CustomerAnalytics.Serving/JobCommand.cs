@@ -6,7 +6,7 @@ namespace CustomerAnalytics.Serving;
 public static class JobCommand
 {
     /// <summary>True when <paramref name="args"/> names a job rather than the service.</summary>
-    public static bool IsJob(IReadOnlyList<string> args) => args.Count > 0 && args[0] is "baseline" or "monitor";
+    public static bool IsJob(IReadOnlyList<string> args) => args.Count > 0 && args[0] is "baseline" or "monitor" or "quality-baseline" or "quality";
 
     /// <summary>Runs the job; returns the exit code (0 done, 1 the job failed, 2 a usage error), writing to <paramref name="output"/>.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output)
@@ -27,6 +27,26 @@ public static class JobCommand
                 output.WriteLine($"Baseline of {statistics.ItemCount:N0} sessions, {constraints.Features.Count} features: {Path.Combine(outFolder, "statistics.json")}, {Path.Combine(outFolder, "constraints.json")}");
                 return 0;
             }
+            if (args[0] == "quality-baseline")
+            {
+                if (Get("--propensity-model") is not { } model || Get("--sessions") is not { } labelled || Get("--out") is not { } file)
+                    return Usage(output, "quality-baseline needs --propensity-model FILE, --sessions FILE (labelled) and --out FILE.");
+                var threshold = Get("--threshold") is { } th ? double.Parse(th, CultureInfo.InvariantCulture) : 0.5;
+                var quality = QualityBaseline.Write(model, labelled, threshold, file);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Quality of {model} on {quality.Count:N0} labelled sessions at threshold {threshold}: AUC {quality.Auc:0.####}, precision {quality.Precision:0.####}, recall {quality.Recall:0.####}, F1 {quality.F1:0.####}: {file}"));
+                return 0;
+            }
+            if (args[0] == "quality")
+            {
+                if (Get("--capture") is not { } captured || Get("--labels") is not { } labels || Get("--baseline-quality") is not { } reference || Get("--out") is not { } qualityOut)
+                    return Usage(output, "quality needs --capture DIR, --labels FILE, --baseline-quality FILE and --out DIR.");
+                var margin = Get("--margin") is { } mg ? double.Parse(mg, CultureInfo.InvariantCulture) : 0.05;
+                var (quality, qualityFolder) = new QualityRun(captured, labels, reference, qualityOut,
+                    Get("--from") is { } qf ? Time(qf, "--from") : DateTime.MinValue, Get("--to") is { } qt ? Time(qt, "--to") : DateTime.MaxValue, margin).Execute();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{quality.Matched:N0} labelled predictions ({quality.UnmatchedLabels:N0} labels matched no captured prediction): AUC {quality.Window.Auc:0.####}, precision {quality.Window.Precision:0.####}, recall {quality.Window.Recall:0.####}, F1 {quality.Window.F1:0.####}; {quality.Violations.Count} violation(s): {Path.Combine(qualityFolder, "constraint_violations.json")}"));
+                foreach (var v in quality.Violations) output.WriteLine($"  {v.FeatureName}  {v.ConstraintCheckType}  {v.Description}");
+                return 0;
+            }
             if (Get("--baseline") is not { } baseline || Get("--capture") is not { } capture || Get("--out") is not { } monitorOut)
                 return Usage(output, "monitor needs --baseline DIR, --capture DIR and --out DIR.");
             var from = Get("--from") is { } f ? Time(f, "--from") : DateTime.MinValue;
@@ -38,7 +58,7 @@ public static class JobCommand
             return 0;
         }
         catch (ArgumentException e) { return Usage(output, e.Message); }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or WorkshopException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or WorkshopException or ModelLoadException or FormatException)
         {
             output.WriteLine($"error: {e.Message}");
             return 1;

@@ -47,6 +47,11 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
             Model Monitor's baseline job: statistics.json and constraints.json of the training sessions.
         model-service monitor --baseline DIR --capture DIR --out DIR [--from TIME] [--to TIME]
             One monitoring run over the requests captured from TIME to TIME (UTC, ISO 8601; default: all of them).
+        model-service quality-baseline --propensity-model FILE --sessions FILE --out FILE [--threshold P]
+            The model's AUC, precision, recall and F1 on labelled sessions (the test set): what quality runs compare with.
+        model-service quality --capture DIR --labels FILE --baseline-quality FILE --out DIR [--margin M] [--from T] [--to T]
+            Model quality once the labels ({"eventId": ..., "position": 0, "ordered": 1} a line) arrive: a figure more
+            than M (default 0.05) below the baseline's is a violation.
         """;
 
     /// <summary>Parses the command line.</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CustomerAnalytics.Monitoring.Evaluation;
 using CustomerAnalytics.Propensity.Data;
 using CustomerAnalytics.Serving;
 
@@ -119,6 +120,52 @@ public sealed class MonitoringServiceTests(ServiceModels models) : IClassFixture
         Assert.StartsWith("0 violation(s) in ", health.GetProperty("last_run").GetString());
         Assert.NotEmpty(Directory.GetFiles(monitor, "constraint_violations.json", SearchOption.AllDirectories));
         Assert.NotEmpty(File.ReadAllLines(Path.Combine(monitor, "distances.jsonl")));
+    }
+
+    [Fact]
+    public async Task Model_quality_joins_the_arrived_labels_to_the_captured_predictions_and_flags_a_drop()
+    {
+        var all = Propensity.PropensitySample.Sessions;
+        var test = all.Skip(all.Count / 2).Take(600).ToArray();
+        var testFile = PropensityData.WriteSessions(Path.Combine(folder, "test.csv"), test);
+        var reference = Path.Combine(folder, "quality-baseline.json");
+        var output = new StringWriter();
+        Assert.Equal(0, JobCommand.Run(["quality-baseline", "--propensity-model", models.A, "--sessions", testFile, "--out", reference, "--threshold", "0.3"], output));
+        Assert.StartsWith($"Quality of {models.A} on 600 labelled sessions at threshold 0.3: AUC 0.", output.ToString());
+
+        var capture = Path.Combine(folder, "capture");
+        var app = ModelService.Build(new ServiceOptions(models.A, Threshold: 0.3, Port: 0) { Capture = new CaptureOptions(capture) });
+        await app.StartAsync();
+        await Send(ModelService.Address(app), test.Select(ModelServiceTests.Json), HttpStatusCode.OK);
+        await app.StopAsync(); // a graceful stop: every captured answer is written
+        await app.DisposeAsync();
+
+        // The outcomes arrive: each captured session's true label, found by its UserID in the request.
+        var ordered = test.ToDictionary(s => s.UserId, s => s.Ordered!.Value);
+        var records = CaptureReader.Read(capture).Records;
+        string Labels(string name, Func<bool, int, bool> label)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllLines(path, records.SelectMany(r => JsonDocument.Parse(r.CaptureData.EndpointInput.Data).RootElement.GetProperty("sessions").EnumerateArray()
+                .Select((s, i) => new JsonObject { ["eventId"] = r.EventMetadata.EventId, ["position"] = i, ["ordered"] = label(ordered[s.GetProperty("UserID").GetString()!], i) ? 1 : 0 }.ToJsonString())));
+            return path;
+        }
+        string Quality(string labels, string outFolder)
+        {
+            var text = new StringWriter();
+            Assert.Equal(0, JobCommand.Run(["quality", "--capture", capture, "--labels", labels, "--baseline-quality", reference, "--out", Path.Combine(folder, outFolder)], text));
+            return text.ToString();
+        }
+
+        var same = Quality(Labels("labels.jsonl", (truth, _) => truth), "monitor");
+        var flipped = Quality(Labels("flipped.jsonl", (truth, i) => i % 2 == 0 ? !truth : truth), "monitor-flipped"); // the world changed for half of them
+
+        Assert.Contains("600 labelled predictions (0 labels matched no captured prediction)", same);
+        Assert.Contains("; 0 violation(s)", same);
+        Assert.Contains("auc  model_quality_check  auc 0.", flipped);
+        // The same sessions and labels as the baseline's, scored through the service: the same AUC.
+        Assert.Equal(ModelQuality.FromJson(File.ReadAllText(reference)).Auc,
+            ModelQuality.FromJson(File.ReadAllText(Directory.GetFiles(Path.Combine(folder, "monitor", "quality"), "model_quality.json", SearchOption.AllDirectories).Single())).Auc, 3);
     }
 
     [Fact]

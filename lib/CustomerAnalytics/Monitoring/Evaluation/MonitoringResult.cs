@@ -8,11 +8,5 @@ namespace CustomerAnalytics.Monitoring.Evaluation;
 public sealed record MonitoringResult(DatasetStatistics Window, IReadOnlyList<ConstraintViolation> Violations, IReadOnlyDictionary<string, DistributionDistance> Distances)
 {
     /// <summary>constraint_violations.json's text.</summary>
-    public string ViolationsJson() => new JsonObject
-    {
-        ["violations"] = new JsonArray(Violations.Select(v => (JsonNode)new JsonObject
-        {
-            ["feature_name"] = v.FeatureName, ["constraint_check_type"] = v.ConstraintCheckType, ["description"] = v.Description,
-        }).ToArray()),
-    }.ToJsonString(MonitoringJson.Options);
+    public string ViolationsJson() => ConstraintViolation.Json(Violations);
 }
