@@ -33,8 +33,8 @@ public sealed class CaptureWriter(CaptureOptions options) : BackgroundService
     /// <summary>The capture folder.</summary>
     public string Folder => options.Folder;
 
-    /// <summary>Queues one exchange, unless sampling leaves it out or the queue is full (then it is counted as dropped).</summary>
-    public void Capture(CapturedBody request, string response, string? rejectionReason)
+    /// <summary>Queues one exchange (named by the event id its answer gave), unless sampling leaves it out or the queue is full (then it is counted as dropped).</summary>
+    public void Capture(string eventId, CapturedBody request, string response, string? rejectionReason)
     {
         if (options.SamplingPercentage < 100 && Random.Shared.NextDouble() * 100 >= options.SamplingPercentage)
         {
@@ -43,7 +43,7 @@ public sealed class CaptureWriter(CaptureOptions options) : BackgroundService
         }
         var record = new CaptureRecord(
             new CaptureData(request, new CapturedBody(rejectionReason is null ? "application/json" : "application/problem+json", "OUTPUT", response)),
-            new EventMetadata(Guid.NewGuid().ToString(), DateTime.UtcNow, rejectionReason));
+            new EventMetadata(eventId, DateTime.UtcNow, rejectionReason));
         if (queue.Writer.TryWrite(record)) Interlocked.Increment(ref accepted);
         else Interlocked.Increment(ref dropped);
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerAnalytics.Serving;
 
@@ -27,6 +28,8 @@ public static class ModelService
             kestrel.Listen(options.BindAddress, options.Port);
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes + 1L; // PropensityEndpoint refuses a larger one with a problem
         });
+        // One log line per request would cost more than the prediction: ASP.NET Core's own messages from warnings up.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ServiceCounters>();
         builder.Services.AddSingleton<ModelHolder>();

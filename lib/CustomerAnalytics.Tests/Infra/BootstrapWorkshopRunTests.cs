@@ -42,7 +42,7 @@ public class BootstrapWorkshopRunTests : IDisposable
         Assert.DoesNotContain(calls, c => c.Contains("00-setup-check.ipynb"));
         Assert.Matches("^\\{\"Status\":\"SUCCESS\",\"Reason\":\"JupyterLab on 127.0.0.1:8888; gpu: NVIDIA L4 \\(23034 MiB, driver 550.127.05\\); " +
             "cuda: is_available\\(\\) = True, devices = 1; matmul: 2048x2048 float32, CPU 812.4 ms, GPU 9.81 ms per product \\(83x\\); " +
-            "6 workshops ran on cuda in \\d+ s; stops itself after 60 idle minutes\"", Signal());
+            "7 workshops ran on cuda in \\d+ s; stops itself after 60 idle minutes\"", Signal());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class BootstrapWorkshopRunTests : IDisposable
         var result = RunBootstrap("SANDBOX_NO_GPU=1", "WORKSHOP_REQUIRE_CUDA=0");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains(Calls(), c => c.StartsWith("runner WORKSHOP_DEVICE=cpu --out "));
-        Assert.Contains("; 6 workshops ran on cpu in ", Signal());
+        Assert.Contains("; 7 workshops ran on cpu in ", Signal());
     }
 
     [Fact]

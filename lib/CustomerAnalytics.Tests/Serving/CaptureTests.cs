@@ -60,6 +60,7 @@ public sealed class CaptureTests(ServiceModels models) : IClassFixture<ServiceMo
             Assert.Equal(("INPUT", "JSON", bodies[i]), (record.CaptureData.EndpointInput.Mode, record.CaptureData.EndpointInput.Encoding, record.CaptureData.EndpointInput.Data));
             Assert.Equal(("OUTPUT", answers[i].Body), (record.CaptureData.EndpointOutput.Mode, record.CaptureData.EndpointOutput.Data));
             Assert.InRange(record.EventMetadata.InferenceTime, started, DateTime.UtcNow);
+            Assert.Equal(JsonDocument.Parse(answers[i].Body).RootElement.GetProperty("event_id").GetString(), record.EventMetadata.EventId);
         }
         Assert.All(read.Records.Take(6), r => Assert.Null(r.EventMetadata.RejectionReason));
         Assert.Equal("invalid-fields", read.Records[6].EventMetadata.RejectionReason);

@@ -71,6 +71,7 @@ public sealed class ModelServiceTests(ServiceModels models) : IClassFixture<Serv
             Assert.Equal(expected >= 0.3, answer.GetProperty("contact").GetBoolean());
             Assert.Equal(0.3, answer.GetProperty("threshold").GetDouble());
             Assert.Equal(Sha256(models.A), answer.GetProperty("model").GetString());
+            Assert.True(Guid.TryParse(answer.GetProperty("event_id").GetString(), out _));
         }
     }
 
