@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
+using CustomerAnalytics.Monitoring.Data;
 
 namespace CustomerAnalytics.Serving;
 

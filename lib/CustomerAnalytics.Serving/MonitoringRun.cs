@@ -25,10 +25,7 @@ public sealed record MonitoringRun(string BaselineFolder, string CaptureFolder, 
         var baseline = DatasetStatistics.FromJson(File.ReadAllText(Required("statistics.json")));
         var constraints = BaselineConstraints.FromJson(File.ReadAllText(Required("constraints.json")));
         var captured = CaptureReader.Read(CaptureFolder);
-        var rows = captured.Records
-            .Where(r => r.EventMetadata.InferenceTime >= From && r.EventMetadata.InferenceTime < To && r.CaptureData.EndpointInput.Encoding == "JSON")
-            .SelectMany(r => MonitoredRow.FromRequest(r.CaptureData.EndpointInput.Data, NotFeatures))
-            .ToArray();
+        var rows = captured.Rows(NotFeatures, From, To);
         var result = MonitoringJob.Run(baseline, constraints, rows);
 
         var folder = Path.Combine(Out, From.ToString("yyyy-MM-dd'T'HH-mm-ss'Z'", CultureInfo.InvariantCulture));
@@ -37,7 +34,7 @@ public sealed record MonitoringRun(string BaselineFolder, string CaptureFolder, 
         AtomicFile.WriteAllText(Path.Combine(folder, "statistics.json"), result.Window.ToJson());
         var line = new JsonObject
         {
-            ["window_start"] = From, ["window_end"] = To, ["rows"] = rows.Length, ["violations"] = result.Violations.Count,
+            ["window_start"] = From, ["window_end"] = To, ["rows"] = rows.Count, ["violations"] = result.Violations.Count,
             ["distances"] = new JsonObject(result.Distances.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d =>
                 KeyValuePair.Create(d.Key, (JsonNode?)new JsonObject { ["simple"] = d.Value.Simple, ["robust"] = d.Value.Robust }))),
         };

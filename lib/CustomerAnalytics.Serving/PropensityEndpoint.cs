@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using CustomerAnalytics.Monitoring.Data;
 
 namespace CustomerAnalytics.Serving;
 

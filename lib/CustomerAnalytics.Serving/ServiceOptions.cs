@@ -25,6 +25,10 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
     /// <summary>Scheduled monitoring of the captured traffic; null: off. Needs <see cref="Capture"/>.</summary>
     public MonitoringOptions? Monitoring { get; init; }
 
+    /// <summary>Stop gracefully when standard input closes: a parent that starts the service stops it by closing the
+    /// pipe, and the service stops by itself when that parent dies, so no service outlives its notebook.</summary>
+    public bool StopWhenStdinCloses { get; init; }
+
     /// <summary>The bound address (127.0.0.1 unless <see cref="Address"/> names another).</summary>
     public IPAddress BindAddress => Address ?? IPAddress.Loopback;
 
@@ -42,6 +46,8 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
           --monitor BASELINE OUT   With --capture: check each window of captured requests against BASELINE
                                    (statistics.json, constraints.json of `model-service baseline`), writing into OUT.
           --monitor-minutes N      The window: one monitoring run every N minutes (default 60).
+          --stop-when-stdin-closes Stop gracefully (capture written) when standard input closes: for a parent process
+                                   that starts the service (workshop 06), so the service never outlives it.
 
         model-service baseline --sessions FILE --out DIR
             Model Monitor's baseline job: statistics.json and constraints.json of the training sessions.
@@ -66,6 +72,7 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
         double capturePercent = 100;
         (string Baseline, string Out)? monitor = null;
         double monitorMinutes = 60;
+        var stopWhenStdinCloses = false;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -101,6 +108,7 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
                     if (!double.TryParse(m, NumberStyles.Float, CultureInfo.InvariantCulture, out monitorMinutes) || !(monitorMinutes > 0))
                         throw new ArgumentException($"--monitor-minutes {m}: must be a number of minutes above 0.");
                     break;
+                case "--stop-when-stdin-closes": stopWhenStdinCloses = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
@@ -110,6 +118,7 @@ public sealed record ServiceOptions(string PropensityModel, double Threshold = 0
         {
             Capture = capture is null ? null : new CaptureOptions(capture, capturePercent),
             Monitoring = monitor is { } mo ? new MonitoringOptions(mo.Baseline, mo.Out) { Every = TimeSpan.FromMinutes(monitorMinutes) } : null,
+            StopWhenStdinCloses = stopWhenStdinCloses,
         };
     }
 }

@@ -32,6 +32,7 @@ public sealed class SetupNotebookFreshCloneTests : IDisposable
         }
         Assert.Contains($"| Building the library (about a minute the first time): {LibraryBuild.BuildCommand}", first.Stdout);
         Assert.Contains("| Built CustomerAnalytics.dll, CustomerAnalytics.Cloud.dll, CustomerAnalytics.Deep.dll", first.Stdout);
+        Assert.True(File.Exists(Path.Combine(_clone, "artifacts/bin/CustomerAnalytics.Serving/debug/model-service.dll")), "00 did not build the model service notebook 06 starts");
         Assert.Contains("built from the current sources", ExecutedNotebook()); // the report's row, after the build
 
         // An edit to a .sql file built into CustomerAnalytics: that DLL, and only that one, is older than its sources.

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerAnalytics.Monitoring.Evaluation;
 using CustomerAnalytics.Propensity.Data;
+using CustomerAnalytics.Monitoring.Data;
 using CustomerAnalytics.Serving;
 
 namespace CustomerAnalytics.Tests.Serving;

@@ -30,6 +30,13 @@ public sealed class ServiceOptionsTests
         Assert.Equal(new CaptureOptions("c", 12.5), ServiceOptions.Parse(["--propensity-model", "m.zip", "--capture", "c", "--capture-percent", "12.5"]).Capture);
     }
 
+    [Fact]
+    public void The_service_outlives_standard_input_unless_asked_not_to()
+    {
+        Assert.False(ServiceOptions.Parse(["--propensity-model", "m.zip"]).StopWhenStdinCloses);
+        Assert.True(ServiceOptions.Parse(["--propensity-model", "m.zip", "--stop-when-stdin-closes"]).StopWhenStdinCloses);
+    }
+
     [Theory]
     [InlineData(new string[0], "--propensity-model FILE is required.")]
     [InlineData(new[] { "--propensity-model" }, "--propensity-model needs a value.")]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CustomerAnalytics.Monitoring.Data;
 using CustomerAnalytics.Serving;
 
 namespace CustomerAnalytics.Tests.Serving;

@@ -143,6 +143,9 @@ public sealed partial class LibraryBuildTests : IDisposable
         Assert.Contains($"in the repository folder: {LibraryBuild.BuildCommand}\"", code);           // the command it names
     }
 
+    /// <summary>The project notebook 06 runs as a child process (its model-service.dll), built with the library.</summary>
+    private const string StartedByNotebooks = "CustomerAnalytics.Serving";
+
     [Fact]
     public void The_solution_filter_the_build_command_names_lists_the_projects_the_notebooks_load()
     {
@@ -152,7 +155,9 @@ public sealed partial class LibraryBuildTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(filter)!, solution.GetProperty("path").GetString()!)), "the filter's solution does not exist");
         var projects = solution.GetProperty("projects").EnumerateArray().Select(p => p.GetString()!).ToArray();
 
-        Assert.Equal(ReferencedByNotebooks().Select(p => $"lib/{p}/{p}.csproj").Order(StringComparer.Ordinal), projects.Order(StringComparer.Ordinal));
+        // ... and the model service, which notebook 06 starts as a process rather than loads.
+        Assert.Equal(ReferencedByNotebooks().Append(StartedByNotebooks).Select(p => $"lib/{p}/{p}.csproj").Order(StringComparer.Ordinal), projects.Order(StringComparer.Ordinal));
+        Assert.Contains("ModelServiceProcess.BuiltService(workshop.Root)", Code(Path.Combine(RepositoryPaths.Notebooks, "06-deploy-and-monitor.ipynb")));
     }
 
     [Fact]

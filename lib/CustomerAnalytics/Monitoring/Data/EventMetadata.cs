@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CustomerAnalytics.Serving;
+namespace CustomerAnalytics.Monitoring.Data;
 
 /// <summary>Which event, when it was answered (UTC), and for a refused request the reason it was refused.</summary>
 public sealed record EventMetadata(

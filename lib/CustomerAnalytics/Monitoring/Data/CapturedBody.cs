@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CustomerAnalytics.Serving;
+namespace CustomerAnalytics.Monitoring.Data;
 
 /// <summary>A body as it went over the wire ("INPUT" the request, "OUTPUT" the answer).</summary>
 public sealed record CapturedBody(

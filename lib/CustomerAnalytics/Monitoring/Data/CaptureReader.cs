@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CustomerAnalytics.Serving;
+namespace CustomerAnalytics.Monitoring.Data;
 
 /// <summary>
 /// Reads a capture folder back: every record of every <c>*.jsonl</c> file under it, in file and line order. A last line

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CustomerAnalytics.Serving;
+namespace CustomerAnalytics.Monitoring.Data;
 
 /// <summary>The request and the answer of one captured event.</summary>
 public sealed record CaptureData(

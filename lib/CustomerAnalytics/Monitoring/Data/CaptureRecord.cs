@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CustomerAnalytics.Serving;
+namespace CustomerAnalytics.Monitoring.Data;
 
 /// <summary>
 /// One captured request and its answer, in SageMaker data capture's shape (one JSON line each):
