@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +18,9 @@ public static class PropensityEndpoint
     /// <summary>The route.</summary>
     public const string Route = "/propensity";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-    private static readonly JsonSerializerOptions Problem = new(JsonSerializerDefaults.Web);
+    // JSON bodies, never embedded in HTML: an apostrophe in a message is written as it is, not as \u0027.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Problem = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Answers one request.</summary>
     public static async Task<IResult> Handle(HttpRequest request, ModelHolder models, ServiceOptions options, ServiceCounters counters, [FromServices] CaptureWriter? capture)

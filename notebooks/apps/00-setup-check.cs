@@ -44,7 +44,7 @@ var app = WorkshopApp.Start("00-setup-check", args);
 // | 6. Ready? | 1 | run the last cell |
 // | **Total** | 11 | |
 //
-// Catch-up: after a late start or a kernel restart, **Run All Above** reaches any section in at most **35 s** (the furthest: "6. Ready?"; measured by the headless runner on the sample, 2 cores).
+// Catch-up: after a late start or a kernel restart, **Run All Above** reaches any section in at most **8 s** (the furthest: "6. Ready?"; measured by the headless runner on the sample, 2 cores).
 app.Section("# 00 · Is this machine ready for the workshops?");
 
 // ## 1. The .NET SDK and the workshop library

@@ -56,7 +56,7 @@ var app = WorkshopApp.Start("06-deploy-and-monitor", args);
 // | 7. The completeness check | 12 | write the completeness (exercise 3), watch it fire |
 // | **Total** | 72 | |
 //
-// Catch-up: after a late start or a kernel restart, **Run All Above** reaches any section in at most **13 s** (the furthest: "Going further"; measured by the headless runner on the sample, 2 cores).
+// Catch-up: after a late start or a kernel restart, **Run All Above** reaches any section in at most **15 s** (the furthest: "Going further"; measured by the headless runner on the sample, 2 cores).
 //
 // Work in the attendee copy, `notebooks/attendee/06-deploy-and-monitor.ipynb`: it has no solutions, so running it never replaces your code. Each exercise's check cell says in one sentence what is wrong, and shows a hint or the solution on request.
 app.Section("# 06 · Deploy and monitor: serve the model, capture its traffic, watch for drift");
