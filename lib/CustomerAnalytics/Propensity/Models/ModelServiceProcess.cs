@@ -136,11 +136,10 @@ public sealed partial class ModelServiceProcess : IDisposable
         finally { process.Dispose(); }
     }
 
-    // The host that runs the notebook (dotnet) when it is one; otherwise dotnet from the PATH.
+    // The host that runs this process when it is dotnet (the runner, an app, a test); otherwise (a kernel started through
+    // its tool's launcher) dotnet from the PATH. No environment variable is read here: settings are Workshop's.
     private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
-        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
-        : "dotnet";
+        Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
 
     private static string Text(StringBuilder output) { lock (output) return output.ToString(); }
 
