@@ -91,15 +91,16 @@ public sealed class ChromiumLifetimeTests
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { runner, HangingExportNotebook(temp.FullName), "--out", temp.File("out") }) start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
-        child.OutputDataReceived += (_, _) => { };
-        child.ErrorDataReceived += (_, _) => { };
+        var output = new System.Text.StringBuilder(); // the runner's own account, for a failure message
+        child.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        child.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         child.BeginOutputReadLine();
         child.BeginErrorReadLine();
         try
         {
             var clock = Stopwatch.StartNew();
             while (!File.Exists(temp.File("exported")) && !child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(250);
-            Assert.True(File.Exists(temp.File("exported")), "the child did not export its PNG");
+            Assert.True(File.Exists(temp.File("exported")), $"the child did not export its PNG within {clock.Elapsed.TotalSeconds:0} s (exited: {child.HasExited}); its output:\n{output}");
             Assert.StartsWith("Wrote", File.ReadAllText(temp.File("exported")));
             var profile = Assert.Single(Directory.EnumerateDirectories(Path.GetTempPath(), ChromiumProfiles.Prefix + "*"),
                 d => File.Exists(Path.Combine(d, ChromiumProfiles.OwnerFile)) && File.ReadAllText(Path.Combine(d, ChromiumProfiles.OwnerFile)) == child.Id.ToString());
