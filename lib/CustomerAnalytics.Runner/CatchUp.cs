@@ -31,7 +31,7 @@ public sealed record CatchUp(string Section, TimeSpan Elapsed)
         return last;
     }
 
-    internal static string Source(JsonElement cell) => cell.GetProperty("source") is var s && s.ValueKind == JsonValueKind.Array
+    private static string Source(JsonElement cell) => cell.GetProperty("source") is var s && s.ValueKind == JsonValueKind.Array
         ? string.Concat(s.EnumerateArray().Select(l => l.GetString()))
         : s.GetString() ?? "";
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CustomerAnalytics.Runner;
@@ -29,10 +28,10 @@ public static class CatchUpLine
     {
         var root = JsonNode.Parse(File.ReadAllText(notebookPath))!;
         var cell = root["cells"]!.AsArray().Select(c => c!.AsObject())
-            .FirstOrDefault(c => (string?)c["cell_type"] == "markdown" && CatchUp.Source(JsonSerializer.SerializeToElement(c)).Contains(TimingTableHeader, StringComparison.Ordinal));
+            .FirstOrDefault(c => (string?)c["cell_type"] == "markdown" && Source(c).Contains(TimingTableHeader, StringComparison.Ordinal));
         if (cell is null) return false;
 
-        var lines = CatchUp.Source(JsonSerializer.SerializeToElement(cell)).Split('\n').ToList();
+        var lines = Source(cell).Split('\n').ToList();
         lines.RemoveAll(l => l.StartsWith(Prefix, StringComparison.Ordinal));
         // Directly after the table's last row, with a blank line between.
         var end = lines.FindLastIndex(l => l.StartsWith('|')) + 1;
@@ -47,4 +46,8 @@ public static class CatchUpLine
         AtomicFile.WriteAllText(notebookPath, NotebookJson.Text(root), new UTF8Encoding(false));
         return true;
     }
+
+    // A cell's text: Jupyter writes its source as one string or as a list of lines.
+    private static string Source(JsonObject cell) =>
+        cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
 }

@@ -28,13 +28,13 @@ public static class PropensityEndpoint
         var eventId = Guid.NewGuid().ToString(); // names the exchange in the answer and the capture: labels that arrive later refer to it
         var body = await ReadBody(request, options.MaxBodyBytes);
         if (body is null)
-            return Refuse(counters, capture, eventId, "", "body-too-large", new ProblemDetails { Title = "Request body too large", Detail = $"The body is larger than {options.MaxBodyBytes:N0} bytes; send fewer sessions per request." });
+            return Refuse(counters, capture, eventId, new CapturedBody("application/json", "INPUT", "", "BASE64"), "body-too-large", new ProblemDetails { Title = "Request body too large", Detail = $"The body is larger than {options.MaxBodyBytes:N0} bytes; send fewer sessions per request." });
 
         JsonDocument document;
         try { document = JsonDocument.Parse(body); }
         catch (JsonException e)
         {
-            return Refuse(counters, capture, eventId, Convert.ToBase64String(body), "malformed-json", new ProblemDetails { Title = "Malformed JSON", Detail = $"The body is not valid JSON: {e.Message}" });
+            return Refuse(counters, capture, eventId, new CapturedBody("application/json", "INPUT", Convert.ToBase64String(body), "BASE64"), "malformed-json", new ProblemDetails { Title = "Malformed JSON", Detail = $"The body is not valid JSON: {e.Message}" });
         }
 
         var text = Encoding.UTF8.GetString(body);
@@ -42,7 +42,7 @@ public static class PropensityEndpoint
         {
             var (parsed, errors) = SessionRequest.Read(document.RootElement, options.MaxBatch);
             if (parsed is null)
-                return Refuse(counters, capture, eventId, text, "invalid-fields", new HttpValidationProblemDetails(errors) { Title = "The request's sessions are not valid", Detail = $"{errors.Count} field(s) are wrong; nothing was scored." });
+                return Refuse(counters, capture, eventId, new CapturedBody("application/json", "INPUT", text), "invalid-fields", new HttpValidationProblemDetails(errors) { Title = "The request's sessions are not valid", Detail = $"{errors.Count} field(s) are wrong; nothing was scored." });
 
             var model = models.Current; // one version for the whole request, even if a reload happens meanwhile
             var predictions = parsed.Sessions.Select((features, i) =>
@@ -59,16 +59,15 @@ public static class PropensityEndpoint
         }
     }
 
-    private static IResult Refuse(ServiceCounters counters, CaptureWriter? capture, string eventId, string input, string reason, ProblemDetails problem)
+    // A body that is not JSON is captured as its bytes (BASE64, as SageMaker captures binary); one too large was not read.
+    private static IResult Refuse(ServiceCounters counters, CaptureWriter? capture, string eventId, CapturedBody input, string reason, ProblemDetails problem)
     {
         counters.Reject(reason);
         problem.Status = StatusCodes.Status400BadRequest;
         problem.Extensions["event_id"] = eventId;
         problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
         var answer = JsonSerializer.Serialize(problem, problem.GetType(), Problem);
-        // A body that is not JSON is kept as its bytes (BASE64, as SageMaker captures binary); a body too large was not read.
-        var captured = reason == "invalid-fields" ? new CapturedBody("application/json", "INPUT", input) : new CapturedBody("application/json", "INPUT", input, "BASE64");
-        capture?.Capture(eventId, captured, answer, reason);
+        capture?.Capture(eventId, input, answer, reason);
         return Results.Content(answer, "application/problem+json", Encoding.UTF8, StatusCodes.Status400BadRequest);
     }
 
